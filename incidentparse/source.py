@@ -1,0 +1,119 @@
+"""Source stage: input bytes or str to a SourceDocument (decoded text, 1-based lines, front matter).
+
+Line numbering follows the contract: BOM removed, CRLF, CR and LF each count as one line break.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+from .models import Source
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+# Front matter fences: YAML '---' and TOML '+++' (Hugo/Zola). mdit-py-plugins' front_matter
+# plugin only knows '---' and runs after tokenising, so we split both here, before markdown-it.
+FRONT_MATTER_FENCES: dict[str, str] = {"---": "yaml", "+++": "toml"}
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """The decoded report: normalised text, its lines and what was split off the top."""
+
+    text: str
+    lines: tuple[str, ...]
+    source: Source
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_end: int = 0  # last line (1-based) of the front matter block; 0 when none
+    front_matter_error: str | None = None
+
+    @property
+    def body(self) -> str:
+        """The text markdown-it sees: front matter lines blanked so line numbers stay true."""
+        if not self.front_matter_end:
+            return self.text
+        blank = "\n" * self.front_matter_end
+        return blank + "\n".join(self.lines[self.front_matter_end :])
+
+    def span(self, first: int, last: int) -> str:
+        """Raw text of lines first..last (1-based, inclusive), joined with newlines."""
+        return "\n".join(self.lines[first - 1 : last])
+
+
+def decode(data: bytes, name: str = "<input>") -> str:
+    """UTF-8 (with or without BOM) to str; binary or undecodable input is an InputError."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file, not a text report")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not valid UTF-8 (byte {exc.start})") from None
+    return text
+
+
+def split_lines(text: str) -> tuple[str, ...]:
+    """Lines without their breaks; CRLF, CR and LF are one break each."""
+    text = text.lstrip("\ufeff")
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = normalised.split("\n")
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()  # a final newline ends the last line; it does not start a new one
+    return tuple(lines)
+
+
+def load(data: bytes | str, path: str | None = None) -> SourceDocument:
+    """Decode, fold line endings, and split off front matter."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    text = data if isinstance(data, str) else decode(data, path or "<stdin>")
+    lines = split_lines(text)
+    source = Source(
+        path=path,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        size_bytes=len(raw),
+        line_count=len(lines) if text else 0,
+    )
+    meta, end, error = _front_matter(lines)
+    return SourceDocument(
+        text="\n".join(lines),
+        lines=lines,
+        source=source,
+        front_matter=meta,
+        front_matter_end=end,
+        front_matter_error=error,
+    )
+
+
+def _front_matter(lines: tuple[str, ...]) -> tuple[dict[str, Any], int, str | None]:
+    """(parsed mapping, last line of the block, error) for a leading ---/+++ block."""
+    if not lines or lines[0].strip() not in FRONT_MATTER_FENCES:
+        return {}, 0, None
+    fence = lines[0].strip()
+    for index in range(1, len(lines)):
+        if lines[index].strip() == fence:
+            body = "\n".join(lines[1:index])
+            meta, error = _parse_front_matter(FRONT_MATTER_FENCES[fence], body)
+            if meta is None:  # not front matter after all (e.g. a leading thematic break)
+                return {}, 0, error
+            return meta, index + 1, None
+    return {}, 0, None
+
+
+def _parse_front_matter(kind: str, body: str) -> tuple[dict[str, Any] | None, str | None]:
+    try:
+        value = yaml.safe_load(body) if kind == "yaml" else tomllib.loads(body)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
+        return None, f"front matter is not valid {kind.upper()}: {str(exc).splitlines()[0]}"
+    if value is None:
+        return {}, None
+    if not isinstance(value, dict):
+        return None, None
+    return {str(k): v for k, v in value.items()}, None
