@@ -1,0 +1,82 @@
+"""Placeholder answers: classify a field value such as 'N/A (Not an external attack)' or 'TBD'.
+
+Absent and not-applicable are different things (data-model.md): a value the author answered
+with N/A or None is kept with ``applicable=False``; Unknown/TBD-style answers with
+``known=False``; the author's reason (a parenthetical or the text after ':'/'-') is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# One row per placeholder word: (lower-cased word, applicable, known).
+PLACEHOLDERS: tuple[tuple[str, bool, bool], ...] = (
+    ("n/a", False, True),
+    ("na", False, True),
+    ("not applicable", False, True),
+    ("none", False, True),
+    ("none observed", False, True),
+    ("none identified", False, True),
+    ("nothing", False, True),
+    ("no", False, True),
+    ("nil", False, True),
+    ("-", False, True),
+    ("—", False, True),
+    ("–", False, True),
+    ("unknown", True, False),
+    ("not known", True, False),
+    ("undisclosed", True, False),
+    ("not disclosed", True, False),
+    ("not specified", True, False),
+    ("unspecified", True, False),
+    ("tbd", True, False),
+    ("tbc", True, False),
+    ("tba", True, False),
+    ("to be determined", True, False),
+    ("not yet determined", True, False),
+    ("pending", True, False),
+)
+_BY_WORD = {word: (applicable, known) for word, applicable, known in PLACEHOLDERS}
+
+# The answer word, then optionally a reason in parentheses or after ':' / ' - ' / ';' / '.'.
+_ANSWER = re.compile(
+    r"^\s*[*_]*(?P<word>[^():;.]+?)[*_]*\s*"
+    r"(?:\((?P<paren>.*)\)\s*\.?|[:;.]\s*(?P<rest>.+)|\s[-–—]\s*(?P<dash>.+))?\s*$",
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """How a value answers its question."""
+
+    applicable: bool = True
+    known: bool = True
+    reason: str | None = None
+
+    @property
+    def placeholder(self) -> bool:
+        return not (self.applicable and self.known)
+
+
+PRESENT = Answer()
+
+
+def classify(value: str) -> Answer:
+    """Classify a value: a real answer (PRESENT) or a placeholder with its reason."""
+    match = _ANSWER.match(value)
+    if not match:
+        return PRESENT
+    word = match.group("word").strip().lower()
+    if word not in _BY_WORD:
+        return PRESENT
+    applicable, known = _BY_WORD[word]
+    reason = match.group("paren") or match.group("rest") or match.group("dash")
+    reason = reason.strip().rstrip(".").strip() if reason else None
+    return Answer(applicable=applicable, known=known, reason=reason or None)
+
+
+def is_placeholder(value: str) -> bool:
+    """True for N/A, None, Unknown, TBD… with or without a reason."""
+    return classify(value).placeholder
