@@ -196,8 +196,14 @@ def _alias_index(extra: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 def classify(heading: str, extra_aliases: Mapping[str, str] | None = None) -> Match:
     """Classify a heading into a canonical kind; extra_aliases come from a team's config."""
-    key, qualifiers = normalise(heading)
     extra = tuple((normalise(k)[0], v) for k, v in (extra_aliases or {}).items())
+    return _classify(heading, extra)
+
+
+@lru_cache(maxsize=4096)
+def _classify(heading: str, extra: tuple[tuple[str, str], ...]) -> Match:
+    # Pure and called with the same few hundred headings over and over in a batch: cached.
+    key, qualifiers = normalise(heading)
     index = _alias_index(extra)
     if key in index:
         return Match(index[key], 100.0, key, qualifiers)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .diagnostics import Sink
-from .headings import Match, classify
+from .headings import Match, classify, normalise
 from .models import Section
 from .tokens import Node
 
@@ -114,12 +114,14 @@ def _classify_all(parts: list[Part], aliases: Mapping[str, str] | None) -> int |
         while stack and stack[-1].section.level >= part.section.level:
             stack.pop()
         parent = stack[-1] if stack else None
-        match = classify(part.section.heading, aliases)
+        if parent is not None and parent.section.kind in ABSORBING_KINDS:
+            key, qualifiers = normalise(part.section.heading)
+            match = Match(parent.section.kind, 100.0, key, qualifiers)
+        else:
+            match = classify(part.section.heading, aliases)
         if title_index is None and _is_title(part, match, parts):
             match = Match("meta", 100.0, match.normalised, match.qualifiers)
             title_index = part.index
-        elif parent is not None and parent.section.kind in ABSORBING_KINDS:
-            match = Match(parent.section.kind, match.score, match.normalised, match.qualifiers)
         part.section = part.section.model_copy(
             update={
                 "kind": match.kind,
