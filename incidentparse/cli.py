@@ -31,9 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="incidentparse",
         description="Turn Markdown incident reports and post-mortems into typed, validated data.",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"incidentparse {__version__} (schema {SCHEMA_VERSION})"
-    )
+    version = f"incidentparse {__version__} (schema {SCHEMA_VERSION})"
+    parser.add_argument("--version", action="version", version=version)
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_parse(sub)
@@ -76,7 +75,7 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         return
     try:
-        handle = open(path, "w", encoding="utf-8")
+        handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     with handle:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field as F
+from pydantic import BaseModel, ConfigDict
+from pydantic import Field as F
 
 SCHEMA_VERSION = "1.0"
 

@@ -80,15 +80,23 @@ def _partition(blocks: list[Node], line_count: int) -> list[Part]:
     first_line = headings[0].line if headings else line_count + 1
     if first_line > 1 or not headings:
         preamble = Section(
-            heading="", kind="preamble", score=100.0, level=0,
-            line_start=1, line_end=max(1, first_line - 1),
+            heading="",
+            kind="preamble",
+            score=100.0,
+            level=0,
+            line_start=1,
+            line_end=max(1, first_line - 1),
         )
         parts.append(Part(0, preamble, None))
     for number, heading in enumerate(headings):
         end = headings[number + 1].line - 1 if number + 1 < len(headings) else line_count
         section = Section(
-            heading=heading.text, kind="unknown", score=0.0, level=heading.level,
-            line_start=heading.line, line_end=max(heading.end_line, end),
+            heading=heading.text,
+            kind="unknown",
+            score=0.0,
+            level=heading.level,
+            line_start=heading.line,
+            line_end=max(heading.end_line, end),
         )
         parts.append(Part(len(parts), section, heading))
     for node in blocks:

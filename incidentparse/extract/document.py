@@ -22,19 +22,34 @@ INDICATOR_IDENTIFIERS: frozenset[str] = frozenset({"cve", "attack_technique", "a
 # Evidence for the report type: (pattern, side, weight). Negated security wording counts for
 # the outage side ("not an external attack").
 TYPE_EVIDENCE: tuple[tuple[str, str, int], ...] = (
-    (r"\bnot (?:an? )?(?:external |malicious |security )?(?:attack|breach|security incident)",
-     "service_outage", 6),
+    (
+        r"\bnot (?:an? )?(?:external |malicious |security )?(?:attack|breach|security incident)",
+        "service_outage",
+        6,
+    ),
     (r"\brather than (?:a )?malicious", "service_outage", 6),
     (r"\bservice (?:availability|degradation|disruption)\b", "service_outage", 2),
-    (r"\b(?:outage|downtime|degradation|degraded|unavailab\w+|latency|post-?mortem)\b",
-     "service_outage", 1),
-    (r"\b(?:root cause|slo|sla|on-?call|rollback|roll(?:ed)? back|restart\w*)\b",
-     "service_outage", 1),
-    (r"\b(?:attacker|threat actor|adversary|malware|ransomware|phishing|backdoor|"
-     r"exploit(?:ed|ation)?|compromised?|c2|command and control|intrusion)\b",
-     "security_incident", 2),
-    (r"\b(?:malicious|unauthori[sz]ed access|credential theft|exfiltrated)\b",
-     "security_incident", 1),
+    (
+        r"\b(?:outage|downtime|degradation|degraded|unavailab\w+|latency|post-?mortem)\b",
+        "service_outage",
+        1,
+    ),
+    (
+        r"\b(?:root cause|slo|sla|on-?call|rollback|roll(?:ed)? back|restart\w*)\b",
+        "service_outage",
+        1,
+    ),
+    (
+        r"\b(?:attacker|threat actor|adversary|malware|ransomware|phishing|backdoor|"
+        r"exploit(?:ed|ation)?|compromised?|c2|command and control|intrusion)\b",
+        "security_incident",
+        2,
+    ),
+    (
+        r"\b(?:malicious|unauthori[sz]ed access|credential theft|exfiltrated)\b",
+        "security_incident",
+        1,
+    ),
     (r"\bcve-\d{4}-\d+", "security_incident", 2),
 )
 # All evidence rows in one alternation, so the text is scanned once (group name = row index).

@@ -51,8 +51,25 @@ PHASES: dict[str, str] = {
 }
 # Labels inside a phase block that describe the event rather than start a new one.
 EVENT_FIELD_LABELS: frozenset[str] = frozenset(
-    {"date and time", "date", "time", "when", "timestamp", "vector", "details", "description",
-     "source", "actor", "who", "evidence", "tools", "method", "technique", "notes", "note"}
+    {
+        "date and time",
+        "date",
+        "time",
+        "when",
+        "timestamp",
+        "vector",
+        "details",
+        "description",
+        "source",
+        "actor",
+        "who",
+        "evidence",
+        "tools",
+        "method",
+        "technique",
+        "notes",
+        "note",
+    }
 )
 _WHEN_LABELS = frozenset({"date and time", "date", "time", "when", "timestamp"})
 
