@@ -43,3 +43,13 @@ def test_parse_output_validates(path: object) -> None:
 def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["$id"] == SCHEMA_ID
+
+
+def test_models_doc_is_current() -> None:
+    from incidentparse.output.modeldoc import render
+
+    from .conftest import ROOT
+
+    assert (ROOT / "docs" / "models.md").read_text(encoding="utf-8") == render(), (
+        "regenerate: python -m incidentparse.output.modeldoc > docs/models.md"
+    )
