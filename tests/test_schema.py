@@ -31,6 +31,8 @@ def test_every_field_is_described() -> None:
     schema = build_schema()
     for name, definition in {"IncidentReport": schema, **schema["$defs"]}.items():
         for key, prop in definition.get("properties", {}).items():
+            if "$ref" in prop and "description" not in prop:  # pydantic moves it to the $def
+                prop = schema["$defs"][prop["$ref"].rsplit("/", 1)[1]]
             assert prop.get("description"), f"{name}.{key} has no description"
 
 

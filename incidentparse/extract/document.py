@@ -135,11 +135,16 @@ def status(ctx: Context) -> Status:
 
 
 def finish(report: IncidentReport, ctx: Context) -> None:
-    """Diagnostics that need the whole report: live network indicators in security reports."""
+    """Diagnostics that need the whole report: live network indicators in security reports.
+
+    Only indicators listed as indicators count: reports cite benign live links (advisories,
+    commits) everywhere else, and those are references, not a click risk.
+    """
     if report.report_type != "security_incident":
         return
     for item in report.indicators:
-        if item.category == "network" and not item.defanged and not item.in_code:
+        listed = item.section == "indicators"
+        if listed and item.category == "network" and not item.defanged and not item.in_code:
             ctx.sink.add(
                 "live-indicator",
                 f"{item.type} '{item.raw}' is written live; defang it ({item.type} in a report "
