@@ -204,9 +204,15 @@ def _phase_block(found: list[Entry], group: _Group, ctx: Context) -> _Row:
     details = next((f.value for f in items if label_key(f.label) in ("details", "description")), "")
     text = details or "; ".join(f"{f.label}: {f.value}" for f in items)
     return _Row(
-        found[0].line, stamp=stamp, text=text, fallback=text, label=group.label,
-        phase=group.phase, fields=tuple(items), answer_text=text,
-    )  # fmt: skip
+        found[0].line,
+        stamp=stamp,
+        text=text,
+        fallback=text,
+        label=group.label,
+        phase=group.phase,
+        fields=tuple(items),
+        answer_text=text,
+    )
 
 
 def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context) -> _Group:
@@ -245,10 +251,15 @@ def _table_rows(node: Node, group: _Group) -> list[_Row]:
         )
         rows.append(
             _Row(
-                row.line, stamp=stamp.text, text=body.text, fallback=body.text,
+                row.line,
+                stamp=stamp.text,
+                text=body.text,
+                fallback=body.text,
                 label=phase_label(stamp.text) or group.label,
-                phase=phase_of(stamp.text) or group.phase, fields=others, answer_text=body.text,
-            )  # fmt: skip
+                phase=phase_of(stamp.text) or group.phase,
+                fields=others,
+                answer_text=body.text,
+            )
         )
     return rows
 

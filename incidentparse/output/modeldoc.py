@@ -1,6 +1,6 @@
 """docs/models.md, generated from the models' field descriptions (a test keeps it current).
 
-    python -m incidentparse.output.modeldoc > docs/models.md
+python -m incidentparse.output.modeldoc > docs/models.md
 """
 
 from __future__ import annotations
