@@ -90,6 +90,9 @@ class TimeSpan(Model):
     zone_source: ZoneSource | None = F(
         None, description="Where the time zone came from (time grains only)."
     )
+    zone_suspect: bool = F(
+        False, description="The zone abbreviation contradicts the date's DST ('PST' in April)."
+    )
     duration: Duration | None = F(None, description="A duration stated with the expression.")
     char_start: int | None = F(None, description="0-based offset of text in the searched string.")
     char_end: int | None = F(None, description="0-based end offset (exclusive).")
