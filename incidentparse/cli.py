@@ -18,7 +18,7 @@ from . import __version__
 from .api import parse
 from .errors import IncidentParseError, InputError
 from .inputs import InputItem, expand, read
-from .models import SCHEMA_VERSION
+from .models import SCHEMA_VERSION, IncidentReport
 from .output.report_json import to_json, to_jsonl
 from .output.schema import render_schema
 
@@ -107,7 +107,7 @@ def _run_parse(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
-def _parse_one(item: InputItem, reference_date: dt.date | None) -> object:
+def _parse_one(item: InputItem, reference_date: dt.date | None) -> IncidentReport:
     return parse(item.data, path=item.path, reference_date=reference_date)
 
 

@@ -103,10 +103,11 @@ def identifiers(ctx: Context, title_id: str | None, found: list[Indicator]) -> l
 
 def report_type(ctx: Context, draft_indicators: list[Indicator]) -> ReportType:
     """Security incident or service outage, weighed from the evidence tables."""
-    scores = {"security_incident": 0, "service_outage": 0}
+    scores: dict[ReportType, int] = {"security_incident": 0, "service_outage": 0}
     text = ctx.doc.text
     for match in _TYPE_SCAN.finditer(text):
-        _, side, weight = TYPE_EVIDENCE[int(str(match.lastgroup)[1:])]
+        _, name, weight = TYPE_EVIDENCE[int(str(match.lastgroup)[1:])]
+        side: ReportType = "security_incident" if name == "security_incident" else "service_outage"
         before = text[max(0, match.start() - 60) : match.start()]
         if side == "security_incident" and _NEGATED.search(before):
             continue  # "no unauthorized access", "not a malicious attack"
@@ -120,7 +121,7 @@ def report_type(ctx: Context, draft_indicators: list[Indicator]) -> ReportType:
         scores["security_incident"] += 2
     if scores["security_incident"] == scores["service_outage"]:
         return "unknown"
-    return max(scores, key=lambda side: scores[side])  # type: ignore[return-value]
+    return max(scores, key=lambda side: scores[side])
 
 
 def status(ctx: Context) -> Status:
