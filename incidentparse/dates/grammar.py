@@ -98,7 +98,9 @@ def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
         if m is None or (best is not None and m.end() <= best[1]):
             continue
         point = rule.build(m, ctx)
-        if point is None or (point.needs_slot and not ctx.slot):
+        if point is None or (point.needs_slot and not (ctx.slot or ctx.slot_word)):
+            continue
+        if point.needs_word and not ctx.slot_word:
             continue
         best = (point, m.end())
     return best
@@ -134,7 +136,7 @@ def _match_part(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     m = _PART.match(text, pos)
     if m is None:
         return None
-    found = match_point(text, m.end(), replace(ctx, slot=True))
+    found = match_point(text, m.end(), replace(ctx, slot_word=True))
     if found is None:
         return None
     point, end = found
@@ -224,8 +226,8 @@ def _attach_dual(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, in
 def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     """Prefixes, then a point or a range, then suffixes, at pos; None when no date is there."""
     roles, begin, start = _read_prefixes(text, pos)
-    slot = ctx.slot or any(role in _SLOT_KINDS or role == "approx" for role, _ in roles)
-    inner = replace(ctx, slot=slot)
+    worded = any(role in _SLOT_KINDS or role == "approx" for role, _ in roles)
+    inner = replace(ctx, slot_word=ctx.slot_word or worded)
     found = match_compound(text, start, inner)
     if found is None:
         return _match_bare_day_range(text, start, inner, begin, roles)

@@ -60,7 +60,8 @@ class Point:
     alt: Point | None = None  # the other reading of an ambiguous numeric date
     alt_reading: str = ""
     year_source: str | None = None
-    needs_slot: bool = False  # only a date in a date slot (bare year, bare "May", n/m)
+    needs_slot: bool = False  # only a date in a date slot (bare year, lower-case month, n/m)
+    needs_word: bool = False  # only after in/early/mid/late/since… ("may" as a month, C19)
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -80,7 +81,8 @@ class Ctx:
     anchor: dt.date | None = None  # most recent resolved date (paragraph / timeline row)
     anchor_instant: dt.datetime | None = None  # most recent resolved local time
     dayfirst: bool | None = None
-    slot: bool = False  # the expression stands in a date slot (field value, after 'in')
+    slot: bool = False  # the expression stands in a date slot (a whole field value)
+    slot_word: bool = False  # …after a slot word: in, since, by, early/mid/late…
 
     @property
     def base(self) -> dt.date:
@@ -211,7 +213,9 @@ def build_month(m: re.Match[str], ctx: Ctx) -> Point | None:
     name = m.group("mon")
     year = _year_of(m, ctx)
     point = Point("ymd", year, month_number(name))
-    if year is None and (name.lower() == "may" or name.islower()):
+    if year is None and name.lower() == "may":
+        point.needs_word = True
+    elif year is None and name.islower():
         point.needs_slot = True
     return point
 
@@ -334,12 +338,17 @@ def build_period(m: re.Match[str], ctx: Ctx) -> Point | None:
 def build_weekend(m: re.Match[str], ctx: Ctx) -> Point | None:
     """C9: the most recent weekend that began on or before R; 'last weekend' the one before it."""
     ref = ctx.reference
-    saturday = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)
+    latest = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)  # began on or before R
+    this_week = ref + dt.timedelta(days=5 - ref.weekday())  # the weekend of R's ISO week
     rel = (m.group("wrel") or "").lower()
-    if rel in ("last", "previous", "past") and ref.weekday() >= 5:
-        saturday -= dt.timedelta(days=7)
+    if rel in ("last", "previous", "past"):
+        saturday = this_week - dt.timedelta(days=7)
+    elif rel == "this":
+        saturday = this_week
     elif rel == "next":
-        saturday += dt.timedelta(days=7)
+        saturday = this_week + dt.timedelta(days=7)
+    else:
+        saturday = latest
     return _fixed(saturday, saturday + dt.timedelta(days=1), "day")
 
 
@@ -569,7 +578,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "weekend",
-        r"(?:over\s+)?(?:the\s+|this\s+|(?P<wrel>last|previous|past|next)\s+)weekend(?![a-z])",
+        r"(?:over\s+)?(?:the\s+|(?P<wrel>last|previous|past|next|this)\s+)weekend(?![a-z])",
         build_weekend,
     ),
     _rule(
