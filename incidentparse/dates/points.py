@@ -21,14 +21,14 @@ from .zones import ZONE_PATTERN, Zone, lookup_zone
 
 MONTH = (
     r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?![a-z])\.?"
+    r"december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?![a-z])(?:\.(?=\s*[\d'’]))?"
 )
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d]|:\d|[a-z])"
 YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d]|[.,]\d)"
 YEAR2 = r"['’](?P<yy>\d{2})(?!\d)"
 WEEKDAY = (
     r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)(?![a-z])\.?"
+    r"tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)(?![a-z])(?:\.(?=\s*[\d,A-Za-z]))?"
 )
 NUMBER = r"(?P<n>\d{1,3}|" + "|".join(sorted(NUMBER_BY_WORD, key=len, reverse=True)) + r")"
 UNIT = r"(?P<unit>" + "|".join(sorted(UNIT_BY_NAME, key=len, reverse=True)) + r")(?![a-z])"
@@ -583,8 +583,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "offset",
-        rf"{NUMBER}\s+{UNIT}\s+(?P<dir>ago|earlier|before|prior|previously|later|after|"
-        r"afterwards|from\s+now|hence)(?![a-z])(?!\s+(?:the|a|an|\w+ing)\b)",
+        rf"{NUMBER}\s+{UNIT}\s+(?P<dir>(?:ago|earlier|previously|later|afterwards|from\s+now|"
+        r"hence)(?![a-z])|(?:before|after|prior)(?![a-z])(?!\s+\w))",
         build_offset,
     ),
     _rule(
@@ -598,7 +598,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d)(?:[.,]\d{1,6})?)?"
         r"(?:\s?(?P<ap>(?i:[ap]))\.?(?i:m)\.?(?![a-z]))?"
         r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>(?i:[ap]))\.?(?i:m)\.?(?![a-z])"
-        r"|(?P<tw>(?i:noon|midnight)))" + _TIME_ZONE + r"(?![\w:])",
+        r"|(?P<tw>(?i:noon|midnight)))" + _TIME_ZONE + r"(?!\w|:\d)",
         build_time,
         0,
     ),
