@@ -328,3 +328,18 @@ class IncidentReport(Model):
     )
     sections: tuple[Section, ...] = F((), description="Every part of the document, lossless.")
     diagnostics: tuple[Diagnostic, ...] = F((), description="What the parser noticed.")
+
+    def chronological(self) -> list[TimelineEvent]:
+        """The timeline in true time order (UTC), undated events last; `timeline` itself keeps
+        the author's order, out-of-order rows included."""
+        dated = [e for e in self.timeline if e.when is not None and e.when.start is not None]
+        undated = [e for e in self.timeline if e not in dated]
+        return sorted(dated, key=_event_instant) + undated
+
+
+def _event_instant(event: TimelineEvent) -> tuple[dt.datetime, int]:
+    start = event.when.start if event.when else None
+    if isinstance(start, dt.datetime):
+        return start, event.line
+    day = start or dt.date.min
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc), event.line

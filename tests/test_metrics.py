@@ -75,3 +75,14 @@ def test_seed_anchors_come_from_the_details_fields() -> None:
     assert (metrics.detected.source, metrics.detected.line) == ("details", 8)
     assert metrics.resolved is None
     assert metrics.time_to_detect is not None and metrics.time_to_detect.approximate
+
+
+def test_chronological_view_sorts_out_of_order_rows() -> None:
+    text = (
+        "# X\n\n## Timeline\n| Time | Event |\n| --- | --- |\n"
+        "| 2023-02-14 11:08 | Follow-up mail |\n| 2023-02-14 11:07 | Ticket raised |\n"
+        "| Post-incident | Credentials rotated |\n"
+    )
+    report = parse(text)
+    assert [e.line for e in report.timeline] == [6, 7, 8]
+    assert [e.line for e in report.chronological()] == [7, 6, 8]
