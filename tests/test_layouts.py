@@ -101,3 +101,18 @@ def test_bare_date_lines_give_context_not_events() -> None:
         (8, dt.datetime(2023, 11, 27, 0, 0, tzinfo=dt.timezone.utc)),
         (9, dt.datetime(2023, 11, 27, 1, 30, tzinfo=dt.timezone.utc)),
     ]
+
+
+def test_narrative_timeline_sentences_become_events() -> None:
+    text = (
+        "# LB outage\n\n## Timeline\n"
+        "At 14:02 UTC on 3 March 2025, the load balancer began dropping requests. "
+        "Twelve minutes later, the on-call engineer was paged. Nobody knew why. "
+        "The next morning, the team rolled out a fix.\n"
+    )
+    report = parse(text)
+    assert [(e.text[:22], e.when.start if e.when else None) for e in report.timeline] == [
+        ("At 14:02 UTC on 3 Marc", dt.datetime(2025, 3, 3, 14, 2, tzinfo=dt.timezone.utc)),
+        ("Twelve minutes later, ", dt.datetime(2025, 3, 3, 14, 14, tzinfo=dt.timezone.utc)),
+        ("The next morning, the ", dt.date(2025, 3, 4)),
+    ]

@@ -100,9 +100,10 @@ class _Group:
 
 def extract_timeline(view: View, ctx: Context) -> None:
     rows: list[_Row] = []
+    zone = _zone(view, ctx)
     for part in view.parts:
-        rows.extend(_part_rows(part, part is view.root, ctx))
-    _resolve(rows, _zone(view, ctx), ctx)
+        rows.extend(_part_rows(part, part is view.root, ctx, zone))
+    _resolve(rows, zone, ctx)
     for row in rows:
         if row.emit:
             ctx.draft.timeline.append(_event(row))
@@ -133,12 +134,14 @@ def _resolve(rows: list[_Row], zone: str, ctx: Context) -> None:
         dayfirst=ctx.dayfirst,
     )
     for row, span in zip(rows, spans, strict=True):
+        if not row.stamp:
+            continue  # undated, or read in its paragraph's context already (narrative)
         row.when = span
-        if span is None and row.stamp:
+        if span is None:
             row.text = row.fallback
 
 
-def _part_rows(part: Part, is_root: bool, ctx: Context) -> list[_Row]:
+def _part_rows(part: Part, is_root: bool, ctx: Context, zone: str) -> list[_Row]:
     heading = None if is_root else part.section.heading
     found = [e for n in part.nodes if n.kind not in ("table", "blockquote") for e in entries([n])]
     stamp = _leading_stamp(heading, ctx) if heading else None
@@ -155,7 +158,7 @@ def _part_rows(part: Part, is_root: bool, ctx: Context) -> list[_Row]:
         for entry in found:
             if entry.depth == 0 and zone_declaration(entry.text):
                 continue  # "All times in UTC." declares the zone; it is not an event
-            group = _entry_row(entry, group, heading, ctx)
+            group = _entry_row(entry, group, heading, ctx, zone)
             rows.extend(group.rows)
             group.rows = []
     for node in part.nodes:
@@ -215,7 +218,7 @@ def _phase_block(found: list[Entry], group: _Group, ctx: Context) -> _Row:
     )
 
 
-def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context) -> _Group:
+def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context, zone: str) -> _Group:
     """Turn one entry into a row (or a group header); return the group for what follows."""
     if entry.label and entry.bold and not entry.value:
         return _Group(entry.label, phase_of(entry.label) or group.phase)
@@ -223,9 +226,15 @@ def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context) -
         row = _Row(entry.line, text=entry.value, label=entry.label, phase=phase_of(entry.label))
         row.answer_text = entry.value
         return _Group(heading, phase_of(heading), [row])
+    prose = entry.depth == 0 and not entry.label
+    narrative = _narrative_rows(entry, group, ctx, zone) if prose else []
+    if len(narrative) > 1:  # prose with several dated sentences (T8)
+        return _Group(group.label, group.phase, narrative)
     stamp = _leading_stamp(entry.text, ctx)
     if stamp is not None and not stamp[1]:  # a bare '2023' or '2023-11-27' line: context only
         return _Group(group.label, group.phase, [_Row(entry.line, stamp=stamp[0], emit=False)])
+    if stamp is None and narrative:  # one dated sentence somewhere in a paragraph
+        return _Group(group.label, group.phase, narrative)
     answer = classify(entry.text if entry.label and not entry.bold else entry.value)
     keep_field = entry.label is not None and not entry.bold and answer.applicable
     row = _Row(
@@ -239,6 +248,34 @@ def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context) -
         answer_text=entry.text if entry.label and not entry.bold else entry.value,
     )
     return _Group(group.label, group.phase, [row])
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+def _narrative_rows(entry: Entry, group: _Group, ctx: Context, zone: str) -> list[_Row]:
+    """T8: in prose, every sentence with a date or time is an event. Spans are read over the
+    whole paragraph, so "Twelve minutes later" hangs off the sentence before it."""
+    spans = find_timespans(
+        entry.text,
+        reference_date=ctx.reference_date,
+        context_year=ctx.context_year(entry.line),
+        default_zone=zone,
+        dayfirst=ctx.dayfirst,
+    )
+    rows: list[_Row] = []
+    start = 0
+    for match in [*_SENTENCE_END.finditer(entry.text), None]:
+        end = match.start() if match else len(entry.text)
+        inside = [s for s in spans if s.char_start is not None and start <= s.char_start < end]
+        if inside:
+            sentence = entry.text[start:end].strip()
+            rows.append(
+                _Row(entry.line, text=sentence, fallback=sentence, label=group.label,
+                     phase=group.phase, answer_text=sentence, when=inside[0])
+            )  # fmt: skip
+        start = match.end() if match else end
+    return rows
 
 
 def _table_rows(node: Node, group: _Group) -> list[_Row]:
