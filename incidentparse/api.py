@@ -1,0 +1,93 @@
+"""The verbs: text or a file to an IncidentReport. Orchestration only; each stage is a module.
+
+    source.load -> tokens.parse_blocks -> sections.build -> extract.run -> IncidentReport
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+
+from . import extract, sections, source, tokens
+from .dates import infer_reference_date
+from .diagnostics import Sink
+from .extract import document
+from .extract.readers import plain_text
+from .inputs import read
+from .models import IncidentReport
+
+
+def parse(
+    text: str | bytes,
+    *,
+    path: str | None = None,
+    reference_date: dt.date | None = None,
+    heading_aliases: Mapping[str, str] | None = None,
+) -> IncidentReport:
+    """Parse one Markdown incident report.
+
+    ``reference_date`` is R in docs/dates.md, the date relative expressions are read against.
+    When not given it comes from the report (front matter, "as of …", "… report", the latest
+    full date) and, failing that, from today's date. ``heading_aliases`` maps a team's own
+    heading texts to section kinds.
+    """
+    doc = source.load(text, path)
+    sink = sink_for(doc)
+    outline = sections.build(
+        tokens.parse_blocks(doc.body), len(doc.lines), sink, heading_aliases
+    )
+    anchor = reference_date or infer_reference_date(doc.text, front_matter=doc.front_matter)
+    ctx = extract.Context(doc, outline, sink, anchor or dt.date.today())
+    draft = extract.run(ctx)
+    title, title_id = document.title(ctx)
+    preamble = outline.parts[0] if outline.parts and outline.parts[0].heading is None else None
+    report = IncidentReport(
+        source=doc.source,
+        front_matter=doc.front_matter,
+        title=title,
+        preamble=plain_text(preamble.nodes) or None if preamble else None,
+        summary=draft.summary,
+        report_type=document.report_type(ctx, draft.indicators),
+        status=document.status(ctx),
+        reference_date=ctx.reference_date,
+        identifiers=tuple(document.identifiers(ctx, title_id, draft.indicators)),
+        details=draft.details,
+        timeline=tuple(draft.timeline),
+        methodology=tuple(draft.methodology),
+        impact=draft.impact,
+        root_cause=tuple(draft.root_cause),
+        indicators=tuple(draft.indicators),
+        indicator_fields=tuple(draft.indicator_fields),
+        response=draft.response,
+        lessons_learned=tuple(draft.lessons_learned),
+        recommendations=tuple(draft.recommendations),
+        references=tuple(draft.references),
+        sections=tuple(outline.sections),
+    )
+    document.finish(report, ctx)
+    return report.model_copy(update={"diagnostics": tuple(sink.items)})
+
+
+def sink_for(doc: source.SourceDocument) -> Sink:
+    """A diagnostics sink, seeded with what the source stage noticed."""
+    sink = Sink()
+    if doc.front_matter_error:
+        sink.add("unreadable-front-matter", doc.front_matter_error, line=1, column=1)
+    return sink
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    reference_date: dt.date | None = None,
+    heading_aliases: Mapping[str, str] | None = None,
+) -> IncidentReport:
+    """Read and parse one report file; unreadable files raise InputError."""
+    item = read(os.fspath(path))
+    return parse(
+        item.data,
+        path=item.path,
+        reference_date=reference_date,
+        heading_aliases=heading_aliases,
+    )

@@ -1,0 +1,81 @@
+"""Extractors for action items (recommendations, corrective actions) and references.
+
+Items come from list entries (bold lead = title; `- [x]` = done) or from table rows whose
+columns are read by role (item, owner, priority, ticket, status, due).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import ActionItem, Reference
+from ..sections import View
+from ..tokens import Node
+from .context import Context
+from .readers import Entry, entries, table_rows
+
+_OWNER = re.compile(r"\((?:owner|owned by|assignee)\s*:?\s*([^)]+)\)|(?<![\w@])@([\w-]+)", re.I)
+_TICKET = re.compile(r"(?<![\w/])#\d+\b|\b[A-Z][A-Z0-9]{1,9}-\d+\b")
+
+
+def _item_from_entry(entry: Entry) -> ActionItem:
+    title = entry.label if entry.label and entry.bold else None
+    text = entry.value if title else entry.text
+    owner = _OWNER.search(entry.text)
+    ticket = _TICKET.search(entry.text)
+    status = None if entry.checked is None else ("done" if entry.checked else "open")
+    return ActionItem(
+        text=text,
+        title=title,
+        owner=(owner.group(1) or owner.group(2)).strip() if owner else None,
+        status=status,
+        ticket=ticket.group(0) if ticket else None,
+        line=entry.line,
+    )
+
+
+def _items_from_table(node: Node, ctx: Context) -> list[ActionItem]:
+    items = []
+    for row in table_rows(node):
+        main = row.roles.get("item") or row.roles.get("event") or row.cells[0]
+        due = row.roles.get("due")
+        items.append(
+            ActionItem(
+                text=main.text,
+                owner=_text(row.roles.get("owner")),
+                priority=_text(row.roles.get("priority")),
+                status=_text(row.roles.get("status")),
+                ticket=_text(row.roles.get("ticket")),
+                due=ctx.timespan(due.text, row.line) if due and due.text else None,
+                line=row.line,
+            )
+        )
+    return items
+
+
+def _text(cell: object) -> str | None:
+    text = getattr(cell, "text", "") or ""
+    return text or None
+
+
+def extract_actions(view: View, ctx: Context) -> None:
+    for node in view.nodes():
+        if node.kind == "table":
+            ctx.draft.recommendations.extend(_items_from_table(node, ctx))
+            continue
+        for entry in entries([node]):
+            if entry.label and entry.bold and not entry.value:
+                continue  # a group header such as '**Short-term:**'
+            ctx.draft.recommendations.append(_item_from_entry(entry))
+
+
+def extract_references(view: View, ctx: Context) -> None:
+    seen = {ref.url for ref in ctx.draft.references}
+    for node in view.nodes():
+        for block in node.walk():
+            for link in block.inline.links:
+                if link.href in seen:
+                    continue
+                seen.add(link.href)
+                title = link.text if link.text and link.text != link.href else None
+                ctx.draft.references.append(Reference(url=link.href, title=title, line=block.line))

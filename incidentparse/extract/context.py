@@ -1,0 +1,100 @@
+"""What every extractor gets: the document, its outline, the diagnostics sink, the date anchors,
+and the Draft it fills in (a mutable builder that becomes the frozen IncidentReport)."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..answers import classify
+from ..dates import parse_timespan
+from ..diagnostics import Sink
+from ..models import (
+    ActionItem,
+    Details,
+    Field,
+    Impact,
+    Indicator,
+    Reference,
+    Response,
+    Statement,
+    TacticEntry,
+    TimelineEvent,
+    TimeSpan,
+)
+from ..sections import Outline
+from ..source import SourceDocument
+
+# A year written out in the text; the nearest one before a value is its context year (C2).
+_YEAR = re.compile(r"(?<![\w./-])(19[7-9]\d|20\d\d)(?![\w./-]|\.\d)")
+
+
+@dataclass
+class Draft:
+    """The report under construction; extractors append, api.parse() freezes it."""
+
+    summary: str | None = None
+    details: Details | None = None
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    methodology: list[TacticEntry] = field(default_factory=list)
+    impact: Impact | None = None
+    root_cause: list[Statement] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    indicator_fields: list[Field] = field(default_factory=list)
+    response: Response | None = None
+    lessons_learned: list[Statement] = field(default_factory=list)
+    recommendations: list[ActionItem] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """Shared state of one parse: read-only inputs plus the sink and the draft."""
+
+    doc: SourceDocument
+    outline: Outline
+    sink: Sink
+    reference_date: dt.date
+    draft: Draft = field(default_factory=Draft)
+    _year_lines: list[int] = field(default_factory=list)
+    _years: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for number, line in enumerate(self.doc.lines, start=1):
+            for match in _YEAR.finditer(line):
+                self._year_lines.append(number)
+                self._years.append(int(match.group(1)))
+
+    def context_year(self, line: int) -> int | None:
+        """The nearest explicit year at or before a line (C2), else None."""
+        position = bisect.bisect_right(self._year_lines, line)
+        return self._years[position - 1] if position else None
+
+    def timespan(self, text: str, line: int, *, report: bool = True) -> TimeSpan | None:
+        """Read one date value; an unreadable non-placeholder value is a diagnostic."""
+        span = parse_timespan(
+            text, reference_date=self.reference_date, context_year=self.context_year(line)
+        )
+        if span is None and report and text.strip() and not classify(text).placeholder:
+            self.sink.add("unreadable-date", f"no date could be read from '{text}'", line=line)
+        elif span is not None and span.ambiguous:
+            self.sink.add(
+                "ambiguous-date",
+                f"'{span.text}' has more than one reading",
+                line=line,
+                hint="write the date as YYYY-MM-DD",
+            )
+        return span
+
+    def note_answer(self, item: Field | Statement) -> None:
+        """Diagnose an N/A answer that gives no reason."""
+        if not item.applicable and not item.reason:
+            label = item.label or "value"
+            self.sink.add(
+                "na-without-reason",
+                f"'{label}' is N/A without a reason",
+                line=item.line,
+                hint="say why, e.g. 'N/A (not an external attack)'",
+            )

@@ -1,0 +1,148 @@
+"""Extractors for the labelled-field kinds: details, impact, methodology.
+
+Each keeps every `Label: value` pair as a Field and maps the known labels (read through the
+label tables below, so drifting templates still land) onto typed attributes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Details, Field, Impact, Statement, TacticEntry
+from ..sections import View
+from .context import Context
+from .readers import entries, fields, plain_text
+
+
+def label_key(label: str) -> str:
+    """Comparable form of a label: lower case, '&' and '/' spelled out, single spaces."""
+    text = label.lower().replace("&", " and ").replace("/", " and ")
+    return re.sub(r"[^a-z0-9 ]+", " ", text).split(" (")[0].strip().replace("  ", " ")
+
+
+def _table(rows: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {alias: target for target, aliases in rows.items() for alias in aliases}
+
+
+# Details labels -> Details attribute. One row per attribute.
+DETAIL_LABELS = _table(
+    {
+        "discovered": ("discovery date", "date discovered", "discovered", "detection date",
+                       "date detected", "detected", "discovery", "first detected",
+                       "detection time", "time of detection"),
+        "occurred": ("incident date", "date of incident", "date", "occurred", "start date",
+                     "incident start", "date occurred", "start time", "incident time",
+                     "date and time", "when"),
+        "organization": ("affected organization", "affected organisation", "organization",
+                         "organisation", "victim", "company", "affected company", "customer",
+                         "affected entity", "affected party"),
+        "sector": ("sector", "industry", "vertical"),
+        "geography": ("geography", "region", "regions", "location", "country", "affected regions",
+                      "geographic scope", "geographies"),
+        "severity": ("severity", "priority", "criticality", "sev", "severity level"),
+    }
+)
+_DETAIL_DATES = ("discovered", "occurred")
+
+# Impact labels -> Impact statement attribute.
+IMPACT_LABELS = _table(
+    {
+        "financial": ("financial", "financial impact", "cost", "costs", "monetary"),
+        "data_breach": ("data breach", "data", "confidentiality", "data loss",
+                        "customer data loss", "data exposure", "data impact"),
+        "operational": ("operational", "operational impact", "availability", "service impact",
+                        "business", "business impact", "productivity"),
+        "reputational": ("reputational", "reputation", "reputational impact", "brand"),
+    }
+)
+
+# ATT&CK Enterprise tactics: (name, id, extra spellings). One row per tactic.
+TACTICS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Reconnaissance", "TA0043", ("recon",)),
+    ("Resource Development", "TA0042", ()),
+    ("Initial Access", "TA0001", ()),
+    ("Execution", "TA0002", ()),
+    ("Persistence", "TA0003", ()),
+    ("Privilege Escalation", "TA0004", ("privesc",)),
+    ("Defense Evasion", "TA0005", ("defence evasion",)),
+    ("Credential Access", "TA0006", ()),
+    ("Discovery", "TA0007", ()),
+    ("Lateral Movement", "TA0008", ()),
+    ("Collection", "TA0009", ()),
+    ("Command and Control", "TA0011", ("c2", "command control", "c and c")),
+    ("Exfiltration", "TA0010", ("data exfiltration",)),
+    ("Impact", "TA0040", ()),
+)
+_TACTIC_BY_KEY = {
+    key: (name, ident)
+    for name, ident, extra in TACTICS
+    for key in (label_key(name), ident.lower(), *extra)
+}
+_TECHNIQUE = re.compile(r"\bT\d{4}(?:\.\d{3})?\b(?!\.\d)")
+
+
+def extract_details(view: View, ctx: Context) -> None:
+    found = fields(entries(view.nodes()))
+    values: dict[str, object] = {}
+    for item in found:
+        ctx.note_answer(item)
+        target = DETAIL_LABELS.get(label_key(item.label))
+        if target is None or target in values:
+            continue
+        if target in _DETAIL_DATES:
+            values[target] = ctx.timespan(item.value, item.line)
+        elif item.applicable and item.known:
+            values[target] = item.value
+    previous = ctx.draft.details
+    merged = previous.model_dump(exclude={"fields"}) if previous else {}
+    merged.update({k: v for k, v in values.items() if merged.get(k) is None})
+    old_fields = previous.fields if previous else ()
+    ctx.draft.details = Details(**merged, fields=old_fields + tuple(found))
+
+
+def extract_impact(view: View, ctx: Context) -> None:
+    statements: dict[str, Statement] = {}
+    others: list[Field] = []
+    for item in fields(entries(view.nodes())):
+        ctx.note_answer(item)
+        target = IMPACT_LABELS.get(label_key(item.label))
+        if target is None or target in statements:
+            others.append(item)
+            continue
+        statements[target] = Statement(
+            text=item.value,
+            label=item.label,
+            applicable=item.applicable,
+            reason=item.reason,
+            line=item.line,
+        )
+    if ctx.draft.impact is None:
+        ctx.draft.impact = Impact(
+            **statements, fields=tuple(others), text=plain_text(view.nodes())
+        )
+
+
+def tactic_of(label: str) -> tuple[str, str] | None:
+    """(canonical tactic name, TA id) for a label, or None."""
+    return _TACTIC_BY_KEY.get(label_key(label))
+
+
+def extract_methodology(view: View, ctx: Context) -> None:
+    for entry in entries(view.nodes()):
+        tactic = tactic_of(entry.label) if entry.label else None
+        techniques = tuple(dict.fromkeys(_TECHNIQUE.findall(entry.text)))
+        if tactic is None and not techniques:
+            continue  # a note or prose, not a row
+        item = entry.field() if entry.label else None
+        row = TacticEntry(
+            tactic=tactic[0] if tactic else (entry.label or ""),
+            tactic_id=tactic[1] if tactic else None,
+            text=entry.value if entry.label else entry.text,
+            applicable=item.applicable if item else True,
+            reason=item.reason if item else None,
+            techniques=techniques,
+            line=entry.line,
+        )
+        if item is not None:
+            ctx.note_answer(item)
+        ctx.draft.methodology.append(row)

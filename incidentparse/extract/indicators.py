@@ -1,0 +1,71 @@
+"""Indicators: the IOC engine's findings over the whole document, placed in their sections,
+plus the indicators section's labelled rows (behavioural text, N/A answers kept as fields).
+
+The engine runs once over the document body (one linear pass); each indicator is then given
+the kind of the section it sits in and, inside an indicators section, the label of its row.
+"""
+
+from __future__ import annotations
+
+from ..ioc import extract_indicators
+from ..models import Indicator
+from ..sections import View
+from .context import Context
+from .fields import label_key
+from .readers import Entry, entries
+
+# Row labels whose value is free-text behaviour, not a machine indicator.
+BEHAVIOR_LABELS: tuple[str, ...] = ("behavio", "ttp", "pattern", "observed behav")
+
+
+def _is_behavior(label: str) -> bool:
+    return label_key(label).startswith(BEHAVIOR_LABELS)
+
+
+def extract_indicator_rows(view: View, ctx: Context) -> None:
+    """Keep every labelled row; turn behavioural rows into `behavior` indicators."""
+    for entry in entries(view.nodes()):
+        if not entry.label:
+            continue
+        item = entry.field()
+        ctx.draft.indicator_fields.append(item)
+        ctx.note_answer(item)
+        if item.applicable and item.known and item.value and _is_behavior(entry.label):
+            ctx.draft.indicators.append(_behavior(entry, ctx))
+
+
+def _behavior(entry: Entry, ctx: Context) -> Indicator:
+    line_text = ctx.doc.lines[entry.line - 1]
+    column = line_text.find(entry.value[:20]) + 1 or 1
+    return Indicator(
+        type="behavior",
+        value=entry.value,
+        raw=entry.value,
+        category="behavioral",
+        label=entry.label,
+        section="indicators",
+        line=entry.line,
+        column=column,
+    )
+
+
+def extract_document_indicators(ctx: Context) -> None:
+    """Every IOC in the body, with its section kind and (in indicator rows) its label."""
+    labels = _row_labels(ctx)
+    for found in extract_indicators(ctx.doc.body):
+        kind = ctx.outline.kind_at(found.line)
+        label = labels.get(found.line) if kind == "indicators" else None
+        ctx.draft.indicators.append(found.model_copy(update={"section": kind, "label": label}))
+
+
+def _row_labels(ctx: Context) -> dict[int, str]:
+    """Line -> label of the indicators-section row that covers it."""
+    labels: dict[int, str] = {}
+    for view in ctx.outline.views:
+        if view.kind != "indicators":
+            continue
+        for entry in entries(view.nodes()):
+            if entry.label:
+                for line in range(entry.line, entry.end_line + 1):
+                    labels[line] = entry.label
+    return labels

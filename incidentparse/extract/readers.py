@@ -1,0 +1,154 @@
+"""Shared readers: a section's block nodes to entries (labelled lines), fields and table rows.
+
+Every extractor reads sections through these, so `**Label:** value`, `Label: value`, nested
+and flat lists and tables mean the same thing in every section kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from ..answers import classify
+from ..models import Field
+from ..tokens import Inline, Node
+
+# A plain (unbolded) run-in label: short, starts like a label, no sentence inside.
+_PLAIN_LABEL = re.compile(r"^(?P<label>[A-Z0-9\[][^:.!?]{0,48}?)\s*:(?:\s+(?P<value>.*))?$")
+_DASH_SEP = re.compile(r"^\s*[-–—]\s+")
+MAX_LABEL_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One paragraph or list item's first paragraph, with its label split off."""
+
+    line: int
+    end_line: int
+    depth: int  # 0 for top-level paragraphs, list depth (1, 2…) for items
+    text: str
+    label: str | None
+    value: str
+    bold: bool  # the label was written in bold
+    inline: Inline
+    checked: bool | None = None  # task-list checkbox state, when the item has one
+
+    def field(self) -> Field:
+        """This entry as a Field (label required), with its N/A / Unknown answer."""
+        answer = classify(self.value)
+        return Field(
+            label=self.label or "",
+            value=self.value,
+            applicable=answer.applicable,
+            known=answer.known,
+            reason=answer.reason,
+            line=self.line,
+        )
+
+
+def split_label(inline: Inline) -> tuple[str | None, str, bool]:
+    """(label, value, bold) of `**Label:** value`, `**Label**: value`, `**L** - v`, `L: v`."""
+    if inline.lead is not None and inline.rest:
+        lead, rest = inline.lead, inline.rest
+        if lead.endswith(":"):
+            return lead[:-1].strip(), rest, inline.lead_strong
+        if rest.startswith(":"):
+            return lead, rest[1:].strip(), inline.lead_strong
+        if _DASH_SEP.match(rest):
+            return lead, _DASH_SEP.sub("", rest, count=1), inline.lead_strong
+    if inline.lead is not None and not inline.rest and inline.lead.endswith(":"):
+        return inline.lead[:-1].strip(), "", inline.lead_strong
+    return _plain_label(inline.text)
+
+
+def _plain_label(text: str) -> tuple[str | None, str, bool]:
+    match = _PLAIN_LABEL.match(text)
+    if not match or len(match.group("label").split()) > MAX_LABEL_WORDS:
+        return None, text, False
+    return match.group("label").strip(), (match.group("value") or "").strip(), False
+
+
+_CHECKBOX = re.compile(r"^\[([ xX])\]\s+")
+
+
+def entries(nodes: Iterable[Node]) -> Iterator[Entry]:
+    """Entries of every paragraph and list item, depth first, in document order."""
+    for node in nodes:
+        yield from _entries(node, 0)
+
+
+def _entries(node: Node, depth: int) -> Iterator[Entry]:
+    if node.kind == "paragraph":
+        yield _entry(node, depth)
+    elif node.kind == "list_item":
+        for child in node.children:
+            yield from _entries(child, node.level)
+    elif node.kind in ("list", "blockquote"):
+        for child in node.children:
+            yield from _entries(child, depth)
+
+
+def _entry(node: Node, depth: int) -> Entry:
+    inline = node.inline
+    checked: bool | None = None
+    box = _CHECKBOX.match(inline.text)
+    if box:
+        checked = box.group(1) != " "
+        inline = Inline(inline.text[box.end() :], links=inline.links, code=inline.code)
+    label, value, bold = split_label(inline)
+    return Entry(node.line, node.end_line, depth, inline.text, label, value, bold, inline, checked)
+
+
+def fields(items: Iterable[Entry]) -> list[Field]:
+    """Every labelled entry as a Field."""
+    return [entry.field() for entry in items if entry.label]
+
+
+def plain_text(nodes: Sequence[Node]) -> str:
+    """A section's prose as plain text: paragraphs and items joined by newlines."""
+    return "\n".join(entry.text for entry in entries(nodes))
+
+
+# Table column roles by header synonyms (lower case). One row per role.
+COLUMN_ROLES: dict[str, tuple[str, ...]] = {
+    "time": ("time", "timestamp", "date/time", "date time", "datetime", "when", "time (utc)"),
+    "date": ("date", "day"),
+    "event": ("event", "events", "activity", "action", "description", "what", "details",
+              "action/ impact", "action/impact", "what happened", "note", "notes"),
+    "who": ("who", "who/what", "actor", "by", "person"),
+    "owner": ("owner", "owners", "assignee", "responsible", "assigned to"),
+    "type": ("type", "kind", "category"),
+    "priority": ("priority", "prio", "severity"),
+    "ticket": ("bug", "ticket", "issue", "link", "jira", "tracking", "pr"),
+    "status": ("status", "state", "done"),
+    "due": ("due", "due date", "deadline", "target date", "eta"),
+    "item": ("item", "action item", "action items", "task", "recommendation", "todo"),
+    "indicator": ("indicator", "ioc", "value", "observable", "hash", "ip", "domain", "url"),
+}
+_ROLE_BY_HEADER = {alias: role for role, aliases in COLUMN_ROLES.items() for alias in aliases}
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table body row: its cells by role (first matching column), all cells, and its line."""
+
+    line: int
+    cells: tuple[Inline, ...]
+    roles: dict[str, Inline]
+
+
+def table_rows(node: Node) -> list[Row]:
+    """Body rows of a table with each cell assigned the role of its header."""
+    if not node.rows:
+        return []
+    header = [cell.text.strip().lower().rstrip(":") for cell in node.rows[0]]
+    roles = [_ROLE_BY_HEADER.get(name) for name in header]
+    rows = []
+    for cells, line in zip(node.rows[1:], node.row_lines[1:]):
+        by_role: dict[str, Inline] = {}
+        for role, cell in zip(roles, cells):
+            if role and role not in by_role:
+                by_role[role] = cell
+        rows.append(Row(line, cells, by_role))
+    return rows

@@ -1,0 +1,83 @@
+"""Extractors for the prose kinds: summary, root cause, lessons learned, response.
+
+Each reads a section View into Statements; labels come from bold leads or sub-headings.
+"""
+
+from __future__ import annotations
+
+from ..answers import classify
+from ..models import Response, Statement
+from ..sections import View
+from .context import Context
+from .readers import Entry, entries
+
+# Response phase by the first word of a label or sub-heading. One row per phase.
+RESPONSE_PHASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("containment", ("contain", "isolat", "block")),
+    ("eradication", ("eradicat", "remov", "clean")),
+    ("recovery", ("recover", "restor", "resolution", "resolv")),
+)
+
+
+def statement(entry: Entry, label: str | None = None) -> Statement:
+    """An entry as a Statement: the value under its label, or the whole text."""
+    text = entry.value if entry.label and entry.bold else entry.text
+    answer = classify(text)
+    return Statement(
+        text=text,
+        label=(entry.label if entry.bold else None) or label,
+        applicable=answer.applicable,
+        reason=answer.reason,
+        line=entry.line,
+    )
+
+
+def view_statements(view: View, ctx: Context) -> list[Statement]:
+    """Every entry of a view as a Statement labelled by its sub-heading when it has one."""
+    found: list[Statement] = []
+    for part in view.parts:
+        heading = part.section.heading if part is not view.root else None
+        for entry in entries(part.nodes):
+            if entry.label and entry.bold and not entry.value:
+                continue  # a group header; its items follow
+            item = statement(entry, heading)
+            ctx.note_answer(item)
+            found.append(item)
+    return found
+
+
+def extract_summary(view: View, ctx: Context) -> None:
+    text = "\n\n".join(entry.text for entry in entries(view.nodes()))
+    if text and ctx.draft.summary is None:
+        ctx.draft.summary = text
+
+
+def extract_root_cause(view: View, ctx: Context) -> None:
+    ctx.draft.root_cause.extend(view_statements(view, ctx))
+
+
+def extract_lessons(view: View, ctx: Context) -> None:
+    ctx.draft.lessons_learned.extend(view_statements(view, ctx))
+
+
+def response_phase(label: str | None) -> str:
+    """containment / eradication / recovery / other, from a label's leading word."""
+    word = (label or "").strip().lower()
+    for phase, stems in RESPONSE_PHASES:
+        if word.startswith(stems):
+            return phase
+    return "other"
+
+
+def extract_response(view: View, ctx: Context) -> None:
+    groups: dict[str, list[Statement]] = {"containment": [], "eradication": [], "recovery": []}
+    groups["other"] = []
+    for item in view_statements(view, ctx):
+        groups[response_phase(item.label)].append(item)
+    previous = ctx.draft.response or Response()
+    ctx.draft.response = Response(
+        containment=previous.containment + tuple(groups["containment"]),
+        eradication=previous.eradication + tuple(groups["eradication"]),
+        recovery=previous.recovery + tuple(groups["recovery"]),
+        other=previous.other + tuple(groups["other"]),
+    )

@@ -1,0 +1,220 @@
+"""Heading classification: heading text to (canonical section kind, score, qualifiers).
+
+Order: normalise (numbering, emoji, markup, trailing ':'/'?', parenthetical qualifiers split
+off), then the alias table, then the question table (questions map by meaning, not spelling),
+then rapidfuzz against the aliases with a score cutoff; below it the kind is ``unknown``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+# Canonical kinds (sections.md). One row per kind: kind -> heading aliases seen in real reports,
+# written already normalised (lower case, '&' as 'and', no trailing punctuation).
+KIND_ALIASES: dict[str, tuple[str, ...]] = {
+    "meta": (
+        "incident report", "report", "document information", "report status",
+        "alert information", "incident summary table", "status", "date", "owner",
+        "involved", "metadata", "severity",
+    ),
+    "summary": (
+        "executive summary", "summary", "issue summary", "incident summary", "overview",
+        "case summary", "campaign summary", "investigation summary", "summary of impact",
+        "what happened", "threat profile", "threat overview", "brief description", "tl;dr",
+        "tldr", "abstract", "synopsis", "description", "incident overview", "outage description",
+    ),
+    "details": (
+        "incident details", "technical details", "details", "background", "important information",
+        "scope", "key incident details", "versions affected", "affected crates",
+        "affected systems", "affected products", "affected services", "incident information",
+        "context", "incident context",
+    ),
+    "timeline": (
+        "timeline", "timeline of events", "timeline and response", "follow-up timeline",
+        "followup timeline", "incident timeline", "investigation timeline", "chain of events",
+        "chronology", "chronology of the incident", "chronology of events", "leadup",
+        "sequence of events", "event timeline", "detailed timeline", "timeline of the incident",
+    ),
+    "root_cause": (
+        "root cause", "root causes", "root cause analysis", "root cause of the outage",
+        "contributing factors", "contributing conditions analysis", "what caused the incident",
+        "trigger", "triggers", "fault", "five whys", "5 whys", "root cause and mitigation",
+        "analysis", "cause", "causes", "type of compromise", "process breakdown",
+        "process breakdowns", "technical analysis", "what went wrong and why",
+    ),
+    "methodology": (
+        "attack methodology", "mitre att and ck", "mitre attack", "att and ck",
+        "mitre att and ck techniques", "mitre att and ck mapping", "ttps",
+        "tactics techniques and procedures", "full attack chain", "infection chain",
+        "kill chain phases observed", "kill chain", "attack chain", "related capecs", "method",
+        "attack vector", "attack path", "techniques",
+    ),
+    "impact": (
+        "impact", "impact assessment", "impact on users", "customer impact", "incident impact",
+        "impact analysis", "what was impacted", "end user impact", "infrastructure impact",
+        "productivity impact", "affected users", "risks and hazards", "severity and impact",
+        "business impact", "user impact", "impact and severity", "blast radius",
+    ),
+    "indicators": (
+        "indicators of compromise", "indicators", "iocs", "ioc", "indicators of compromise iocs",
+        "threat intelligence", "observables", "atomic indicators", "computed indicators",
+        "network indicators", "file indicators", "host indicators", "iocs and affected systems",
+    ),
+    "detection": (
+        "detection", "detection and response", "how it was discovered", "incident detected by",
+        "detections", "verdict and alert details", "alert details", "recommended hunts",
+        "discovery", "how was it detected", "detection and analysis", "identification",
+    ),
+    "response": (
+        "response actions", "response", "resolution", "resolution and recovery",
+        "mitigation and resolution", "mitigation", "mitigations", "recovery", "remediation",
+        "immediate actions", "actions taken", "mitigation and detection", "containment",
+        "eradication", "containment eradication and recovery", "what should you do",
+        "what you can do", "workaround", "workarounds", "incident response", "fix",
+    ),
+    "lessons_learned": (
+        "lessons learned", "lessons learnt", "what went well", "what went wrong",
+        "what went poorly", "where we got lucky", "what didn't go so well",
+        "what could have gone better", "takeaways", "key takeaways", "reflections", "insights",
+        "postmortem", "post-mortem", "notes to the owner", "learnings", "things that went well",
+        "things that went wrong", "lessons",
+    ),
+    "action_items": (
+        "recommendations", "action items", "action items and followups",
+        "action items and follow-ups", "corrective and preventative measures",
+        "corrective and preventive measures", "corrective actions", "next steps", "follow-up",
+        "follow-ups", "followups", "short-term improvements", "long-term improvements",
+        "planned actions", "moving forward", "follow-up improvements", "call to action",
+        "preventive measures", "remediation items", "improvements", "todo", "to do",
+        "prevention", "future work",
+    ),
+    "references": (
+        "references", "original references", "supporting information", "supporting documents",
+        "related records", "sources", "links", "further reading", "source", "footnotes",
+        "related incidents", "resources",
+    ),
+    "appendix": (
+        "appendix", "infrastructure graph", "screenshots", "evidence", "logs", "raw logs",
+        "chat log", "attachments", "diagrams",
+    ),
+    "people": (
+        "attendees", "responders", "postmortem attendees", "authors", "author",
+        "names of people involved", "thanks", "acknowledgements", "acknowledgments", "analysts",
+        "people involved", "participants", "contributors", "team", "contacts",
+    ),
+    "communications": (
+        "messaging", "external message", "provide feedback", "communications",
+        "customer communication", "status page updates", "internal communication",
+        "notifications", "communication",
+    ),
+    "metrics": (
+        "stats", "incident timing", "key metrics", "metrics", "incident metrics", "duration",
+        "time to detect", "time to resolve",
+    ),
+    "attribution": (
+        "attribution", "threat actor attribution", "verdict", "threat actor", "actor",
+        "threat actors", "adversary",
+    ),
+    "open_questions": ("open questions", "questions", "unanswered questions", "open items"),
+}
+
+# Question headings mean something their words do not spell (sections.md): a pattern table.
+QUESTIONS: tuple[tuple[str, str], ...] = (
+    (r"^how (did|could) (it|this|that) happen", "root_cause"),
+    (r"^why did (it|this|that) happen", "root_cause"),
+    (r"^what went wrong and why", "root_cause"),
+    (r"^what caused", "root_cause"),
+    (r"^(how|what) (are|will) we (doing|making|preventing|change)", "action_items"),
+    (r"^what (are|will) we (do|doing|change)", "action_items"),
+    (r"^what we('re| are) doing about it", "action_items"),
+    (r"^how (can|do) we prevent", "action_items"),
+    (r"^how did we respond", "response"),
+    (r"^how (can|should) customers", "response"),
+    (r"^what (should|can) (you|customers) do", "response"),
+    (r"^what (happened|occurred)", "summary"),
+    (r"^(who|what) was (affected|impacted)", "impact"),
+    (r"^how (was|were) .* (affected|impacted)", "impact"),
+    (r"^how (was|did) (it|this|the issue|the incident) (detected|discovered|found)", "detection"),
+    (r"^how (can|could) we make our (incident )?communications", "communications"),
+    (r"^what went (well|right)", "lessons_learned"),
+    (r"^what (went|could have gone) (badly|poorly|better|wrong)", "lessons_learned"),
+    (r"^where (did )?we got lucky", "lessons_learned"),
+)
+_QUESTIONS = tuple((re.compile(pattern), kind) for pattern, kind in QUESTIONS)
+
+FUZZY_CUTOFF = 85.0
+
+_NUMBERING = re.compile(r"^\s*(?:(?:\d+|[ivxlc]+|[a-z])[.)]|\d+(?:\.\d+)+\.?|§\s*\d+)\s+", re.I)
+_PARENS = re.compile(r"\s*\(([^()]*)\)")
+_TRAILING = re.compile(r"[\s:?.!\-–—]+$")
+_ID_SUFFIX = re.compile(r"\s*[\[(]([A-Z]{1,6}[-_]?\d{3,}|#\d+)[\])]\s*$")
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:security\s+)?incident\s+(?:report|review|summary)|post[- ]?mortem|"
+    r"postmortem\s+report|post[- ]incident\s+review|pir|rca|root cause analysis)\s*[:\-–—]\s*",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A heading's classification."""
+
+    kind: str
+    score: float
+    normalised: str
+    qualifiers: tuple[str, ...] = ()
+
+
+def strip_symbols(text: str) -> str:
+    """Drop emoji and other pictographs; headings like '🔥 Timeline' keep their words."""
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("So", "Sk", "Cs"))
+
+
+def normalise(heading: str) -> tuple[str, tuple[str, ...]]:
+    """Lower-cased comparable key and the parenthetical qualifiers split off."""
+    text = strip_symbols(heading).replace("*", "").replace("_", " ").strip()
+    text = _NUMBERING.sub("", text)
+    qualifiers = tuple(q.strip() for q in _PARENS.findall(text) if q.strip())
+    text = _PARENS.sub("", text)
+    text = text.replace("&", " and ").replace("/", " and ").replace("’", "'")
+    text = _TRAILING.sub("", text)
+    return re.sub(r"\s+", " ", text).strip().lower(), qualifiers
+
+
+@lru_cache(maxsize=8)
+def _alias_index(extra: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    index = {alias: kind for kind, aliases in KIND_ALIASES.items() for alias in aliases}
+    index.update(extra)
+    return index
+
+
+def classify(heading: str, extra_aliases: Mapping[str, str] | None = None) -> Match:
+    """Classify a heading into a canonical kind; extra_aliases come from a team's config."""
+    key, qualifiers = normalise(heading)
+    extra = tuple((normalise(k)[0], v) for k, v in (extra_aliases or {}).items())
+    index = _alias_index(extra)
+    if key in index:
+        return Match(index[key], 100.0, key, qualifiers)
+    for pattern, kind in _QUESTIONS:
+        if pattern.search(key):
+            return Match(kind, 100.0, key, qualifiers)
+    if key:
+        found = process.extractOne(key, index.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if found is not None:
+            return Match(index[found[0]], round(float(found[1]), 1), key, qualifiers)
+    return Match("unknown", 0.0, key, qualifiers)
+
+
+def split_title(heading: str) -> tuple[str, str | None]:
+    """Title without an 'Incident Report:' style prefix and without a trailing (ID)."""
+    title = _TITLE_PREFIX.sub("", heading.strip())
+    ident = _ID_SUFFIX.search(title)
+    if ident:
+        title = title[: ident.start()]
+    return title.strip() or heading.strip(), ident.group(1) if ident else None

@@ -1,0 +1,180 @@
+"""Section stage: block nodes to a lossless Section tree with classified headings, and the
+per-kind views the extractors read.
+
+Every heading outside lists and blockquotes starts a section; a section runs to the line
+before the next heading, so the sections partition the input lines (the preamble is level 0).
+A sub-heading takes its own kind, except below a timeline, where sub-headings are phases or
+timestamps of that timeline, and where it matches nothing, where it joins its parent's view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .diagnostics import Sink
+from .headings import Match, classify
+from .models import Section
+from .tokens import Node
+
+# Kinds whose sub-headings belong to the parent kind rather than being classified apart.
+ABSORBING_KINDS: frozenset[str] = frozenset({"timeline", "appendix"})
+
+
+@dataclass
+class Part:
+    """One section with its heading node and its own top-level blocks."""
+
+    index: int
+    section: Section
+    heading: Node | None
+    nodes: list[Node] = field(default_factory=list)
+
+
+@dataclass
+class View:
+    """What an extractor reads: a root section and the descendants that joined it."""
+
+    kind: str
+    parts: list[Part]
+
+    @property
+    def root(self) -> Part:
+        return self.parts[0]
+
+    def nodes(self) -> list[Node]:
+        return [node for part in self.parts for node in part.nodes]
+
+
+@dataclass
+class Outline:
+    """The sections of a document, their blocks, and the views by kind."""
+
+    sections: list[Section]
+    parts: list[Part]
+    title_index: int | None
+    views: list[View]
+
+    def kind_at(self, line: int) -> str:
+        """Kind of the section containing a line."""
+        for part in self.parts:
+            if part.section.line_start <= line <= part.section.line_end:
+                return part.section.kind
+        return "unknown"
+
+
+def build(
+    blocks: list[Node], line_count: int, sink: Sink, aliases: Mapping[str, str] | None = None
+) -> Outline:
+    """Partition the document into sections, classify headings, group them into views."""
+    parts = _partition(blocks, line_count)
+    title_index = _classify_all(parts, aliases)
+    _report(parts, sink)
+    sections = [part.section for part in parts]
+    return Outline(sections, parts, title_index, _views(parts))
+
+
+def _partition(blocks: list[Node], line_count: int) -> list[Part]:
+    headings = [node for node in blocks if node.kind == "heading"]
+    parts: list[Part] = []
+    first_line = headings[0].line if headings else line_count + 1
+    if first_line > 1 or not headings:
+        preamble = Section(
+            heading="", kind="preamble", score=100.0, level=0,
+            line_start=1, line_end=max(1, first_line - 1),
+        )
+        parts.append(Part(0, preamble, None))
+    for number, heading in enumerate(headings):
+        end = headings[number + 1].line - 1 if number + 1 < len(headings) else line_count
+        section = Section(
+            heading=heading.text, kind="unknown", score=0.0, level=heading.level,
+            line_start=heading.line, line_end=max(heading.end_line, end),
+        )
+        parts.append(Part(len(parts), section, heading))
+    for node in blocks:
+        if node.kind != "heading":
+            _owner(parts, node.line).nodes.append(node)
+    return parts
+
+
+def _owner(parts: list[Part], line: int) -> Part:
+    for part in reversed(parts):
+        if part.section.line_start <= line:
+            return part
+    return parts[0]
+
+
+def _classify_all(parts: list[Part], aliases: Mapping[str, str] | None) -> int | None:
+    """Set kind, score, qualifiers and parent on every section; return the title's index."""
+    title_index: int | None = None
+    stack: list[Part] = []
+    for part in parts:
+        if part.heading is None:
+            continue
+        while stack and stack[-1].section.level >= part.section.level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        match = classify(part.section.heading, aliases)
+        if title_index is None and _is_title(part, match, parts):
+            match = Match("meta", 100.0, match.normalised, match.qualifiers)
+            title_index = part.index
+        elif parent is not None and parent.section.kind in ABSORBING_KINDS:
+            match = Match(parent.section.kind, match.score, match.normalised, match.qualifiers)
+        part.section = part.section.model_copy(
+            update={
+                "kind": match.kind,
+                "score": match.score,
+                "qualifiers": match.qualifiers,
+                "parent": parent.index if parent else None,
+            }
+        )
+        stack.append(part)
+    return title_index
+
+
+def _is_title(part: Part, match: Match, parts: list[Part]) -> bool:
+    """The first H1 is the title unless it is plainly a section ('# Overview')."""
+    if part.section.level != 1 or match.kind not in ("unknown", "meta"):
+        return False
+    return all(p.section.level != 1 for p in parts[: part.index] if p.heading is not None)
+
+
+def _report(parts: list[Part], sink: Sink) -> None:
+    for number, part in enumerate(parts):
+        section = part.section
+        if part.heading is None:
+            continue
+        if section.kind == "unknown":
+            sink.add(
+                "unknown-section",
+                f"heading '{section.heading}' matches no known section kind; kept as unknown",
+                line=section.line_start,
+                column=1,
+                hint="add it to heading-aliases in the configuration if it is a known kind",
+            )
+        has_child = number + 1 < len(parts) and parts[number + 1].section.parent == part.index
+        if not part.nodes and not has_child and section.kind != "meta":
+            sink.add(
+                "empty-section",
+                f"section '{section.heading}' has no content",
+                line=section.line_start,
+                column=1,
+            )
+
+
+def _views(parts: list[Part]) -> list[View]:
+    """One view per root section of a kind; descendants that are unknown or of the same kind
+    (phase headings under a timeline, '### Details' under an unknown heading) join it."""
+    views: list[View] = []
+    owner: dict[int, View] = {}
+    for part in parts:
+        parent = part.section.parent
+        parent_view = owner.get(parent) if parent is not None else None
+        if parent_view is not None and part.section.kind in (parent_view.kind, "unknown"):
+            parent_view.parts.append(part)
+            owner[part.index] = parent_view
+            continue
+        view = View(part.section.kind, [part])
+        views.append(view)
+        owner[part.index] = view
+    return views
