@@ -65,6 +65,10 @@ RULES: tuple[Rule, ...] = (
          "(fenced code and code spans skipped); a `[...]` that ends a sentence is an elision, "
          "not a placeholder.",
          textscan.placeholder_text, {"security": W, "outage": W}, "replace it with the real value"),
+    Rule("IP106", "unreadable-front-matter", W, "Front matter could not be parsed.",
+         "Front matter that is not valid YAML or TOML is ignored, so its title, dates and "
+         "status are lost.",
+         parsetime.diagnostics_of("IP106"), {"security": W, "outage": W}),
     Rule("IP201", "ambiguous-date", W, "A date has more than one reading.",
          "Dates such as 03/04/2026 read differently across locales; write ISO 8601.",
          parsetime.diagnostics_of("IP201"), {"security": W, "outage": W},
