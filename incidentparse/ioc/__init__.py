@@ -1,0 +1,82 @@
+"""Indicator (IOC) engine: Markdown or plain text to refanged, validated, deduplicated indicators.
+
+Use ``extract_indicators`` for the indicators of a report (one per distinct value, with every
+place it was written) and ``find_indicators`` to stream every occurrence in text order (for
+highlighting, redaction or counting). ``refang`` and ``defang`` convert single values or spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..models import Indicator, Occurrence
+from .classify import Env, Hit
+from .context import context_of
+from .fang import defang, refang
+from .scan import scan
+from .vocab import CATEGORY
+
+__all__ = ["CATEGORY", "defang", "extract_indicators", "find_indicators", "refang"]
+
+TYPES: tuple[str, ...] = tuple(CATEGORY)
+
+
+def find_indicators(text: str, *, markdown: bool = True) -> Iterator[Indicator]:
+    """Every indicator occurrence in text order, one ``Indicator`` each (not deduplicated).
+
+    Use this to walk the text (highlight, redact, count); use ``extract_indicators`` for the
+    list of distinct indicators. ``markdown=False`` ignores code spans, fences and tables.
+    """
+    hits, env = scan(text, markdown)
+    for hit in hits:
+        yield _indicator(env, hit, (_occurrence(env, hit),))
+
+
+def extract_indicators(text: str, *, markdown: bool = True) -> list[Indicator]:
+    """Distinct indicators by (type, value) in order of first appearance, with every occurrence.
+
+    The first occurrence gives ``raw``, ``line``, ``column``, ``start``, ``end`` and ``in_code``;
+    ``context`` is the first non-empty note among the occurrences; ``defanged`` is True when any
+    occurrence was written defanged.
+    """
+    hits, env = scan(text, markdown)
+    groups: dict[tuple[str, str], list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault((hit.type, hit.value), []).append(hit)
+    out: list[Indicator] = []
+    for group in groups.values():
+        occurrences = tuple(_occurrence(env, hit) for hit in group)
+        first = _indicator(env, group[0], occurrences)
+        context = first.context
+        for hit in group[1:]:
+            if context is not None:
+                break
+            context = context_of(env.layout, env.labels, hit.start, hit.end)
+        defanged = any(hit.defanged for hit in group)
+        out.append(first.model_copy(update={"context": context, "defanged": defanged}))
+    return out
+
+
+def _occurrence(env: Env, hit: Hit) -> Occurrence:
+    line, column = env.layout.position(hit.start)
+    raw = env.text[hit.start : hit.end]
+    return Occurrence(raw=raw, line=line, column=column, start=hit.start, end=hit.end)
+
+
+def _indicator(env: Env, hit: Hit, occurrences: tuple[Occurrence, ...]) -> Indicator:
+    first = occurrences[0]
+    return Indicator(
+        type=hit.type,
+        value=hit.value,
+        raw=first.raw,
+        defanged=hit.defanged,
+        category=CATEGORY[hit.type],
+        context=context_of(env.layout, env.labels, hit.start, hit.end),
+        scope=hit.scope,
+        in_code=env.layout.in_code(hit.start),
+        line=first.line,
+        column=first.column,
+        start=first.start,
+        end=first.end,
+        occurrences=occurrences,
+    )

@@ -1,0 +1,408 @@
+"""Classification: a candidate span to a validated, canonical ``Hit`` (or None when it is not one).
+
+One function per indicator family; each reads the vocabulary tables and the evidence around
+the span (defang marks, code, table cells, labels) and never looks further than the span's line.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from ..models import IpScope
+from .context import Labels
+from .fang import SCHEME_MAP, is_defanged, refang
+from .layout import Layout
+from .vocab import (
+    DOCUMENTATION_NETS,
+    FILE_EXTENSIONS,
+    FILE_LABEL_WORDS,
+    HASH_LENGTHS,
+    NAMESPACE_ROOTS,
+    NETWORK_LABEL_WORDS,
+    PRODUCT_NAMES,
+    STRONG_EXTENSIONS,
+    TACTIC_RANGES,
+    TECHNIQUE_RANGE,
+    TLDS,
+    VERSION_CUES,
+    WEAK_TLDS,
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One validated indicator occurrence."""
+
+    type: str
+    value: str
+    start: int
+    end: int
+    defanged: bool = False
+    scope: IpScope | None = None
+
+
+@dataclass
+class Env:
+    """What a classifier may look at: the text, its layout and its labels."""
+
+    text: str
+    layout: Layout
+    labels: Labels
+
+    def label_words(self, offset: int) -> str:
+        label, heading = self.labels.at(offset)
+        return f"{label or ''} {heading or ''}".lower()
+
+    def network_evidence(self, offset: int) -> bool:
+        words = self.label_words(offset)
+        return any(word in words for word in NETWORK_LABEL_WORDS)
+
+    def file_evidence(self, offset: int) -> bool:
+        if self.layout.in_code(offset) or self.layout.cell(offset) is not None:
+            return True
+        words = self.label_words(offset)
+        return any(word in words for word in FILE_LABEL_WORDS)
+
+
+_TRAIL: Final[str] = ".,;:!?'\"*_~>”’»`"
+_CLOSERS: Final[dict[str, str]] = {")": "(", "]": "[", "}": "{"}
+_DOC_NETS: Final = tuple(ipaddress.ip_network(net) for net in DOCUMENTATION_NETS)
+
+
+def trim(raw: str) -> str:
+    """Strip closing markup and sentence punctuation; keep balanced brackets."""
+    cut = raw.find("](")
+    if cut >= 0:
+        raw = raw[:cut]
+    while raw:
+        last = raw[-1]
+        if last in _TRAIL or (last in _CLOSERS and raw.count(last) > raw.count(_CLOSERS[last])):
+            raw = raw[:-1]
+        else:
+            break
+    return raw
+
+
+def scope_of(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> IpScope:
+    """Address scope; documentation ranges first (ipaddress folds them into is_private)."""
+    if any(address in net for net in _DOC_NETS if net.version == address.version):
+        return "documentation"
+    if address.is_loopback:
+        return "loopback"
+    if address.is_link_local:
+        return "link_local"
+    if address.is_multicast or address.is_unspecified or address.is_reserved:
+        return "reserved"
+    if address.is_private or (address.version == 4 and address in _SHARED):
+        return "private"
+    return "public" if address.is_global else "reserved"
+
+
+_SHARED: Final = ipaddress.ip_network("100.64.0.0/10")
+_PREFIX: Final[re.Pattern[str]] = re.compile(r"(?:/|\[/\]|\(/\))(\d{1,3})(?![\d.])")
+
+
+def _prefix_after(text: str, end: int, limit: int) -> tuple[int, int] | None:
+    """A CIDR prefix ('/24', '[/]24') right after an address: (prefix, new end)."""
+    match = _PREFIX.match(text, end)
+    if match is None or int(match.group(1)) > limit:
+        return None
+    return int(match.group(1)), match.end()
+
+
+# ---------------------------------------------------------------- dotted names and IPv4
+
+
+def hostlike(env: Env, start: int, end: int) -> Hit | None:
+    """A dotted name: IPv4 (or CIDR), a domain, or nothing (version, OID, code, file)."""
+    raw = env.text[start:end]
+    live = refang(raw)
+    defanged = live != raw
+    labels = live.split(".")
+    if any(not label for label in labels):
+        return None
+    if all(label.isdigit() for label in labels):
+        return ipv4(env, start, end, labels, defanged)
+    return domain(env, start, end, live, labels, defanged)
+
+
+def ipv4(env: Env, start: int, end: int, parts: list[str], defanged: bool) -> Hit | None:
+    if len(parts) != 4 or any(len(p) > 3 or int(p) > 255 for p in parts):
+        return None
+    text = env.text
+    if not defanged and (_versionish_before(text, start) or _versionish_after(text, end)):
+        return None
+    value = ".".join(str(int(p)) for p in parts)
+    address = ipaddress.IPv4Address(value)
+    prefix = _prefix_after(text, end, 32)
+    if prefix is not None:
+        net = ipaddress.IPv4Network(f"{value}/{prefix[0]}", strict=False)
+        cidr_raw = text[start : prefix[1]]
+        return Hit(
+            "cidr",
+            f"{value}/{prefix[0]}",
+            start,
+            prefix[1],
+            defanged or is_defanged(cidr_raw),
+            scope_of(net.network_address),
+        )
+    return Hit("ipv4", value, start, end, defanged, scope_of(address))
+
+
+_CUE_BEFORE: Final[re.Pattern[str]] = re.compile(r"([A-Za-z][A-Za-z0-9-]*)\.?[ \t]*[:=]?[ \t]*$")
+
+
+def _versionish_before(text: str, start: int) -> bool:
+    """'version 1.2.3.4', 'build 10.0.0.1', 'FortiOS 7.2.4.1': a version, not an address."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _CUE_BEFORE.search(text, max(line_start, start - 40), start)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word.lower() in VERSION_CUES or (
+        len(word) > 2 and word.upper().endswith("OS") and word[-2:] == "OS"
+    )
+
+
+def _versionish_after(text: str, end: int) -> bool:
+    """'1.2.3.4-beta', '1.2.3.4.x' or '1.2.3.4..': a version string continues."""
+    nxt = text[end : end + 2]
+    return bool(re.match(r"-[A-Za-z]|\.[A-Za-z0-9*]|_", nxt))
+
+
+def domain(
+    env: Env, start: int, end: int, live: str, labels: list[str], defanged: bool
+) -> Hit | None:
+    tld = labels[-1]
+    if tld.lower() not in TLDS or len(live) > 253:
+        return None
+    if any(len(label) > 63 or label[0] == "-" or label[-1] == "-" for label in labels):
+        return None
+    text = env.text
+    nxt = text[end : end + 1]
+    if nxt in ("_", "@"):
+        return None
+    if not defanged and not _plausible_name(env, start, end, live, labels, nxt):
+        return None
+    return Hit("domain", live.lower(), start, end, defanged)
+
+
+def _plausible_name(env: Env, start: int, end: int, live: str, labels: list[str], nxt: str) -> bool:
+    """Evidence rules for a name written live (iocs.md lesson 2)."""
+    tld = labels[-1]
+    if not (tld.islower() or tld.isupper()) or (tld.isupper() and not live.isupper()):
+        return False  # "done.The": a missing space after a full stop; "System.Net"
+    if live.lower() in PRODUCT_NAMES or nxt == "(" or nxt == "-":
+        return False  # "ASP.NET", "subprocess.run(", "abc.de-…"
+    if labels[0] in NAMESPACE_ROOTS:
+        return False  # "java.io", "com.example.app": code namespaces
+    if all(label[:1].isupper() and label[1:].islower() for label in labels):
+        return False
+    lower_tld = tld.lower()
+    in_code_file = lower_tld in FILE_EXTENSIONS and env.layout.in_code(start)
+    if lower_tld in WEAK_TLDS or in_code_file:
+        return (env.text[end : end + 1] == "/" and env.text[end + 1 : end + 2].strip() != "") or (
+            labels[0].lower() == "www" or (not in_code_file and env.network_evidence(start))
+        )
+    return True
+
+
+# ---------------------------------------------------------------- URLs and e-mail
+
+_URL_SPLIT: Final[re.Pattern[str]] = re.compile(r"^([A-Za-z]+)://([^/?#]*)(.*)$", re.S)
+_HOST_NAME: Final[re.Pattern[str]] = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?$")
+
+
+def url(env: Env, start: int, end: int) -> Hit | None:
+    raw = trim(env.text[start:end])
+    live = refang(raw)
+    match = _URL_SPLIT.match(live)
+    if match is None:
+        return None
+    scheme = SCHEME_MAP.get(match.group(1).lower())
+    authority, rest = match.group(2), match.group(3)
+    if scheme is None:
+        return None
+    userinfo, _, hostport = authority.rpartition("@")
+    host = _url_host(hostport)
+    if host is None:
+        return None
+    prefix = f"{userinfo}@" if userinfo else ""
+    value = f"{scheme}://{prefix}{host}{hostport[len(host) :]}{rest}"
+    return Hit("url", value, start, start + len(raw), live != raw)
+
+
+def _url_host(hostport: str) -> str | None:
+    """The host of 'host[:port]' lower-cased, or None when it is no host at all."""
+    if hostport.startswith("["):
+        close = hostport.find("]")
+        try:
+            ipaddress.IPv6Address(hostport[1:close])
+        except ValueError:
+            return None
+        host, port = hostport[: close + 1], hostport[close + 1 :]
+    else:
+        host, _, port = hostport.partition(":")
+        port = f":{port}" if _ else ""
+        if not _HOST_NAME.match(host):
+            return None
+        last = host.rstrip(".").rsplit(".", 1)[-1]
+        if "." in host and not last.isdigit() and last.lower() not in TLDS:
+            return None
+    if port and not (port[0] == ":" and port[1:].isdigit()):
+        return None
+    return host.lower()
+
+
+_SPELLED: Final[tuple[tuple[str, str], ...]] = ((" at ", "@"), (" dot ", "."))
+
+
+def email(env: Env, start: int, end: int, spelled: bool = False) -> Hit | None:
+    raw = env.text[start:end]
+    live = raw
+    if spelled:
+        for word, mark in _SPELLED:
+            live = live.replace(word, mark)
+    live = refang(live)
+    local, at, host = live.rpartition("@")
+    if not at or not local or local.endswith(".") or ".." in local:
+        return None
+    labels = host.split(".")
+    if len(labels) < 2 or any(not label for label in labels):
+        return None
+    tld = labels[-1].lower()
+    if tld not in TLDS or (spelled and tld in WEAK_TLDS):
+        return None
+    if env.text[end : end + 1] in ("_", "@"):
+        return None
+    return Hit("email", live.lower(), start, end, live != raw)
+
+
+# ---------------------------------------------------------------- IPv6
+
+
+def ipv6(env: Env, start: int, end: int) -> Hit | None:
+    raw = env.text[start:end].rstrip(".:")
+    end = start + len(raw)
+    if raw.count(":") < 2 or ("::" not in raw and raw.count(":") != 7):
+        return None
+    if not any(c in "0123456789abcdefABCDEF" for c in raw):
+        return None
+    nxt = env.text[end : end + 1]
+    if nxt and (nxt.isalnum() or nxt in "_:"):
+        return None
+    try:
+        address = ipaddress.IPv6Address(raw)
+    except ValueError:
+        return None
+    value = str(address)
+    prefix = _prefix_after(env.text, end, 128)
+    if prefix is not None:
+        return Hit("cidr", f"{value}/{prefix[0]}", start, prefix[1], False, scope_of(address))
+    return Hit("ipv6", value, start, end, False, scope_of(address))
+
+
+# ---------------------------------------------------------------- hashes and ids
+
+
+def hexhash(env: Env, start: int, end: int) -> Hit | None:
+    raw = env.text[start:end]
+    kind = HASH_LENGTHS.get(len(raw))
+    nxt = env.text[end : end + 1]
+    if kind is None or (nxt and (nxt.isalnum() or nxt in "_")):
+        return None
+    if raw.isdigit() or (not raw.islower() and not raw.isupper() and not raw.isdigit()):
+        return None  # account numbers; mixed-case hex is an encoding, not a digest
+    if raw.isalpha() and len(set(raw)) < 4:
+        return None
+    return Hit(kind, raw.lower(), start, end)
+
+
+_CVE_PARTS: Final[re.Pattern[str]] = re.compile(r"(\d{4})\D(\d{4,7})$")
+
+
+def cve(env: Env, start: int, end: int) -> Hit | None:
+    raw = env.text[start:end]
+    nxt = env.text[end : end + 1]
+    match = _CVE_PARTS.search(raw)
+    if match is None or (nxt and (nxt.isalnum() or nxt == "_")):
+        return None
+    year = int(match.group(1))
+    if not 1999 <= year <= 2100:
+        return None
+    return Hit("cve", f"CVE-{match.group(1)}-{match.group(2)}", start, end)
+
+
+def attack(env: Env, start: int, end: int) -> Hit | None:
+    raw = env.text[start:end]
+    nxt = env.text[end : end + 1]
+    if nxt and (nxt.isalnum() or nxt == "_"):
+        return None
+    head, _, sub = raw.partition(".")
+    if head.startswith("TA"):
+        number = int(head[2:])
+        ok = not sub and any(low <= number <= high for low, high in TACTIC_RANGES)
+        return Hit("attack_tactic", head, start, end) if ok else None
+    number = int(head[1:])
+    if (sub and len(sub) != 3) or not TECHNIQUE_RANGE[0] <= number <= TECHNIQUE_RANGE[1]:
+        return None
+    return Hit("attack_technique", raw, start, end)
+
+
+def asn(env: Env, start: int, end: int) -> Hit | None:
+    raw = env.text[start:end]
+    nxt = env.text[end : end + 1]
+    if nxt and (nxt.isalnum() or nxt in "_."):
+        return None
+    number = int("".join(c for c in raw if c.isdigit()))
+    if not 1 <= number <= 4294967295:
+        return None
+    return Hit("asn", f"AS{number}", start, end)
+
+
+# ---------------------------------------------------------------- paths, keys, file names
+
+
+def path_like(env: Env, start: int, end: int, kind: str, spaced: re.Pattern[str]) -> Hit | None:
+    """A file path or registry key; inside a hard edge it may run on over spaces."""
+    stop = env.layout.edge(start)
+    if stop is not None and stop > end:
+        match = spaced.match(env.text, start, stop)
+        if match is not None and match.end() > end:
+            end = start + len(match.group(0).rstrip())
+    raw = trim(env.text[start:end])
+    if kind == "file_path" and not _has_body(raw):
+        return None
+    if kind == "registry_key" and raw.count("\\") < 1:
+        return None
+    return Hit(kind, raw, start, start + len(raw))
+
+
+def _has_body(raw: str) -> bool:
+    """More than a bare head ('C:\\', '%TEMP%\\', '~/')."""
+    tail = raw.rstrip("\\/")
+    return (
+        bool(tail)
+        and not tail.endswith(":")
+        and tail not in ("~",)
+        and not (tail.startswith("%") and tail.endswith("%"))
+    )
+
+
+def file_name(env: Env, start: int, end: int) -> Hit | None:
+    raw = env.text[start:end]
+    stem, _, ext = raw.rpartition(".")
+    lower = ext.lower()
+    if lower not in FILE_EXTENSIONS or not stem or stem.endswith("."):
+        return None
+    nxt = env.text[end : end + 1]
+    if nxt == "(" or raw.lower() in PRODUCT_NAMES:
+        return None
+    if stem.split(".")[0] in NAMESPACE_ROOTS:
+        return None
+    if lower in STRONG_EXTENSIONS and not (ext[:1].isupper() and ext[1:].islower()):
+        return Hit("file_name", raw, start, end)
+    return Hit("file_name", raw, start, end) if env.file_evidence(start) else None

@@ -1,0 +1,133 @@
+"""Context and labels: an indicator's offset in the text to the note and label beside it.
+
+Context is the closest note the author wrote: a parenthetical right after the indicator, the
+rest of its table row, or the ``**Label:**`` / label line it sat under.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .layout import Layout
+
+_LIST_MARK: Final[re.Pattern[str]] = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+# "**Label:** rest", "**Label**: rest", "__Label:__", "Label: rest" (a short label).
+_LABEL: Final[re.Pattern[str]] = re.compile(
+    r"^(?:\*\*|__)([^*_\n]{1,80}?)(?::\*\*|\*\*:|:__|__:)\s*|^([A-Za-z][^:\n`|]{0,60}?):\s+(?=\S)"
+)
+_LABEL_LINE: Final[re.Pattern[str]] = re.compile(
+    r"^(?:\*\*|__)?([^*_\n:]{1,80}?)(?::\*\*|\*\*:|:__|__:|:|\*\*|__)?\s*$"
+)
+_HEADING: Final[re.Pattern[str]] = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MARKUP: Final[re.Pattern[str]] = re.compile(r"\*\*|__|`|(?<!\w)[*_]|[*_](?!\w)")
+_LOOKBACK_LINES: Final[int] = 40
+
+
+def clean(text: str) -> str:
+    """Inline markup stripped, whitespace folded."""
+    return " ".join(_MARKUP.sub("", text).split()).strip(" -–—:;,")
+
+
+class Labels:
+    """Lazy, cached label lookup per line of one text."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self._cache: dict[int, tuple[str | None, str | None]] = {}
+
+    def at(self, offset: int) -> tuple[str | None, str | None]:
+        """(label, heading) above or before offset: the label line and the nearest heading."""
+        line_start, _ = self.layout.line_bounds(offset)
+        same = _inline_label(self.layout.text[line_start:offset])
+        above = self._above(line_start)
+        return (same or above[0]), above[1]
+
+    def _above(self, line_start: int) -> tuple[str | None, str | None]:
+        if line_start in self._cache:
+            return self._cache[line_start]
+        result = self._walk_up(line_start)
+        self._cache[line_start] = result
+        return result
+
+    def _walk_up(self, line_start: int) -> tuple[str | None, str | None]:
+        text = self.layout.text
+        end = line_start - 1
+        label: str | None = None
+        for _ in range(_LOOKBACK_LINES):
+            if end < 0:
+                break
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end]
+            end = start - 1
+            heading = _HEADING.match(line)
+            if heading:
+                return label, clean(heading.group(1))
+            if label is None:
+                label = _label_line(line)
+        return label, None
+
+
+def _inline_label(before: str) -> str | None:
+    """The '**Label:**' that opens the line, when the indicator comes after it."""
+    match = _LABEL.match(_LIST_MARK.sub("", before, count=1))
+    if match is None:
+        return None
+    return clean(match.group(1) or match.group(2)) or None
+
+
+def _label_line(line: str) -> str | None:
+    """A line that is only a label ('**C2 servers:**', 'Dropped files:')."""
+    body = _LIST_MARK.sub("", line, count=1).strip()
+    if not body or not (body.endswith(":") or body.endswith(":**") or body.startswith("**")):
+        return None
+    match = _LABEL_LINE.match(body)
+    return clean(match.group(1)) if match else None
+
+
+def parenthetical(text: str, end: int, line_end: int) -> str | None:
+    """The '(note)' right after an indicator, on the same line."""
+    pos = end
+    while pos < line_end and text[pos] in " \t*_`\u00a0":
+        pos += 1
+    if pos >= line_end or text[pos] != "(":
+        return None
+    depth = 0
+    for index in range(pos, line_end):
+        if text[index] == "(":
+            depth += 1
+        elif text[index] == ")":
+            depth -= 1
+            if depth == 0:
+                return clean(text[pos + 1 : index]) or None
+    return None
+
+
+def dash_note(text: str, end: int, line_end: int) -> str | None:
+    """The note after ' - ', ' – ', ' — ' or ': ' that follows an indicator on its line."""
+    rest = text[end:line_end]
+    match = re.match(r"^[*_`\s]*(?:[-–—]|:)\s+(\S.*)$", rest)
+    return clean(match.group(1)) or None if match else None
+
+
+def row_note(layout: Layout, start: int, end: int) -> str | None:
+    """The other cells of the table row holding the indicator, joined by ' | '."""
+    cells = layout.row_cells(start)
+    text = layout.text
+    parts = [clean(text[a:b]) for a, b in cells if not (a <= start < b)]
+    parts = [part for part in parts if part and not set(part) <= set("-: ")]
+    return " | ".join(parts) or None
+
+
+def context_of(layout: Layout, labels: Labels, start: int, end: int) -> str | None:
+    """The closest note: parenthetical, table row, trailing note, then the label."""
+    _, line_end = layout.line_bounds(start)
+    text = layout.text
+    note = parenthetical(text, end, line_end)
+    if note is None and layout.markdown:
+        note = row_note(layout, start, end)
+    if note is None:
+        note = dash_note(text, end, line_end)
+    if note is None:
+        note = labels.at(start)[0]
+    return note

@@ -1,0 +1,152 @@
+"""Markdown layout for the scanner: text to line starts, fenced blocks, code spans, table cells.
+
+Built once per text in linear time; the scanner asks it whether an offset is in code and where
+the hard edge (code span, table cell, quotes) around an offset ends.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .patterns import CODE_SPAN, FENCE, TABLE_ROW
+
+
+@dataclass
+class Layout:
+    """Where the lines, code and table cells of one text are."""
+
+    text: str
+    markdown: bool = True
+    line_starts: list[int] = field(default_factory=list)
+    fences: list[tuple[int, int]] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    rows: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str, markdown: bool = True) -> Layout:
+        layout = cls(text, markdown, _line_starts(text))
+        if markdown:
+            layout.fences = _fences(text)
+            layout.spans = [(m.start(), m.end()) for m in CODE_SPAN.finditer(text)]
+            layout.rows = [(m.start(), m.end()) for m in TABLE_ROW.finditer(text)]
+        return layout
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a 0-based offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def line_bounds(self, offset: int) -> tuple[int, int]:
+        """Start and end (exclusive, without the newline) of the line holding offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        start = self.line_starts[index]
+        end = self.text.find("\n", start)
+        return start, len(self.text) if end < 0 else end
+
+    def in_fence(self, offset: int) -> bool:
+        return _inside(self.fences, offset) is not None
+
+    def code_span(self, offset: int) -> tuple[int, int] | None:
+        """Bounds of the code span's content around offset, backticks excluded."""
+        span = _inside(self.spans, offset)
+        if span is None:
+            return None
+        start, end = span
+        ticks = len(self.text[start:end]) - len(self.text[start:end].lstrip("`"))
+        return start + ticks, end - ticks
+
+    def in_code(self, offset: int) -> bool:
+        return self.in_fence(offset) or _inside(self.spans, offset) is not None
+
+    def cell(self, offset: int) -> tuple[int, int] | None:
+        """Bounds of the table cell holding offset (its content between the pipes)."""
+        row = _inside(self.rows, offset)
+        if row is None:
+            return None
+        bars = _cell_bars(self.text, row[0], row[1])
+        index = bisect.bisect_right(bars, offset) - 1
+        if index < 0 or index + 1 >= len(bars):
+            return None
+        return bars[index] + 1, bars[index + 1]
+
+    def row_cells(self, offset: int) -> list[tuple[int, int]]:
+        """Every cell of the table row holding offset (empty when not in a row)."""
+        row = _inside(self.rows, offset)
+        if row is None:
+            return []
+        bars = _cell_bars(self.text, row[0], row[1])
+        return [(bars[i] + 1, bars[i + 1]) for i in range(len(bars) - 1)]
+
+    def edge(self, offset: int) -> int | None:
+        """End of the hard edge (code span, table cell, double quotes) enclosing offset."""
+        span = self.code_span(offset)
+        if span is not None:
+            return span[1]
+        cell = self.cell(offset)
+        if cell is not None:
+            return cell[1]
+        return _quoted_end(self.text, offset, self.line_bounds(offset))
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+def _fences(text: str) -> list[tuple[int, int]]:
+    """Fenced code blocks as (start, end) offsets; an unclosed fence runs to the end."""
+    blocks: list[tuple[int, int]] = []
+    opener: tuple[str, int] | None = None
+    for match in FENCE.finditer(text):
+        marker = match.group(1)
+        if opener is None:
+            opener = (marker, match.end())
+        elif _closes(opener[0], marker, match.group(0)):
+            blocks.append((opener[1], match.start()))
+            opener = None
+    if opener is not None:
+        blocks.append((opener[1], len(text)))
+    return blocks
+
+
+def _closes(opener: str, marker: str, line: str) -> bool:
+    """A closing fence: same character, at least as long, nothing after it."""
+    return marker[0] == opener[0] and len(marker) >= len(opener) and line.strip() == marker
+
+
+def _inside(regions: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    index = bisect.bisect_right(regions, (offset, 1 << 62)) - 1
+    if index >= 0 and regions[index][0] <= offset < regions[index][1]:
+        return regions[index]
+    return None
+
+
+def _cell_bars(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the unescaped pipes of one table row, outside code spans."""
+    bars: list[int] = []
+    in_tick = False
+    for pos in range(start, end):
+        char = text[pos]
+        if char == "`":
+            in_tick = not in_tick
+        elif char == "|" and not in_tick and (pos == start or text[pos - 1] != "\\"):
+            bars.append(pos)
+    if text[start:end].rstrip().endswith("|") is False:
+        bars.append(end)
+    return bars
+
+
+def _quoted_end(text: str, offset: int, bounds: tuple[int, int]) -> int | None:
+    """End of the double-quoted stretch of the line around offset, if any."""
+    line_start, line_end = bounds
+    before = text.count('"', line_start, offset)
+    if before % 2 == 0:
+        return None
+    close = text.find('"', offset, line_end)
+    return None if close < 0 else close

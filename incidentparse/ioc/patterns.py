@@ -1,0 +1,94 @@
+"""Candidate patterns: one compiled regex per indicator family, run over the text by the scanner.
+
+Each pattern starts behind a look-behind guard so that a failed attempt costs one token, never a
+rescan, and none has an ambiguous nested repetition (no catastrophic backtracking). Patterns
+only find candidate spans; ``classify`` validates and normalises them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .vocab import POSIX_ROOTS, REGISTRY_HIVES
+
+# A dot, plain or defanged: "[.]" "(.)" "{.}" "[dot]" "(dot)" " [.] " "\." and the half "[.".
+DOT: Final[str] = (
+    r"(?:\.|\[\.\]|\(\.\)|\{\.\}|\[\.|\\\.| ?[\[\(\{] ?(?:\.|[dD][oO][tT]) ?[\]\)\}] ?)"
+)
+LABEL: Final[str] = r"[A-Za-z0-9-]+"
+
+# Dotted names and numbers: domains, IPv4 (plain or defanged), versions (rejected later).
+HOSTLIKE: Final[re.Pattern[str]] = re.compile(
+    rf"(?<![A-Za-z0-9_\-@.\\/$%]){LABEL}(?:{DOT}{LABEL})+"
+)
+
+_SCHEME = r"(?:[hH](?:[tT]{2}|[xX]{2})[pP][sS]?|[fF](?:[tT]|[xX])[pP][sS]?|sftp|meows?|MEOWS?|wss?)"
+_SEP = r"(?:://|\[://\]|\[:\]//|\[://|:\[//\]|\(:\)//|\(://\)|\{://\}|\[:/\]/)"
+# URLs: scheme + separator + everything up to whitespace or a hard Markdown/quote edge; the
+# classifier trims closing markup and sentence punctuation.
+URL: Final[re.Pattern[str]] = re.compile(rf"(?<![A-Za-z0-9]){_SCHEME}{_SEP}[^\s<>\"`|]*")
+
+_AT = (
+    r"(?:@|\[@\]|\(@\)|\{@\}|\[[aA][tT]\]|\([aA][tT]\)|\{[aA][tT]\}| \[[aA][tT]\] | \([aA][tT]\) )"
+)
+EMAIL: Final[re.Pattern[str]] = re.compile(
+    rf"(?<![A-Za-z0-9._%+\-=/])[A-Za-z0-9][A-Za-z0-9._%+\-]*{_AT}{LABEL}(?:{DOT}{LABEL})+"
+)
+# "name at example dot com": only the spelled-out form with both words, lower-case.
+EMAIL_SPELLED: Final[re.Pattern[str]] = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]* at [a-z0-9-]+(?: dot [a-z0-9-]+)+"
+)
+
+IPV6: Final[re.Pattern[str]] = re.compile(
+    r"(?<![0-9A-Za-z:.\-_])[0-9A-Fa-f]{0,4}(?:::?[0-9A-Fa-f]{0,4}){2,7}(?:\.[0-9.]+)?"
+)
+
+HEX: Final[re.Pattern[str]] = re.compile(r"(?<![0-9A-Za-z_])[0-9A-Fa-f]{32,}")
+
+CVE: Final[re.Pattern[str]] = re.compile(
+    r"(?<![A-Za-z0-9])[cC][vV][eE][-\u2010\u2011\u2012\u2013\u00a0 ]?\d{4}"
+    r"[-\u2010\u2011\u2012\u2013\u00a0]\d{4,7}"
+)
+
+ATTACK: Final[re.Pattern[str]] = re.compile(r"(?<![A-Za-z0-9])TA?\d{4}(?:\.\d+)?")
+
+ASN: Final[re.Pattern[str]] = re.compile(r"(?<![A-Za-z0-9])AS(?:N:? ?| ?)\d{1,10}")
+
+# Paths. The segment class excludes whitespace; inside a code span, table cell or quotes the
+# scanner re-matches with the *_SPACED variant so "C:\Program Files\…" keeps its spaces.
+_SEG = r"[^\s:*?\"<>|`]"
+_SEG_SPACED = r"[^\t\n:*?\"<>|`]"
+_WIN_HEADS = (
+    r"[A-Za-z]:\\",
+    r"\\\\[A-Za-z0-9._$\-]+\\",
+    r"%[A-Za-z_][A-Za-z0-9_()]*%\\",
+    r"\$[eE][nN][vV]:[A-Za-z_][A-Za-z0-9_]*\\",
+)
+_WIN_HEAD = "(?:" + "|".join(_WIN_HEADS) + ")"
+_POSIX_HEAD = r"(?:~/|/(?:" + "|".join(POSIX_ROOTS) + r")(?![A-Za-z0-9_.\-]))"
+WIN_PATH: Final[re.Pattern[str]] = re.compile(rf"(?<![A-Za-z0-9_\\]){_WIN_HEAD}{_SEG}*")
+WIN_PATH_SPACED: Final[re.Pattern[str]] = re.compile(rf"{_WIN_HEAD}{_SEG_SPACED}*")
+POSIX_PATH: Final[re.Pattern[str]] = re.compile(
+    rf"(?<![A-Za-z0-9_.~/\-\\]){_POSIX_HEAD}(?:/{_SEG}*)?"
+)
+POSIX_PATH_SPACED: Final[re.Pattern[str]] = re.compile(rf"{_POSIX_HEAD}(?:/{_SEG_SPACED}*)?")
+
+_HIVE = "(?:" + "|".join(re.escape(h) for h in REGISTRY_HIVES) + ")"
+_KEY_SEG = r"[^\s\\\"<>|`*?]"
+_KEY_SEG_SPACED = r"[^\t\n\\\"<>|`*?]"
+REGISTRY: Final[re.Pattern[str]] = re.compile(
+    rf"(?<![A-Za-z0-9_])(?:Registry::|Computer\\)?{_HIVE}:?(?:\\{_KEY_SEG}+)+\\?"
+)
+REGISTRY_SPACED: Final[re.Pattern[str]] = re.compile(
+    rf"(?:Registry::|Computer\\)?{_HIVE}:?(?:\\{_KEY_SEG_SPACED}+)+\\?"
+)
+
+FILE_NAME: Final[re.Pattern[str]] = re.compile(
+    r"(?<![A-Za-z0-9_.\\/~%$\-])[A-Za-z0-9_][A-Za-z0-9_.\-]*\.[A-Za-z0-9]{1,8}(?![A-Za-z0-9_])"
+)
+
+# Markdown structure the scanner must know: fences, code spans, table rows.
+FENCE: Final[re.Pattern[str]] = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
+CODE_SPAN: Final[re.Pattern[str]] = re.compile(r"(?<!`)(`+)(?!`)([^\n]*?[^`\n])\1(?!`)")
+TABLE_ROW: Final[re.Pattern[str]] = re.compile(r"^[ \t]*\|[^\n]*$", re.M)
