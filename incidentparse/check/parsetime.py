@@ -27,12 +27,6 @@ def diagnostics_of(code: str) -> RuleFn:
     return rule
 
 
-def placeholder_from_parser(ctx: Context) -> Iterator[Hit]:
-    """Without raw text the parser's placeholder diagnostics are all we have."""
-    if ctx.lines is None:
-        yield from diagnostics_of("IP105")(ctx)
-
-
 def _bare_na(report: IncidentReport) -> Iterator[tuple[int, str]]:
     """(line, label) of every N/A answer that gives no reason."""
     for f in all_fields(report):

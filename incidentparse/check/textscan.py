@@ -14,6 +14,7 @@ from .base import Context, Hit
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_OWN_COMMENT = re.compile(r"<!--\s*incidentparse-.*?-->")  # suppressions are not placeholders
 
 
 def prose_lines(lines: tuple[str, ...]) -> Iterator[tuple[int, str]]:
@@ -69,6 +70,9 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
     # An elision mark is a placeholder only when it is the whole value ('- **Owner:** [...]');
     # at the end of a sentence it marks a quotation cut short.
     Placeholder("bare '[...]'", re.compile(_VALUE_PREFIX + r"(\[\s*(?:\.\.\.|…)\s*\])\s*\|?\s*$")),
+    Placeholder(
+        "bare '[...]' cell", re.compile(r"^\s*\|.*?\|\s*(\[\s*(?:\.\.\.|…)\s*\])\s*(?=\|)")
+    ),
 )
 
 
@@ -79,10 +83,15 @@ def _span(match: re.Match[str]) -> tuple[int, int]:
 
 def placeholder_text(ctx: Context) -> Iterator[Hit]:
     if ctx.lines is None:
-        return  # raw text is needed; parse-time IP105 diagnostics stand in (see parsetime.py)
-    for number, text in prose_lines(ctx.lines):
-        if "incidentparse-" in text:
-            continue  # our own suppression comments
+        # Without the raw text the parser's own placeholder diagnostics stand in.
+        yield from (
+            Hit(d.message, d.line, d.column, hint=d.hint)
+            for d in ctx.report.diagnostics
+            if d.code == "IP105"
+        )
+        return
+    for number, line in prose_lines(ctx.lines):
+        text = _OWN_COMMENT.sub(lambda m: " " * len(m.group(0)), line)
         for row in PLACEHOLDERS:
             for match in row.pattern.finditer(text):
                 start, end = _span(match)
