@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..ioc import defang
 from ..models import IncidentReport
 from .base import Context, Hit
 from .evidence import all_fields
@@ -96,11 +97,5 @@ def live_indicator(ctx: Context) -> Iterator[Hit]:
                     line,
                     col,
                     col + len(raw),
-                    hint=f"write it as {_defang_hint(raw)}",
+                    hint=f"write it as {defang(ioc.value, ioc.type)}",
                 )
-
-
-def _defang_hint(raw: str) -> str:
-    text = raw.replace("http", "hxxp", 1) if raw.lower().startswith("http") else raw
-    head, dot, tail = text.rpartition(".")
-    return f"{head}[.]{tail}" if dot else text

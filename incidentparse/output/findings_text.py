@@ -31,7 +31,7 @@ def render(results: Sequence[CheckResult], options: Options) -> str:
 def _statistics(results: Sequence[CheckResult]) -> list[str]:
     tally = Counter(f.code for f in all_findings(results))
     return [
-        f"{n:>5}  {code}  [{BY_CODE[code].name}]  {BY_CODE[code].severity}"
+        f"{n:>5}  {code}  [{BY_CODE[code].name}]"
         for code, n in sorted(tally.items(), key=lambda item: (-item[1], item[0]))
     ]
 
