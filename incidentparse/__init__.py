@@ -1,8 +1,8 @@
 """incidentparse: Markdown incident reports and post-mortems as typed, validated data.
 
-    >>> from incidentparse import parse
-    >>> report = parse(open("report.md", encoding="utf-8").read())
-    >>> report.title, report.status, [i.value for i in report.indicators]
+>>> from incidentparse import parse
+>>> report = parse(open("report.md", encoding="utf-8").read())
+>>> report.title, report.status, [i.value for i in report.indicators]
 """
 
 from .api import parse, parse_file

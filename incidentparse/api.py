@@ -1,6 +1,6 @@
 """The verbs: text or a file to an IncidentReport. Orchestration only; each stage is a module.
 
-    source.load -> tokens.parse_blocks -> sections.build -> extract.run -> IncidentReport
+source.load -> tokens.parse_blocks -> sections.build -> extract.run -> IncidentReport
 """
 
 from __future__ import annotations
@@ -34,9 +34,7 @@ def parse(
     """
     doc = source.load(text, path)
     sink = sink_for(doc)
-    outline = sections.build(
-        tokens.parse_blocks(doc.body), len(doc.lines), sink, heading_aliases
-    )
+    outline = sections.build(tokens.parse_blocks(doc.body), len(doc.lines), sink, heading_aliases)
     anchor = reference_date or infer_reference_date(doc.text, front_matter=doc.front_matter)
     ctx = extract.Context(doc, outline, sink, anchor or dt.date.today())
     draft = extract.run(ctx)

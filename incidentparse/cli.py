@@ -18,12 +18,12 @@ from . import __version__
 from .api import parse
 from .errors import IncidentParseError, InputError
 from .inputs import InputItem, expand, read
-from .models import SCHEMA_VERSION
+from .models import SCHEMA_VERSION, IncidentReport
 from .output.report_json import to_json, to_jsonl
 from .output.schema import render_schema
 
 # Subcommands that live with their engines: module with register(subparsers). One row each.
-PLUGIN_COMMANDS: tuple[str, ...] = ()
+PLUGIN_COMMANDS: tuple[str, ...] = ("incidentparse.ioc.cli",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,9 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="incidentparse",
         description="Turn Markdown incident reports and post-mortems into typed, validated data.",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"incidentparse {__version__} (schema {SCHEMA_VERSION})"
-    )
+    version = f"incidentparse {__version__} (schema {SCHEMA_VERSION})"
+    parser.add_argument("--version", action="version", version=version)
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_parse(sub)
@@ -76,7 +75,7 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         return
     try:
-        handle = open(path, "w", encoding="utf-8")
+        handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     with handle:
@@ -108,7 +107,7 @@ def _run_parse(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
-def _parse_one(item: InputItem, reference_date: dt.date | None) -> object:
+def _parse_one(item: InputItem, reference_date: dt.date | None) -> IncidentReport:
     return parse(item.data, path=item.path, reference_date=reference_date)
 
 

@@ -29,7 +29,7 @@ CODES: tuple[Code, ...] = (
     Code("IP201", "ambiguous-date", "warning", "A date has more than one reading."),
     Code("IP202", "unreadable-date", "warning", "A date field holds no date the parser can read."),
     Code("IP203", "unknown-zone", "warning", "A time has no resolvable time zone."),
-    Code("IP301", "live-indicator", "warning", "A network indicator is written live, not defanged."),
+    Code("IP301", "live-indicator", "warning", "A network indicator is written live."),
 )
 
 BY_CODE: dict[str, Code] = {c.code: c for c in CODES}

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field as F
+from pydantic import BaseModel, ConfigDict
+from pydantic import Field as F
 
 SCHEMA_VERSION = "1.0"
 
@@ -88,6 +89,9 @@ class TimeSpan(Model):
     )
     zone_source: ZoneSource | None = F(
         None, description="Where the time zone came from (time grains only)."
+    )
+    zone_suspect: bool = F(
+        False, description="The zone abbreviation contradicts the date's DST ('PST' in April)."
     )
     duration: Duration | None = F(None, description="A duration stated with the expression.")
     char_start: int | None = F(None, description="0-based offset of text in the searched string.")

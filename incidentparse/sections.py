@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .diagnostics import Sink
-from .headings import Match, classify
+from .headings import Match, classify, normalise
 from .models import Section
 from .tokens import Node
 
@@ -80,15 +80,23 @@ def _partition(blocks: list[Node], line_count: int) -> list[Part]:
     first_line = headings[0].line if headings else line_count + 1
     if first_line > 1 or not headings:
         preamble = Section(
-            heading="", kind="preamble", score=100.0, level=0,
-            line_start=1, line_end=max(1, first_line - 1),
+            heading="",
+            kind="preamble",
+            score=100.0,
+            level=0,
+            line_start=1,
+            line_end=max(1, first_line - 1),
         )
         parts.append(Part(0, preamble, None))
     for number, heading in enumerate(headings):
         end = headings[number + 1].line - 1 if number + 1 < len(headings) else line_count
         section = Section(
-            heading=heading.text, kind="unknown", score=0.0, level=heading.level,
-            line_start=heading.line, line_end=max(heading.end_line, end),
+            heading=heading.text,
+            kind="unknown",
+            score=0.0,
+            level=heading.level,
+            line_start=heading.line,
+            line_end=max(heading.end_line, end),
         )
         parts.append(Part(len(parts), section, heading))
     for node in blocks:
@@ -114,12 +122,14 @@ def _classify_all(parts: list[Part], aliases: Mapping[str, str] | None) -> int |
         while stack and stack[-1].section.level >= part.section.level:
             stack.pop()
         parent = stack[-1] if stack else None
-        match = classify(part.section.heading, aliases)
+        if parent is not None and parent.section.kind in ABSORBING_KINDS:
+            key, qualifiers = normalise(part.section.heading)
+            match = Match(parent.section.kind, 100.0, key, qualifiers)
+        else:
+            match = classify(part.section.heading, aliases)
         if title_index is None and _is_title(part, match, parts):
             match = Match("meta", 100.0, match.normalised, match.qualifiers)
             title_index = part.index
-        elif parent is not None and parent.section.kind in ABSORBING_KINDS:
-            match = Match(parent.section.kind, match.score, match.normalised, match.qualifiers)
         part.section = part.section.model_copy(
             update={
                 "kind": match.kind,

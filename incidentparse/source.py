@@ -5,9 +5,11 @@ Line numbering follows the contract: BOM removed, CRLF, CR and LF each count as 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -43,6 +45,18 @@ class SourceDocument:
             return self.text
         blank = "\n" * self.front_matter_end
         return blank + "\n".join(self.lines[self.front_matter_end :])
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        """Offset in ``text`` where each line starts (index 0 is line 1)."""
+        starts = [0]
+        for line in self.lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        return tuple(starts)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line of an offset into ``text`` (or ``body``, which has the same lines)."""
+        return bisect.bisect_right(self.line_starts, offset)
 
     def span(self, first: int, last: int) -> str:
         """Raw text of lines first..last (1-based, inclusive), joined with newlines."""

@@ -45,7 +45,8 @@ def test_parse_folder_prints_json_lines(capsys: pytest.CaptureFixture[str], tmp_
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0
     assert [(r["title"], Path(r["source"]["path"]).name) for r in rows] == [
-        ("A", "a.md"), ("B", "b.md"),
+        ("A", "a.md"),
+        ("B", "b.md"),
     ]
 
 
@@ -102,7 +103,10 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_python_dash_m_runs_the_cli() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "incidentparse", "parse", str(SEED)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "https://admin.microsoft.com" in result.stdout

@@ -46,8 +46,11 @@ def test_normalise_strips_numbering_markup_and_punctuation() -> None:
 @pytest.mark.parametrize(
     ("heading", "title", "ident"),
     [
-        ("Incident Report: Exchange Online Connectivity Issues (EX1268771)",
-         "Exchange Online Connectivity Issues", "EX1268771"),
+        (
+            "Incident Report: Exchange Online Connectivity Issues (EX1268771)",
+            "Exchange Online Connectivity Issues",
+            "EX1268771",
+        ),
         ("Post-mortem: Registry outage", "Registry outage", None),
         ("Total node failure", "Total node failure", None),
     ],

@@ -31,6 +31,8 @@ def test_every_field_is_described() -> None:
     schema = build_schema()
     for name, definition in {"IncidentReport": schema, **schema["$defs"]}.items():
         for key, prop in definition.get("properties", {}).items():
+            if "$ref" in prop and "description" not in prop:  # pydantic moves it to the $def
+                prop = schema["$defs"][prop["$ref"].rsplit("/", 1)[1]]
             assert prop.get("description"), f"{name}.{key} has no description"
 
 
@@ -43,3 +45,13 @@ def test_parse_output_validates(path: object) -> None:
 def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["$id"] == SCHEMA_ID
+
+
+def test_models_doc_is_current() -> None:
+    from incidentparse.output.modeldoc import render
+
+    from .conftest import ROOT
+
+    assert (ROOT / "docs" / "models.md").read_text(encoding="utf-8") == render(), (
+        "regenerate: python -m incidentparse.output.modeldoc > docs/models.md"
+    )

@@ -14,9 +14,7 @@ def assert_lossless(report: IncidentReport, text: str) -> None:
     for section in report.sections:
         covered.extend(range(section.line_start, section.line_end + 1))
     assert covered == list(range(1, len(lines) + 1))
-    rebuilt = "\n".join(
-        "\n".join(lines[s.line_start - 1 : s.line_end]) for s in report.sections
-    )
+    rebuilt = "\n".join("\n".join(lines[s.line_start - 1 : s.line_end]) for s in report.sections)
     assert rebuilt == "\n".join(lines)
 
 

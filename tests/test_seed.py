@@ -44,15 +44,24 @@ def test_details(seed: IncidentReport) -> None:
     assert details.sector == "Technology / Cloud Service Provider"
     assert details.geography == "Global (Affected regions not specifically disclosed)"
     assert [f.label for f in details.fields] == [
-        "Discovery Date", "Incident Date", "Affected Organization", "Sector", "Geography",
+        "Discovery Date",
+        "Incident Date",
+        "Affected Organization",
+        "Sector",
+        "Geography",
     ]
 
 
 def test_timeline(seed: IncidentReport) -> None:
     events = seed.timeline
     assert [e.phase for e in events] == [
-        "initial_access", "lateral_movement", "impact", "detection",
-        "response", "response", "response",
+        "initial_access",
+        "lateral_movement",
+        "impact",
+        "detection",
+        "response",
+        "response",
+        "response",
     ]
     initial = events[0]
     assert initial.when is None
@@ -92,7 +101,9 @@ def test_indicators(seed: IncidentReport) -> None:
     url, behavior = seed.indicators[0], seed.indicators[1]
     assert len(seed.indicators) == 2
     assert (url.type, url.value, url.raw) == (
-        "url", "https://admin.microsoft.com", "hxxps[://]admin[.]microsoft[.]com"
+        "url",
+        "https://admin.microsoft.com",
+        "hxxps[://]admin[.]microsoft[.]com",
     )
     assert url.defanged and url.category == "network"
     assert url.context == "Official admin notifications"
@@ -111,7 +122,9 @@ def test_response_lessons_recommendations(seed: IncidentReport) -> None:
     assert counts == (1, 1, 1)
     assert len(seed.lessons_learned) == 2
     assert [r.title for r in seed.recommendations] == [
-        "Client Diversification", "Monitoring", "Update Management",
+        "Client Diversification",
+        "Monitoring",
+        "Update Management",
     ]
 
 

@@ -45,6 +45,7 @@ def run(ctx: Context) -> Draft:
         if extractor is not None:
             extractor(view, ctx)
     extract_document_indicators(ctx)
+    ctx.draft.indicators.sort(key=lambda item: (item.line, item.column))
     return ctx.draft
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..answers import classify
-from ..dates import parse_timespan
+from ..dates import detect_dayfirst, parse_timespan, zone_declaration
 from ..diagnostics import Sink
 from ..models import (
     ActionItem,
@@ -58,10 +58,14 @@ class Context:
     sink: Sink
     reference_date: dt.date
     draft: Draft = field(default_factory=Draft)
+    default_zone: str = "UTC"  # the document's declared zone ("All times in PDT"), else UTC
+    dayfirst: bool | None = None  # the document's numeric date order (dates.md C16)
     _year_lines: list[int] = field(default_factory=list)
     _years: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.default_zone = zone_declaration(self.doc.text) or "UTC"
+        self.dayfirst = detect_dayfirst(self.doc.text, self.reference_date)
         for number, line in enumerate(self.doc.lines, start=1):
             for match in _YEAR.finditer(line):
                 self._year_lines.append(number)
@@ -75,7 +79,11 @@ class Context:
     def timespan(self, text: str, line: int, *, report: bool = True) -> TimeSpan | None:
         """Read one date value; an unreadable non-placeholder value is a diagnostic."""
         span = parse_timespan(
-            text, reference_date=self.reference_date, context_year=self.context_year(line)
+            text,
+            reference_date=self.reference_date,
+            context_year=self.context_year(line),
+            default_zone=self.default_zone,
+            dayfirst=self.dayfirst,
         )
         if span is None and report and text.strip() and not classify(text).placeholder:
             self.sink.add("unreadable-date", f"no date could be read from '{text}'", line=line)

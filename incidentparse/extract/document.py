@@ -22,22 +22,40 @@ INDICATOR_IDENTIFIERS: frozenset[str] = frozenset({"cve", "attack_technique", "a
 # Evidence for the report type: (pattern, side, weight). Negated security wording counts for
 # the outage side ("not an external attack").
 TYPE_EVIDENCE: tuple[tuple[str, str, int], ...] = (
-    (r"\bnot (?:an? )?(?:external |malicious |security )?(?:attack|breach|security incident)",
-     "service_outage", 6),
+    (
+        r"\bnot (?:an? )?(?:external |malicious |security )?(?:attack|breach|security incident)",
+        "service_outage",
+        6,
+    ),
     (r"\brather than (?:a )?malicious", "service_outage", 6),
     (r"\bservice (?:availability|degradation|disruption)\b", "service_outage", 2),
-    (r"\b(?:outage|downtime|degradation|degraded|unavailab\w+|latency|post-?mortem)\b",
-     "service_outage", 1),
-    (r"\b(?:root cause|slo|sla|on-?call|rollback|roll(?:ed)? back|restart\w*)\b",
-     "service_outage", 1),
-    (r"\b(?:attacker|threat actor|adversary|malware|ransomware|phishing|backdoor|"
-     r"exploit(?:ed|ation)?|compromised?|c2|command and control|intrusion)\b",
-     "security_incident", 2),
-    (r"\b(?:malicious|unauthori[sz]ed access|credential theft|exfiltrated)\b",
-     "security_incident", 1),
+    (
+        r"\b(?:outage|downtime|degradation|degraded|unavailab\w+|latency|post-?mortem)\b",
+        "service_outage",
+        1,
+    ),
+    (
+        r"\b(?:root cause|slo|sla|on-?call|rollback|roll(?:ed)? back|restart\w*)\b",
+        "service_outage",
+        1,
+    ),
+    (
+        r"\b(?:attacker|threat actor|adversary|malware|ransomware|phishing|backdoor|"
+        r"exploit(?:ed|ation)?|compromised?|c2|command and control|intrusion)\b",
+        "security_incident",
+        2,
+    ),
+    (
+        r"\b(?:malicious|unauthori[sz]ed access|credential theft|exfiltrated)\b",
+        "security_incident",
+        1,
+    ),
     (r"\bcve-\d{4}-\d+", "security_incident", 2),
 )
-_TYPE_EVIDENCE = tuple((re.compile(p, re.I), side, weight) for p, side, weight in TYPE_EVIDENCE)
+# All evidence rows in one alternation, so the text is scanned once (group name = row index).
+_TYPE_SCAN = re.compile(
+    "|".join(f"(?P<e{n}>{pattern})" for n, (pattern, _, _) in enumerate(TYPE_EVIDENCE)), re.I
+)
 _NEGATED = re.compile(r"\b(?:no|not|without|non)\b[^.;]{0,40}$", re.I)
 
 # Status wording, most decisive first. Checked in the summary, then details, then everywhere.
@@ -49,7 +67,9 @@ STATUS_PATTERNS: tuple[tuple[str, Status], ...] = (
     (r"\bresolved (?:on|at|by)\b", "resolved"),
     (r"^(?:resolved|closed|fixed)\b", "resolved"),
 )
-_STATUS = tuple((re.compile(p, re.I | re.M), status) for p, status in STATUS_PATTERNS)
+_STATUS_SCAN = re.compile(
+    "|".join(f"(?P<s{n}>{pattern})" for n, (pattern, _) in enumerate(STATUS_PATTERNS)), re.I | re.M
+)
 
 
 def title(ctx: Context) -> tuple[str | None, str | None]:
@@ -65,11 +85,11 @@ def title(ctx: Context) -> tuple[str | None, str | None]:
 def identifiers(ctx: Context, title_id: str | None, found: list[Indicator]) -> list[Identifier]:
     """Ids anywhere in the text, each once, at its first line."""
     seen: dict[tuple[str, str], Identifier] = {}
-    for number, line in enumerate(ctx.doc.lines, start=1):
-        for scheme, pattern in IDENTIFIER_PATTERNS:
-            for match in pattern.finditer(line):
-                key = (scheme, match.group(0))
-                seen.setdefault(key, Identifier(scheme=scheme, value=key[1], line=number))
+    for scheme, pattern in IDENTIFIER_PATTERNS:
+        for match in pattern.finditer(ctx.doc.text):
+            key = (scheme, match.group(0))
+            line = ctx.doc.line_of(match.start())
+            seen.setdefault(key, Identifier(scheme=scheme, value=key[1], line=line))
     for item in found:
         if item.type in INDICATOR_IDENTIFIERS:
             key = (item.type, item.value)
@@ -83,13 +103,15 @@ def identifiers(ctx: Context, title_id: str | None, found: list[Indicator]) -> l
 
 def report_type(ctx: Context, draft_indicators: list[Indicator]) -> ReportType:
     """Security incident or service outage, weighed from the evidence tables."""
-    scores = {"security_incident": 0, "service_outage": 0}
+    scores: dict[ReportType, int] = {"security_incident": 0, "service_outage": 0}
     text = ctx.doc.text
-    for pattern, side, weight in _TYPE_EVIDENCE:
-        for match in pattern.finditer(text):
-            before = text[max(0, match.start() - 60) : match.start()]
-            negated = side == "security_incident" and _NEGATED.search(before)
-            scores["service_outage" if negated else side] += weight if not negated else 0
+    for match in _TYPE_SCAN.finditer(text):
+        _, name, weight = TYPE_EVIDENCE[int(str(match.lastgroup)[1:])]
+        side: ReportType = "security_incident" if name == "security_incident" else "service_outage"
+        before = text[max(0, match.start() - 60) : match.start()]
+        if side == "security_incident" and _NEGATED.search(before):
+            continue  # "no unauthorized access", "not a malicious attack"
+        scores[side] += weight
     draft = ctx.draft
     if any(row.applicable and row.techniques for row in draft.methodology):
         scores["security_incident"] += 4
@@ -99,7 +121,7 @@ def report_type(ctx: Context, draft_indicators: list[Indicator]) -> ReportType:
         scores["security_incident"] += 2
     if scores["security_incident"] == scores["service_outage"]:
         return "unknown"
-    return max(scores, key=lambda side: scores[side])  # type: ignore[return-value]
+    return max(scores, key=lambda side: scores[side])
 
 
 def status(ctx: Context) -> Status:
@@ -107,18 +129,23 @@ def status(ctx: Context) -> Status:
     draft = ctx.draft
     detail_text = " ".join(f.value for f in draft.details.fields) if draft.details else ""
     for text in (draft.summary or "", detail_text, ctx.doc.text):
-        for pattern, verdict in _STATUS:
-            if pattern.search(text):
-                return verdict
+        ranks = [int(str(m.lastgroup)[1:]) for m in _STATUS_SCAN.finditer(text)]
+        if ranks:
+            return STATUS_PATTERNS[min(ranks)][1]
     return "unknown"
 
 
 def finish(report: IncidentReport, ctx: Context) -> None:
-    """Diagnostics that need the whole report: live network indicators in security reports."""
+    """Diagnostics that need the whole report: live network indicators in security reports.
+
+    Only indicators listed as indicators count: reports cite benign live links (advisories,
+    commits) everywhere else, and those are references, not a click risk.
+    """
     if report.report_type != "security_incident":
         return
     for item in report.indicators:
-        if item.category == "network" and not item.defanged and not item.in_code:
+        listed = item.section == "indicators"
+        if listed and item.category == "network" and not item.defanged and not item.in_code:
             ctx.sink.add(
                 "live-indicator",
                 f"{item.type} '{item.raw}' is written live; defang it ({item.type} in a report "

@@ -27,18 +27,54 @@ def _table(rows: dict[str, tuple[str, ...]]) -> dict[str, str]:
 # Details labels -> Details attribute. One row per attribute.
 DETAIL_LABELS = _table(
     {
-        "discovered": ("discovery date", "date discovered", "discovered", "detection date",
-                       "date detected", "detected", "discovery", "first detected",
-                       "detection time", "time of detection"),
-        "occurred": ("incident date", "date of incident", "date", "occurred", "start date",
-                     "incident start", "date occurred", "start time", "incident time",
-                     "date and time", "when"),
-        "organization": ("affected organization", "affected organisation", "organization",
-                         "organisation", "victim", "company", "affected company", "customer",
-                         "affected entity", "affected party"),
+        "discovered": (
+            "discovery date",
+            "date discovered",
+            "discovered",
+            "detection date",
+            "date detected",
+            "detected",
+            "discovery",
+            "first detected",
+            "detection time",
+            "time of detection",
+        ),
+        "occurred": (
+            "incident date",
+            "date of incident",
+            "date",
+            "occurred",
+            "start date",
+            "incident start",
+            "date occurred",
+            "start time",
+            "incident time",
+            "date and time",
+            "when",
+        ),
+        "organization": (
+            "affected organization",
+            "affected organisation",
+            "organization",
+            "organisation",
+            "victim",
+            "company",
+            "affected company",
+            "customer",
+            "affected entity",
+            "affected party",
+        ),
         "sector": ("sector", "industry", "vertical"),
-        "geography": ("geography", "region", "regions", "location", "country", "affected regions",
-                      "geographic scope", "geographies"),
+        "geography": (
+            "geography",
+            "region",
+            "regions",
+            "location",
+            "country",
+            "affected regions",
+            "geographic scope",
+            "geographies",
+        ),
         "severity": ("severity", "priority", "criticality", "sev", "severity level"),
     }
 )
@@ -48,10 +84,24 @@ _DETAIL_DATES = ("discovered", "occurred")
 IMPACT_LABELS = _table(
     {
         "financial": ("financial", "financial impact", "cost", "costs", "monetary"),
-        "data_breach": ("data breach", "data", "confidentiality", "data loss",
-                        "customer data loss", "data exposure", "data impact"),
-        "operational": ("operational", "operational impact", "availability", "service impact",
-                        "business", "business impact", "productivity"),
+        "data_breach": (
+            "data breach",
+            "data",
+            "confidentiality",
+            "data loss",
+            "customer data loss",
+            "data exposure",
+            "data impact",
+        ),
+        "operational": (
+            "operational",
+            "operational impact",
+            "availability",
+            "service impact",
+            "business",
+            "business impact",
+            "productivity",
+        ),
         "reputational": ("reputational", "reputation", "reputational impact", "brand"),
     }
 )
@@ -117,9 +167,7 @@ def extract_impact(view: View, ctx: Context) -> None:
             line=item.line,
         )
     if ctx.draft.impact is None:
-        ctx.draft.impact = Impact(
-            **statements, fields=tuple(others), text=plain_text(view.nodes())
-        )
+        ctx.draft.impact = Impact(**statements, fields=tuple(others), text=plain_text(view.nodes()))
 
 
 def tactic_of(label: str) -> tuple[str, str] | None:

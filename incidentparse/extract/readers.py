@@ -114,8 +114,20 @@ def plain_text(nodes: Sequence[Node]) -> str:
 COLUMN_ROLES: dict[str, tuple[str, ...]] = {
     "time": ("time", "timestamp", "date/time", "date time", "datetime", "when", "time (utc)"),
     "date": ("date", "day"),
-    "event": ("event", "events", "activity", "action", "description", "what", "details",
-              "action/ impact", "action/impact", "what happened", "note", "notes"),
+    "event": (
+        "event",
+        "events",
+        "activity",
+        "action",
+        "description",
+        "what",
+        "details",
+        "action/ impact",
+        "action/impact",
+        "what happened",
+        "note",
+        "notes",
+    ),
     "who": ("who", "who/what", "actor", "by", "person"),
     "owner": ("owner", "owners", "assignee", "responsible", "assigned to"),
     "type": ("type", "kind", "category"),
@@ -145,9 +157,9 @@ def table_rows(node: Node) -> list[Row]:
     header = [cell.text.strip().lower().rstrip(":") for cell in node.rows[0]]
     roles = [_ROLE_BY_HEADER.get(name) for name in header]
     rows = []
-    for cells, line in zip(node.rows[1:], node.row_lines[1:]):
+    for cells, line in zip(node.rows[1:], node.row_lines[1:], strict=True):
         by_role: dict[str, Inline] = {}
-        for role, cell in zip(roles, cells):
+        for role, cell in zip(roles, cells, strict=False):  # short rows happen
             if role and role not in by_role:
                 by_role[role] = cell
         rows.append(Row(line, cells, by_role))

@@ -1,17 +1,25 @@
 """Timeline extractor: a timeline View (its phase or timestamp sub-headings included) to
 TimelineEvents in document order.
 
-Entries are read in order with a little state: a bold label with no value (`**Response:**`)
-opens a group that the following sibling bullets belong to (the seed's implied grouping); a
-label that reads as a date or time dates its event; a phase label starts its own event; a
-phase sub-heading whose entries are plain fields (Date/Time, Vector, Details) is one event.
+Rows are collected first, each with the stamp text it was written with ("April 1", "[23:55]",
+a `### 12:49 PM` heading, a table's Time cell); then the whole view's stamps are resolved in
+one ``dates.resolve_sequence`` call, so a date carries from a day heading or a dated row to the
+time-only rows after it, midnight rolls over, and the zone declared once for the timeline
+("All times in UTC.", "Timeline (times in BST)") applies to every row.
+
+Entry rules: a bold label with no value (`**Response:**`) opens a group that the following
+sibling bullets belong to (the seed's implied grouping); a bold phase label starts its own
+event; a phase sub-heading whose entries are all plain fields (Date/Time, Vector, Details) is
+one event carrying them; blockquotes under a timestamp heading are quoted material, not events.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from ..answers import classify
+from ..dates import find_timespans, resolve_sequence, zone_declaration
 from ..models import Field, TimelineEvent, TimeSpan
 from ..sections import Part, View
 from ..tokens import Node
@@ -53,12 +61,32 @@ PHASES: dict[str, str] = {
 EVENT_FIELD_LABELS: frozenset[str] = frozenset(
     {"date and time", "date", "time", "when", "timestamp", "vector", "details", "description",
      "source", "actor", "who", "evidence", "tools", "method", "technique", "notes", "note"}
-)
+)  # fmt: skip
 _WHEN_LABELS = frozenset({"date and time", "date", "time", "when", "timestamp"})
+# What may stand before a leading stamp ('[', '**', '~') and between it and the text.
+_STAMP_OPEN = re.compile(r"^[\[(*_~\s]{0,3}")
+_STAMP_SEPARATOR = re.compile(r"^[\])*_\s]*(?:[:\-–—|,]+\s*)?")
+MAX_STAMP_START = 3
 
 
 def phase_of(label: str | None) -> str | None:
     return PHASES.get(label_key(label)) if label else None
+
+
+@dataclass
+class _Row:
+    """An event (or a day heading that only anchors its rows) waiting for its stamp."""
+
+    line: int
+    stamp: str = ""  # the text its time was written with; '' when undated
+    text: str = ""  # the event text when the stamp reads as a date
+    fallback: str = ""  # the event text when it does not (the whole entry)
+    label: str | None = None
+    phase: str | None = None
+    fields: tuple[Field, ...] = ()
+    answer_text: str = ""
+    emit: bool = True
+    when: TimeSpan | None = None
 
 
 @dataclass
@@ -67,105 +95,189 @@ class _Group:
 
     label: str | None
     phase: str | None
+    rows: list[_Row] = field(default_factory=list)
 
 
 def extract_timeline(view: View, ctx: Context) -> None:
+    rows: list[_Row] = []
     for part in view.parts:
-        heading = part.section.heading if part is not view.root else None
-        group = _Group(heading, phase_of(heading))
-        found = [e for n in part.nodes if n.kind != "table" for e in entries([n])]
-        if heading and found and all(_is_event_field(e) for e in found):
-            ctx.draft.timeline.append(_phase_block(part, found, group, ctx))
-        else:
-            for entry in found:
-                group = _read_entry(entry, group, heading, ctx)
-        for node in part.nodes:
-            if node.kind == "table":
-                ctx.draft.timeline.extend(_table_events(node, group, ctx))
+        rows.extend(_part_rows(part, part is view.root, ctx))
+    _resolve(rows, _zone(view, ctx), ctx)
+    for row in rows:
+        if row.emit:
+            ctx.draft.timeline.append(_event(row))
+
+
+def _zone(view: View, ctx: Context) -> str:
+    """The zone declared for this timeline: heading qualifier, a note in it, or the document."""
+    for qualifier in view.root.section.qualifiers:
+        zone = zone_declaration(f"({qualifier})")
+        if zone:
+            return zone
+    for node in view.nodes():
+        if node.kind in ("paragraph", "blockquote") and node.line:
+            zone = zone_declaration(" ".join(n.text for n in node.walk() if n.text))
+            if zone:
+                return zone
+    return ctx.default_zone
+
+
+def _resolve(rows: list[_Row], zone: str, ctx: Context) -> None:
+    if not rows:
+        return
+    spans = resolve_sequence(
+        [row.stamp for row in rows],
+        reference_date=ctx.reference_date,
+        context_year=ctx.context_year(rows[0].line),
+        default_zone=zone,
+        dayfirst=ctx.dayfirst,
+    )
+    for row, span in zip(rows, spans, strict=True):
+        row.when = span
+        if span is None and row.stamp:
+            row.text = row.fallback
+
+
+def _part_rows(part: Part, is_root: bool, ctx: Context) -> list[_Row]:
+    heading = None if is_root else part.section.heading
+    found = [e for n in part.nodes if n.kind not in ("table", "blockquote") for e in entries([n])]
+    stamp = _leading_stamp(heading, ctx) if heading else None
+    if heading and stamp is not None and not any(_leading_stamp(e.text, ctx) for e in found):
+        return [_heading_event(part, heading, stamp)]  # T4: one heading per timestamp
+    rows: list[_Row] = []
+    if heading and stamp is not None:  # T5: a day heading anchoring its time bullets
+        rows.append(_Row(part.section.line_start, stamp=stamp[0], emit=False))
+        heading = None
+    group = _Group(heading, phase_of(heading))
+    if heading and found and all(_is_event_field(e) for e in found):
+        rows.append(_phase_block(found, group, ctx))
+    else:
+        for entry in found:
+            if entry.depth == 0 and zone_declaration(entry.text):
+                continue  # "All times in UTC." declares the zone; it is not an event
+            group = _entry_row(entry, group, heading, ctx)
+            rows.extend(group.rows)
+            group.rows = []
+    for node in part.nodes:
+        if node.kind == "table":
+            rows.extend(_table_rows(node, group))
+    return rows
+
+
+def _leading_stamp(text: str | None, ctx: Context) -> tuple[str, str] | None:
+    """(stamp, rest) when text opens with a date or time expression."""
+    if not text:
+        return None
+    opener = _STAMP_OPEN.match(text)
+    start = opener.end() if opener else 0
+    for span in find_timespans(text, reference_date=ctx.reference_date):
+        if span.char_start is None or span.char_end is None:
+            continue
+        if span.char_start > max(start, MAX_STAMP_START):
+            return None
+        rest = text[span.char_end :]
+        separator = _STAMP_SEPARATOR.match(rest)
+        return text[: span.char_end], rest[separator.end() if separator else 0 :].strip()
+    return None
+
+
+def _heading_event(part: Part, heading: str, stamp: tuple[str, str]) -> _Row:
+    """A timestamp heading and the prose under it (quoted material left out)."""
+    prose = [n.text for n in part.nodes if n.kind == "paragraph"]
+    items = [e.text for n in part.nodes if n.kind == "list" for e in entries([n])]
+    text = " ".join([stamp[1], *prose, *items]).strip()
+    return _Row(part.section.line_start, stamp=stamp[0], text=text, fallback=heading)
 
 
 def _is_event_field(entry: Entry) -> bool:
     return entry.label is not None and label_key(entry.label) in EVENT_FIELD_LABELS
 
 
-def _phase_block(part: Part, found: list[Entry], group: _Group, ctx: Context) -> TimelineEvent:
+def _phase_block(found: list[Entry], group: _Group, ctx: Context) -> _Row:
     """A phase heading whose entries are all fields: one event carrying them."""
     items = [entry.field() for entry in found]
-    when: TimeSpan | None = None
+    stamp = ""
     for item in items:
         ctx.note_answer(item)
-        if label_key(item.label) in _WHEN_LABELS and when is None:
-            when = ctx.timespan(item.value, item.line)
+        if label_key(item.label) in _WHEN_LABELS and not stamp and item.applicable and item.known:
+            stamp = item.value
     details = next((f.value for f in items if label_key(f.label) in ("details", "description")), "")
-    return TimelineEvent(
-        when=when,
-        phase=group.phase,
+    text = details or "; ".join(f"{f.label}: {f.value}" for f in items)
+    return _Row(
+        found[0].line,
+        stamp=stamp,
+        text=text,
+        fallback=text,
         label=group.label,
-        text=details or "; ".join(f"{f.label}: {f.value}" for f in items),
+        phase=group.phase,
         fields=tuple(items),
-        line=found[0].line,
+        answer_text=text,
     )
 
 
-def _read_entry(entry: Entry, group: _Group, heading: str | None, ctx: Context) -> _Group:
-    """Turn one entry into an event (or a group header); return the group for what follows."""
+def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context) -> _Group:
+    """Turn one entry into a row (or a group header); return the group for what follows."""
     if entry.label and entry.bold and not entry.value:
         return _Group(entry.label, phase_of(entry.label) or group.phase)
     if entry.label and entry.bold and phase_of(entry.label):
-        ctx.draft.timeline.append(_event(entry, entry.value, None, entry.label, ctx))
-        return _Group(heading, phase_of(heading))
-    when = ctx.timespan(entry.label, entry.line, report=False) if entry.label else None
-    text = entry.value if when is not None else entry.text
-    event = _event(entry, text, when, group.label, ctx, phase=group.phase)
-    ctx.draft.timeline.append(event)
-    return group
-
-
-def _event(
-    entry: Entry,
-    text: str,
-    when: TimeSpan | None,
-    label: str | None,
-    ctx: Context,
-    *,
-    phase: str | None = None,
-) -> TimelineEvent:
-    answer = classify(entry.text if entry.label and not entry.bold else text)
-    if not answer.applicable and not entry.value and entry.label:
-        answer = classify(entry.text)
-    keep_field = entry.label is not None and when is None and not entry.bold and answer.applicable
-    fields = (entry.field(),) if keep_field else ()
-    return TimelineEvent(
-        when=when,
-        phase=phase_of(label) if phase is None and label else phase,
-        label=label,
-        text=text,
-        applicable=answer.applicable,
-        reason=answer.reason,
-        fields=fields,
-        line=entry.line,
+        row = _Row(entry.line, text=entry.value, label=entry.label, phase=phase_of(entry.label))
+        row.answer_text = entry.value
+        return _Group(heading, phase_of(heading), [row])
+    stamp = _leading_stamp(entry.text, ctx)
+    answer = classify(entry.text if entry.label and not entry.bold else entry.value)
+    keep_field = entry.label is not None and not entry.bold and answer.applicable
+    row = _Row(
+        entry.line,
+        stamp=stamp[0] if stamp else "",
+        text=stamp[1] if stamp else entry.text,
+        fallback=entry.text,
+        label=group.label,
+        phase=group.phase,
+        fields=(entry.field(),) if keep_field and not stamp else (),
+        answer_text=entry.text if entry.label and not entry.bold else entry.value,
     )
+    return _Group(group.label, group.phase, [row])
 
 
-def _table_events(node: Node, group: _Group, ctx: Context) -> list[TimelineEvent]:
-    events = []
+def _table_rows(node: Node, group: _Group) -> list[_Row]:
+    rows = []
     for row in table_rows(node):
         stamp = row.roles.get("time") or row.roles.get("date") or row.cells[0]
         body = row.roles.get("event") or (row.cells[1] if len(row.cells) > 1 else stamp)
-        when = ctx.timespan(stamp.text, row.line, report=False) if stamp.text else None
-        label = None if when is not None else stamp.text or None
-        events.append(
-            TimelineEvent(
-                when=when,
-                phase=phase_of(label) or group.phase,
-                label=label or group.label,
+        others = tuple(
+            Field(label=f"column {n + 1}", value=c.text, line=row.line)
+            for n, c in enumerate(row.cells)
+            if c is not stamp and c is not body and c.text
+        )
+        rows.append(
+            _Row(
+                row.line,
+                stamp=stamp.text,
                 text=body.text,
-                fields=tuple(
-                    Field(label=f"column {n + 1}", value=c.text, line=row.line)
-                    for n, c in enumerate(row.cells)
-                    if c is not stamp and c is not body and c.text
-                ),
-                line=row.line,
+                fallback=body.text,
+                label=phase_label(stamp.text) or group.label,
+                phase=phase_of(stamp.text) or group.phase,
+                fields=others,
+                answer_text=body.text,
             )
         )
-    return events
+    return rows
+
+
+def phase_label(text: str) -> str | None:
+    """A Time cell that holds a phase name ('Containment') is the row's label."""
+    return text if phase_of(text) else None
+
+
+def _event(row: _Row) -> TimelineEvent:
+    answer = classify(row.answer_text or row.text)
+    return TimelineEvent(
+        when=row.when,
+        phase=row.phase,
+        label=row.label,
+        text=row.text,
+        applicable=answer.applicable,
+        reason=answer.reason,
+        fields=row.fields,
+        line=row.line,
+    )

@@ -116,9 +116,17 @@ def _prefix_after(text: str, end: int, limit: int) -> tuple[int, int] | None:
 # ---------------------------------------------------------------- dotted names and IPv4
 
 
-def hostlike(env: Env, start: int, end: int) -> Hit | None:
+_IP_RANGE: Final[re.Pattern[str]] = re.compile(r"^([0-9.]+)-([0-9.]+)$")
+
+
+def hostlike(env: Env, start: int, end: int) -> Hit | list[Hit] | None:
     """A dotted name: IPv4 (or CIDR), a domain, or nothing (version, OID, code, file)."""
     raw = env.text[start:end]
+    pair = _IP_RANGE.match(raw)
+    if pair is not None:  # "10.0.0.1-10.0.0.9": a range of two addresses
+        cut = start + pair.end(1)
+        both = [hostlike(env, start, cut), hostlike(env, cut + 1, end)]
+        return [hit for hit in both if isinstance(hit, Hit)] or None
     live = refang(raw)
     defanged = live != raw
     labels = live.split(".")
@@ -190,6 +198,9 @@ def domain(
     return Hit("domain", live.lower(), start, end, defanged)
 
 
+_CAMEL: Final[re.Pattern[str]] = re.compile(r"[a-z][A-Z]")
+
+
 def _plausible_name(env: Env, start: int, end: int, live: str, labels: list[str], nxt: str) -> bool:
     """Evidence rules for a name written live (iocs.md lesson 2)."""
     tld = labels[-1]
@@ -201,19 +212,31 @@ def _plausible_name(env: Env, start: int, end: int, live: str, labels: list[str]
         return False  # "java.io", "com.example.app": code namespaces
     if all(label[:1].isupper() and label[1:].islower() for label in labels):
         return False
+    if any(_CAMEL.search(label) for label in labels):
+        return False  # "CustomResourceDefinition.apiextensions.k8s.io": an identifier
     lower_tld = tld.lower()
     in_code_file = lower_tld in FILE_EXTENSIONS and env.layout.in_code(start)
     if lower_tld in WEAK_TLDS or in_code_file:
-        return (env.text[end : end + 1] == "/" and env.text[end + 1 : end + 2].strip() != "") or (
-            labels[0].lower() == "www" or (not in_code_file and env.network_evidence(start))
-        )
+        return _weak_evidence(env, start, end, labels, in_code_file)
     return True
+
+
+def _weak_evidence(env: Env, start: int, end: int, labels: list[str], in_code: bool) -> bool:
+    """A path after it, 'www.', a hyphenated label (no identifier has one) or a network label."""
+    text = env.text
+    if text[end : end + 1] == "/" and text[end + 1 : end + 2].strip():
+        return True
+    if labels[0].lower() == "www" or any("-" in label for label in labels):
+        return True
+    return not in_code and env.network_evidence(start)
 
 
 # ---------------------------------------------------------------- URLs and e-mail
 
 _URL_SPLIT: Final[re.Pattern[str]] = re.compile(r"^([A-Za-z]+)://([^/?#]*)(.*)$", re.S)
-_HOST_NAME: Final[re.Pattern[str]] = re.compile(r"^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?$")
+_HOST_NAME: Final[re.Pattern[str]] = re.compile(
+    r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.?$"
+)
 
 
 def url(env: Env, start: int, end: int) -> Hit | None:
@@ -247,7 +270,9 @@ def _url_host(hostport: str) -> str | None:
     else:
         host, _, port = hostport.partition(":")
         port = f":{port}" if _ else ""
-        if not _HOST_NAME.match(host):
+        if not _HOST_NAME.match(host) or any(
+            not label or label[0] == "-" or label[-1] == "-" for label in host.split(".")[:-1]
+        ):
             return None
         last = host.rstrip(".").rsplit(".", 1)[-1]
         if "." in host and not last.isdigit() and last.lower() not in TLDS:
@@ -258,6 +283,17 @@ def _url_host(hostport: str) -> str | None:
 
 
 _SPELLED: Final[tuple[tuple[str, str], ...]] = ((" at ", "@"), (" dot ", "."))
+
+
+_MAIL_CUE: Final[re.Pattern[str]] = re.compile(
+    r"(?i)\b(?:e-?mail|mail|contact|address|sender|from|reply|write to|reach)\b[^\n]{0,30}$"
+)
+
+
+def _mail_cue(text: str, start: int) -> bool:
+    """'name at example dot com' counts only after a mail word ("contact", "email"…)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _MAIL_CUE.search(text, max(line_start, start - 40), start) is not None
 
 
 def email(env: Env, start: int, end: int, spelled: bool = False) -> Hit | None:
@@ -274,7 +310,7 @@ def email(env: Env, start: int, end: int, spelled: bool = False) -> Hit | None:
     if len(labels) < 2 or any(not label for label in labels):
         return None
     tld = labels[-1].lower()
-    if tld not in TLDS or (spelled and tld in WEAK_TLDS):
+    if tld not in TLDS or (spelled and (tld in WEAK_TLDS or not _mail_cue(env.text, start))):
         return None
     if env.text[end : end + 1] in ("_", "@"):
         return None
@@ -285,7 +321,9 @@ def email(env: Env, start: int, end: int, spelled: bool = False) -> Hit | None:
 
 
 def ipv6(env: Env, start: int, end: int) -> Hit | None:
-    raw = env.text[start:end].rstrip(".:")
+    raw = env.text[start:end].rstrip(".")
+    if raw.endswith(":") and not raw.endswith("::"):
+        raw = raw[:-1]
     end = start + len(raw)
     if raw.count(":") < 2 or ("::" not in raw and raw.count(":") != 7):
         return None
@@ -316,10 +354,12 @@ def hexhash(env: Env, start: int, end: int) -> Hit | None:
         return None
     if raw.isdigit() or (not raw.islower() and not raw.isupper() and not raw.isdigit()):
         return None  # account numbers; mixed-case hex is an encoding, not a digest
-    if raw.isalpha() and len(set(raw)) < 4:
-        return None
+    if len(set(raw.lower())) < _MIN_DISTINCT_HEX:
+        return None  # "0000…", "cafebabe…": placeholders and patterns, not digests
     return Hit(kind, raw.lower(), start, end)
 
+
+_MIN_DISTINCT_HEX: Final[int] = 6  # a real 128-bit digest has ~14 distinct nibbles
 
 _CVE_PARTS: Final[re.Pattern[str]] = re.compile(r"(\d{4})\D(\d{4,7})$")
 
@@ -376,6 +416,8 @@ def path_like(env: Env, start: int, end: int, kind: str, spaced: re.Pattern[str]
     raw = trim(env.text[start:end])
     if kind == "file_path" and not _has_body(raw):
         return None
+    if raw.startswith("/") and raw.rstrip("/").count("/") < 2:
+        return None  # "/run", "/tmp": a bare root is prose more often than a path
     if kind == "registry_key" and raw.count("\\") < 1:
         return None
     return Hit(kind, raw, start, start + len(raw))

@@ -14,7 +14,7 @@ from .layout import Layout
 _LIST_MARK: Final[re.Pattern[str]] = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 # "**Label:** rest", "**Label**: rest", "__Label:__", "Label: rest" (a short label).
 _LABEL: Final[re.Pattern[str]] = re.compile(
-    r"^(?:\*\*|__)([^*_\n]{1,80}?)(?::\*\*|\*\*:|:__|__:)\s*|^([A-Za-z][^:\n`|]{0,60}?):\s+(?=\S)"
+    r"^(?:\*\*|__)([^*_\n]{1,80}?)(?::\*\*|\*\*:|:__|__:)\s*|^([A-Za-z][^:\n`|]{0,60}?):\s+(?=\S|$)"
 )
 _LABEL_LINE: Final[re.Pattern[str]] = re.compile(
     r"^(?:\*\*|__)?([^*_\n:]{1,80}?)(?::\*\*|\*\*:|:__|__:|:|\*\*|__)?\s*$"

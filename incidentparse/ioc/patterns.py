@@ -25,9 +25,11 @@ HOSTLIKE: Final[re.Pattern[str]] = re.compile(
 
 _SCHEME = r"(?:[hH](?:[tT]{2}|[xX]{2})[pP][sS]?|[fF](?:[tT]|[xX])[pP][sS]?|sftp|meows?|MEOWS?|wss?)"
 _SEP = r"(?:://|\[://\]|\[:\]//|\[://|:\[//\]|\(:\)//|\(://\)|\{://\}|\[:/\]/)"
-# URLs: scheme + separator + everything up to whitespace or a hard Markdown/quote edge; the
-# classifier trims closing markup and sentence punctuation.
-URL: Final[re.Pattern[str]] = re.compile(rf"(?<![A-Za-z0-9]){_SCHEME}{_SEP}[^\s<>\"`|]*")
+# URLs: scheme + separator + everything up to whitespace, a hard Markdown/quote edge or the
+# "](" between a link's text and its target; the classifier trims closing markup.
+URL: Final[re.Pattern[str]] = re.compile(
+    rf"(?<![A-Za-z0-9]){_SCHEME}{_SEP}(?:[^\s<>\"`|\]]|\](?!\())*"
+)
 
 _AT = (
     r"(?:@|\[@\]|\(@\)|\{@\}|\[[aA][tT]\]|\([aA][tT]\)|\{[aA][tT]\}| \[[aA][tT]\] | \([aA][tT]\) )"
@@ -66,13 +68,15 @@ _WIN_HEADS = (
     r"\$[eE][nN][vV]:[A-Za-z_][A-Za-z0-9_]*\\",
 )
 _WIN_HEAD = "(?:" + "|".join(_WIN_HEADS) + ")"
-_POSIX_HEAD = r"(?:~/|/(?:" + "|".join(POSIX_ROOTS) + r")(?![A-Za-z0-9_.\-]))"
+_POSIX_ROOT = r"/(?:" + "|".join(POSIX_ROOTS) + r")(?![A-Za-z0-9_.\-])"
 WIN_PATH: Final[re.Pattern[str]] = re.compile(rf"(?<![A-Za-z0-9_\\]){_WIN_HEAD}{_SEG}*")
 WIN_PATH_SPACED: Final[re.Pattern[str]] = re.compile(rf"{_WIN_HEAD}{_SEG_SPACED}*")
 POSIX_PATH: Final[re.Pattern[str]] = re.compile(
-    rf"(?<![A-Za-z0-9_.~/\-\\]){_POSIX_HEAD}(?:/{_SEG}*)?"
+    rf"(?<![A-Za-z0-9_.~/\-\\])(?:~/{_SEG}+|{_POSIX_ROOT}(?:/{_SEG}*)?)"
 )
-POSIX_PATH_SPACED: Final[re.Pattern[str]] = re.compile(rf"{_POSIX_HEAD}(?:/{_SEG_SPACED}*)?")
+POSIX_PATH_SPACED: Final[re.Pattern[str]] = re.compile(
+    rf"(?:~/{_SEG_SPACED}+|{_POSIX_ROOT}(?:/{_SEG_SPACED}*)?)"
+)
 
 _HIVE = "(?:" + "|".join(re.escape(h) for h in REGISTRY_HIVES) + ")"
 _KEY_SEG = r"[^\s\\\"<>|`*?]"

@@ -18,7 +18,7 @@ from .context import Labels
 from .layout import Layout
 from .vocab import PRIORITY
 
-Judge = Callable[[Env, int, int], "Hit | None"]
+Judge = Callable[[Env, int, int], "Hit | list[Hit] | None"]
 
 
 def _spaced(kind: str, pattern: re.Pattern[str]) -> Judge:
@@ -61,9 +61,10 @@ def scan(text: str, markdown: bool = True) -> tuple[list[Hit], Env]:
 
 def _run(env: Env, pattern: re.Pattern[str], judge: Judge) -> Iterator[Hit]:
     for match in pattern.finditer(env.text):
-        hit = judge(env, match.start(), match.end())
-        if hit is not None and hit.end > hit.start:
-            yield hit
+        found = judge(env, match.start(), match.end())
+        for hit in found if isinstance(found, list) else (found,):
+            if hit is not None and hit.end > hit.start:
+                yield hit
 
 
 def _settle(hits: list[Hit]) -> list[Hit]:

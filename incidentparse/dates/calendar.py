@@ -1,0 +1,119 @@
+"""Calendar arithmetic: a Point and a year to an inclusive interval, and year inference (C2, C3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+from .points import Point
+from .vocab import MONTH_PART_DAYS, YEAR_PART_MONTHS
+
+GRAINS: tuple[str, ...] = (
+    "year",
+    "half",
+    "quarter",
+    "month",
+    "part_of_month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "second",
+)
+GRAIN_RANK = {grain: rank for rank, grain in enumerate(GRAINS)}
+TIME_GRAINS = frozenset({"hour", "minute", "second"})
+# C3: a start may lie up to this far after R before the previous year is taken instead.
+GRACE = dt.timedelta(days=31)
+
+Interval = tuple[dt.date, dt.date, str]
+
+
+def last_of_month(year: int, month: int) -> dt.date:
+    return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
+
+
+def interval(point: Point, year: int, fiscal_start: int = 1) -> Interval | None:
+    """The inclusive calendar interval a date Point names in ``year``; None if no such day."""
+    try:
+        return _INTERVALS[point.kind](point, year, fiscal_start)
+    except (ValueError, KeyError, OverflowError):
+        return None
+
+
+def _ymd(point: Point, year: int, fiscal_start: int) -> Interval:
+    month = point.month or 1
+    if point.day is not None:
+        day = dt.date(year, month, point.day)
+        return day, day, "day"
+    if point.part is not None:
+        first, last = MONTH_PART_DAYS[point.part]
+        end = dt.date(year, month, last) if last else last_of_month(year, month)
+        return dt.date(year, month, first), end, "part_of_month"
+    return dt.date(year, month, 1), last_of_month(year, month), "month"
+
+
+def _year(point: Point, year: int, fiscal_start: int) -> Interval:
+    if point.part is not None:
+        first, last = YEAR_PART_MONTHS[point.part]
+        return dt.date(year, first, 1), last_of_month(year, last), "year"
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+
+
+def _fiscal_first(year: int, fiscal_start: int) -> dt.date:
+    """C7: FYn ends in calendar year n."""
+    return dt.date(year if fiscal_start == 1 else year - 1, fiscal_start, 1)
+
+
+def _quarter(point: Point, year: int, fiscal_start: int) -> Interval:
+    n = point.n or 1
+    if point.fiscal:
+        first = _fiscal_first(year, fiscal_start) + relativedelta(months=3 * (n - 1))
+    else:
+        first = dt.date(year, 3 * n - 2, 1)
+    return first, first + relativedelta(months=3, days=-1), "quarter"
+
+
+def _half(point: Point, year: int, fiscal_start: int) -> Interval:
+    first = dt.date(year, 1 if point.n == 1 else 7, 1)
+    return first, first + relativedelta(months=6, days=-1), "half"
+
+
+def _fiscal(point: Point, year: int, fiscal_start: int) -> Interval:
+    first = _fiscal_first(year, fiscal_start)
+    return first, first + relativedelta(years=1, days=-1), "year"
+
+
+def _fixed(point: Point, year: int, fiscal_start: int) -> Interval:
+    if point.start is None or point.end is None or point.grain is None:
+        raise ValueError("fixed point without interval")
+    return point.start, point.end, point.grain
+
+
+_INTERVALS = {
+    "ymd": _ymd,
+    "year": _year,
+    "quarter": _quarter,
+    "half": _half,
+    "fiscal": _fiscal,
+    "fixed": _fixed,
+    "week": _fixed,
+}
+
+
+def infer_year(point: Point, reference: dt.date, context_year: int | None) -> tuple[int, str]:
+    """C2/C3: the written year, else the context year, else the latest year not past R + 31 days."""
+    if point.year is not None:
+        return point.year, point.year_source or "explicit"
+    if context_year is not None:
+        return context_year, "context"
+    limit = reference + GRACE
+    for year in range(reference.year + 1, reference.year - 8, -1):
+        found = interval(point, year)
+        if found is not None and found[0] <= limit:
+            return year, "reference"
+    return reference.year, "reference"
+
+
+def finer(a: str, b: str) -> str:
+    return a if GRAIN_RANK[a] >= GRAIN_RANK[b] else b

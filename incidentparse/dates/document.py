@@ -1,0 +1,182 @@
+"""Document-level anchors: reference date R, context years, day-first policy (C2, C16)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+
+from ..models import TimeSpan
+from .grammar import Expr
+from .resolve import Side
+from .scan import Options, scan
+from .vocab import MONTH_BY_NAME
+
+# Front-matter keys that hold the report's own date, most specific first.
+REFERENCE_KEYS: tuple[str, ...] = (
+    "report_date",
+    "published",
+    "published_at",
+    "publish_date",
+    "publication_date",
+    "source_published_at",
+    "date",
+    "updated",
+    "last_updated",
+)
+# Phrases that name the report date: 'as of X', 'Report date: X' (matched right before X).
+_REPORT_BEFORE = re.compile(
+    r"(?:\bas\s+of|\b(?:report(?:ed)?|publication|published|posted|updated|issued)\s*"
+    r"(?:date|on)?\s*[:\-–]?|\bdate\s*(?:of\s+(?:report|publication))?\s*:)[\s*_]*$",
+    re.I,
+)
+_REPORT_AFTER = re.compile(r"\s+(?:report|update|advisory|bulletin|post|notice|summary)\b", re.I)
+# Any date works as R when only explicit years are read.
+_NEUTRAL = dt.date(2000, 1, 1)
+_NUMERIC = re.compile(r"(?<![\d./])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2})(?![\d./])")
+
+
+def explicit_years(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of every year written in a date expression, in document order."""
+    found = []
+    for expr, span, _ in scan(text, Options(_NEUTRAL)):
+        if span.year_source == "explicit":
+            value = span.end or span.start
+            if value is not None:
+                found.append((expr.begin, value.year))
+    return found
+
+
+def context_year(text: str, offset: int | None = None) -> int | None:
+    """C2: the nearest explicit year before offset (anywhere in text when offset is None)."""
+    years = [year for pos, year in explicit_years(text) if offset is None or pos < offset]
+    return years[-1] if years else None
+
+
+def infer_reference_date(
+    text: str, *, front_matter: Mapping[str, object] | None = None
+) -> dt.date | None:
+    """R: front-matter date, else an 'as of X' / 'X report' phrase, else the latest full date."""
+    for key in REFERENCE_KEYS:
+        value = (front_matter or {}).get(key)
+        found = _date_value(value)
+        if found is not None:
+            return found
+    phrase = _report_phrase(text)
+    if phrase is not None:
+        return phrase
+    dates = _full_dates(text)
+    return max(dates) if dates else None
+
+
+def _date_value(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        for _, span, _ in scan(value, Options(_NEUTRAL)):
+            if span.year_source == "explicit" and span.grain not in _COARSE:
+                return _as_date(span.start)
+    return None
+
+
+_COARSE = frozenset({"year", "half", "quarter", "month", "part_of_month", "week"})
+
+
+def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def _report_phrase(text: str) -> dt.date | None:
+    """The date named by a report phrase; its year from the document when not written."""
+    spans = list(scan(text, Options(_NEUTRAL)))
+    for index, (expr, span, _) in enumerate(spans):
+        if span.grain in _COARSE or span.start is None or span.ongoing:
+            continue
+        before = text[max(0, expr.begin - 40) : expr.begin]
+        named = _REPORT_BEFORE.search(before) or _REPORT_AFTER.match(text, expr.end)
+        if not named:
+            continue
+        if span.year_source == "explicit":
+            return _as_date(span.start)
+        year = _year_near(spans[:index]) or _year_near(spans[index + 1 :])
+        if year is not None:
+            start = _as_date(span.start)
+            return start.replace(year=year) if start is not None else None
+    return None
+
+
+def _year_near(spans: Sequence[tuple[Expr, TimeSpan, Side]]) -> int | None:
+    for _, span, _ in reversed(spans):
+        if span.year_source == "explicit":
+            value = span.end or span.start
+            if value is not None:
+                return value.year
+    return None
+
+
+def _full_dates(text: str) -> list[dt.date]:
+    found = []
+    for _, span, _ in scan(text, Options(_NEUTRAL)):
+        if span.year_source == "explicit" and span.grain not in _COARSE and not span.ambiguous:
+            value = _as_date(span.start)
+            if value is not None:
+                found.append(value)
+    return found
+
+
+def detect_dayfirst(text: str, reference_date: dt.date | None = None) -> bool | None:
+    """C16: True/False when the document shows day-first/month-first evidence only; else None."""
+    day_votes = month_votes = 0
+    numerics = [(int(a), int(b), int(y)) for a, _, b, y in _NUMERIC.findall(text)]
+    for a, b, _ in numerics:
+        day_votes += a > 12 >= b
+        month_votes += b > 12 >= a
+    named = _named_dates(text)
+    for a, b, year in numerics:
+        if a <= 12 and b <= 12 and a != b:
+            day_votes += (year, b, a) in named.get("dayfirst", set())
+            month_votes += (year, a, b) in named.get("monthfirst", set())
+    if reference_date is not None and not (day_votes or month_votes):
+        day_votes, month_votes = _future_votes(numerics, reference_date)
+    if day_votes and not month_votes:
+        return True
+    if month_votes and not day_votes:
+        return False
+    return None
+
+
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d{2})\b"
+)
+_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b")
+
+
+def _named_dates(text: str) -> dict[str, set[tuple[int, int, int]]]:
+    """Named-month dates by the order they were written in: (year, month, day)."""
+    out: dict[str, set[tuple[int, int, int]]] = {"dayfirst": set(), "monthfirst": set()}
+    for day, name, year in _DAY_MONTH.findall(text):
+        month = MONTH_BY_NAME.get(name.lower())
+        if month:
+            out["dayfirst"].add((int(year), month, int(day)))
+    for name, day, year in _MONTH_DAY.findall(text):
+        month = MONTH_BY_NAME.get(name.lower())
+        if month:
+            out["monthfirst"].add((int(year), month, int(day)))
+    return out
+
+
+def _future_votes(numerics: list[tuple[int, int, int]], reference: dt.date) -> tuple[int, int]:
+    """A reading that puts dates more than 31 days after R is the wrong one (C16)."""
+    limit = reference + dt.timedelta(days=31)
+    day_votes = month_votes = 0
+    for a, b, year in numerics:
+        if a > 12 or b > 12 or a == b:
+            continue
+        month_first, day_first = dt.date(year, a, b), dt.date(year, b, a)
+        day_votes += month_first > limit >= day_first
+        month_votes += day_first > limit >= month_first
+    return day_votes, month_votes

@@ -1,0 +1,373 @@
+"""Expression grammar: text at a position to an Expr (prefixes, point or range, suffixes).
+
+Hand-written because the meaning lives in the words around the dates ("since", "by", "week of",
+"mid-", "– present", "April 2-3"), which no date library reads as an interval (dates.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from .points import DAY, RULES, WEEKDAY, YEAR, Ctx, Point
+from .vocab import (
+    APPROX_PREFIXES,
+    OPEN_END_WORDS,
+    PART_BY_WORD,
+    UNIT_BY_NAME,
+    WEEKDAY_BY_NAME,
+)
+
+_I = re.IGNORECASE
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# Words before an expression, one row per role. 'slot' words (in, on…) stay outside the span.
+PREFIXES: tuple[tuple[str, str], ...] = (
+    ("approx", rf"(?:{_alternation(list(APPROX_PREFIXES))})(?:\s+|(?<=~)|(?<=≈))"),
+    (
+        "within",
+        r"within\s+(?P<wn>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|"
+        r"nine|ten|twelve|twenty-four|forty-eight|seventy-two)\s+(?P<wu>[a-z]+)\s+of\s+",
+    ),
+    ("since", r"(?:ever\s+)?since\s+|starting\s+(?:(?:on|in|from)\s+)?|beginning\s+(?:on|in)\s+"),
+    ("between", r"between\s+"),
+    ("from", r"from\s+"),
+    ("until", r"(?:until|till|til|through|thru|up\s+(?:to|until))\s+"),
+    ("by", r"(?:by|no\s+later\s+than|not\s+later\s+than|due(?:\s+by)?)\s+"),
+    ("week_of", r"(?:the\s+)?week\s+(?:of|beginning|starting)\s+"),
+    (
+        "slot",
+        r"(?:in|on|during|at|of|as\s+of|dated|throughout|for|as\s+early\s+as|"
+        r"as\s+late\s+as|effective)\s+",
+    ),
+)
+_PREFIX_RES = tuple((role, re.compile(pattern, _I)) for role, pattern in PREFIXES)
+
+_PART = re.compile(
+    r"(?:the\s+)?(?P<part>"
+    + _alternation([w for w in PART_BY_WORD if not w.startswith("the ")])
+    + r")(?:\s*-\s*|\s+)(?:the\s+)?",
+    _I,
+)
+_RANGE_SEP = re.compile(r"\s*(?:--|-|–|—|−|~)\s*|\s+(?:to|until|till|through|thru)\s+", _I)
+_AND_SEP = re.compile(r"\s+(?:and|&)\s+", _I)
+_OPEN_END = re.compile(
+    r"\s*(?:--|-|–|—|\s+to|\s+until|\s+through)\s*(?:the\s+)?(?:"
+    + _alternation(list(OPEN_END_WORDS))
+    + r")(?![a-z])",
+    _I,
+)
+_ONWARD = re.compile(r"\s*(?:and\s+)?(?:on(?:wards?)|forwards?|and\s+later)(?![a-z])", _I)
+_APPROX_SUFFIX = re.compile(r"(?:-?ish(?![a-z])|\s+or\s+so(?![a-z]))", _I)
+_BARE_DAY = re.compile(DAY + rf"(?:(?:\s*,\s*|\s+){YEAR})?", _I)
+_WEEKDAY_PREFIX = re.compile(WEEKDAY + r"\s*,?\s+", _I)
+_WEEKDAY_SUFFIX = re.compile(r"\s*,?\s*\(?" + WEEKDAY + r"\)?", _I)
+_DATE_TIME_JOIN = re.compile(r"\s*,?\s*(?:at\s+|@\s*)?|T", _I)
+_TIME_DATE_JOIN = re.compile(r"\s*,?\s*(?:on\s+)?", _I)
+_DUAL_OPEN = re.compile(r"\s*[(\[]\s*")
+_DUAL_CLOSE = re.compile(r"\s*[)\]]")
+_SLOT_KINDS = frozenset({"slot", "since", "from", "until", "by", "between", "week_of", "within"})
+
+
+@dataclass
+class Expr:
+    """One expression found in the text, not yet resolved to dates."""
+
+    begin: int
+    end: int
+    a: Point | None
+    b: Point | None = None
+    mode: str = "point"  # point | range | open | until | by | week_of | within
+    approximate: bool = False
+    ongoing: bool = False
+    within: tuple[float, str] | None = None  # (count, unit) of an anchored duration
+    notes: list[str] = field(default_factory=list)
+
+
+def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
+    """The longest point rule matching at pos (slot-only rules need ctx.slot)."""
+    best: tuple[Point, int] | None = None
+    for rule in RULES:
+        m = rule.pattern.match(text, pos)
+        if m is None or (best is not None and m.end() <= best[1]):
+            continue
+        point = rule.build(m, ctx)
+        if point is None or (point.needs_slot and not ctx.slot):
+            continue
+        best = (point, m.end())
+    return best
+
+
+def match_compound(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
+    """A point with its attachments: part-of prefix, weekday, date+time, dual zone."""
+    found = _match_part(text, pos, ctx) or _match_weekday_date(text, pos, ctx)
+    plain = match_point(text, pos, ctx)
+    if found is None or (plain is not None and plain[1] > found[1]):
+        found = plain
+    if found is None:
+        return None
+    point, end = found
+    if point.kind != "time" and not point.has_time and _is_day(point):
+        point, end = _attach_time(text, end, ctx, point)
+        point, end = _attach_weekday(text, end, point)
+    elif point.kind == "time":
+        point, end = _attach_date(text, end, ctx, point)
+    if point.has_time:
+        point, end = _attach_dual(text, end, ctx, point)
+    return point, end
+
+
+def _is_day(point: Point) -> bool:
+    return (point.kind == "ymd" and point.day is not None) or (
+        point.kind == "fixed" and point.grain == "day" and point.start == point.end
+    )
+
+
+def _match_part(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
+    """early/mid/late + a month (C4) or a year (C5)."""
+    m = _PART.match(text, pos)
+    if m is None:
+        return None
+    found = match_point(text, m.end(), replace(ctx, slot=True))
+    if found is None:
+        return None
+    point, end = found
+    if not ((point.kind == "ymd" and point.day is None) or point.kind == "year"):
+        return None
+    word = " ".join(m.group("part").lower().split())
+    return replace(point, part=PART_BY_WORD[word], approximate=True, needs_slot=False), end
+
+
+def _match_weekday_date(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
+    m = _WEEKDAY_PREFIX.match(text, pos)
+    if m is None:
+        return None
+    found = match_point(text, m.end(), ctx)
+    if found is None or not _is_day(found[0]) or found[0].kind != "ymd":
+        return None
+    weekday = WEEKDAY_BY_NAME[m.group("wd").lower().rstrip(".")]
+    return replace(found[0], weekday=weekday), found[1]
+
+
+def _attach_time(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, int]:
+    join = _DATE_TIME_JOIN.match(text, end)
+    if join is None:
+        return point, end
+    found = match_point(text, join.end(), ctx)
+    glued = join.end() == end and text[end : end + 1] != "T"
+    if found is None or found[0].kind != "time" or glued:
+        return point, end
+    time = found[0]
+    return _with_time(point, time), found[1]
+
+
+def _with_time(point: Point, time: Point) -> Point:
+    return replace(
+        point,
+        hour=time.hour,
+        minute=time.minute,
+        second=time.second,
+        time_grain=time.time_grain,
+        zone=time.zone,
+        extra=dict(time.extra),
+    )
+
+
+def _attach_date(text: str, end: int, ctx: Ctx, time: Point) -> tuple[Point, int]:
+    join = _TIME_DATE_JOIN.match(text, end)
+    if join is None or join.end() == end:
+        return time, end
+    found = match_compound_date(text, join.end(), ctx)
+    if found is None:
+        return time, end
+    return _with_time(found[0], time), found[1]
+
+
+def match_compound_date(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
+    found = _match_weekday_date(text, pos, ctx) or match_point(text, pos, ctx)
+    if found is None or not _is_day(found[0]):
+        return None
+    return found
+
+
+def _attach_weekday(text: str, end: int, point: Point) -> tuple[Point, int]:
+    m = _WEEKDAY_SUFFIX.match(text, end)
+    if m is None or (m.group("wd").islower() and len(m.group("wd")) <= 4):
+        return point, end
+    return replace(point, weekday=WEEKDAY_BY_NAME[m.group("wd").lower().rstrip(".")]), m.end()
+
+
+def _attach_dual(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, int]:
+    """'13:14 EDT (17:14 UTC)': the bracketed reading is kept to check or supply the zone."""
+    opened = _DUAL_OPEN.match(text, end)
+    if opened is None:
+        return point, end
+    found = match_point(text, opened.end(), ctx)
+    if found is None or found[0].kind != "time" or found[0].zone is None:
+        return point, end
+    closed = _DUAL_CLOSE.match(text, found[1])
+    if closed is None:
+        return point, end
+    extra = dict(point.extra, dual=found[0])
+    return replace(point, extra=extra), closed.end()
+
+
+# --- expression level ------------------------------------------------------------------------
+
+
+def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
+    """Prefixes, then a point or a range, then suffixes, at pos; None when no date is there."""
+    roles, begin, start = _read_prefixes(text, pos)
+    slot = ctx.slot or any(role in _SLOT_KINDS or role == "approx" for role, _ in roles)
+    inner = replace(ctx, slot=slot)
+    found = match_compound(text, start, inner)
+    if found is None:
+        return _match_bare_day_range(text, start, inner, begin, roles)
+    a, end = found
+    expr = Expr(begin, end, a)
+    _apply_roles(expr, roles)
+    _read_tail(text, expr, inner, "between" in [r for r, _ in roles])
+    return expr
+
+
+def _read_prefixes(text: str, pos: int) -> tuple[list[tuple[str, re.Match[str]]], int, int]:
+    roles: list[tuple[str, re.Match[str]]] = []
+    begin = cursor = pos
+    for _ in range(3):
+        found = _prefix_at(text, cursor)
+        if found is None:
+            break
+        role, m = found
+        roles.append(found)
+        if role == "slot" and cursor == begin:
+            begin = m.end()  # neutral words stay outside the span
+        cursor = m.end()
+    return roles, begin, cursor
+
+
+def _prefix_at(text: str, pos: int) -> tuple[str, re.Match[str]] | None:
+    for role, pattern in _PREFIX_RES:
+        m = pattern.match(text, pos)
+        if m is not None:
+            return role, m
+    return None
+
+
+def _apply_roles(expr: Expr, roles: list[tuple[str, re.Match[str]]]) -> None:
+    for role, m in roles:
+        if role == "approx":
+            expr.approximate = True
+        elif role == "since":
+            expr.mode, expr.ongoing = "open", True
+        elif role in ("until", "by", "week_of", "between", "from"):
+            expr.mode = role
+        elif role == "within":
+            unit = UNIT_BY_NAME.get(m.group("wu").lower())
+            count = _count(m.group("wn"))
+            if unit is not None and count is not None:
+                expr.mode, expr.within = "within", (count, unit[0])
+
+
+def _count(word: str) -> float | None:
+    numbers = {
+        "a": 1,
+        "an": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "twelve": 12,
+        "twenty-four": 24,
+        "forty-eight": 48,
+        "seventy-two": 72,
+    }
+    word = word.lower()
+    return float(word) if word[0].isdigit() else numbers.get(word)
+
+
+def _read_tail(text: str, expr: Expr, ctx: Ctx, between: bool) -> None:
+    """Range end, open end ('– present'), 'onwards', '-ish'."""
+    tail = _APPROX_SUFFIX.match(text, expr.end)
+    if tail is not None:
+        expr.approximate, expr.end = True, tail.end()
+    opened = _OPEN_END.match(text, expr.end)
+    if opened is not None and expr.mode in ("point", "from"):
+        expr.mode, expr.ongoing, expr.end = "open", True, opened.end()
+        return
+    ranged = expr.mode in ("point", "from", "between", "open")
+    if ranged and _read_range_end(text, expr, ctx, _AND_SEP if between else _RANGE_SEP):
+        return
+    onward = _ONWARD.match(text, expr.end)
+    if onward is not None and expr.mode in ("point", "from"):
+        expr.mode, expr.ongoing, expr.end = "open", True, onward.end()
+    elif expr.mode in ("from", "between"):
+        expr.mode = "point"
+
+
+def _read_range_end(text: str, expr: Expr, ctx: Ctx, sep_re: re.Pattern[str]) -> bool:
+    sep = sep_re.match(text, expr.end)
+    if sep is None or expr.a is None:
+        return False
+    found = match_compound(text, sep.end(), ctx) or _bare_day_after(text, sep.end(), expr.a)
+    if found is None or not _range_compatible(expr.a, found[0]):
+        return False
+    expr.b, expr.end = found
+    expr.mode = "range" if expr.mode != "open" else "open"
+    tail = _APPROX_SUFFIX.match(text, expr.end)
+    if tail is not None:
+        expr.approximate, expr.end = True, tail.end()
+    return True
+
+
+def _range_compatible(a: Point, b: Point) -> bool:
+    """A range joins like with like: no '2026-04-03 - 3 days ago' or '14:00 - Q3'."""
+    if a.kind == "time" or b.kind == "time":
+        return a.has_time and b.has_time
+    return not (a.relative and not b.relative and b.kind == "year")
+
+
+def _bare_day_after(text: str, pos: int, a: Point) -> tuple[Point, int] | None:
+    """'April 2-3', 'March 3rd–5th': the second day shares month and year with the first."""
+    if a.kind != "ymd" or a.day is None or a.has_time:
+        return None
+    m = _BARE_DAY.match(text, pos)
+    if m is None:
+        return None
+    year = int(m.group("year")) if m.group("year") else a.year
+    return Point("ymd", year, a.month, int(m.group("day"))), m.end()
+
+
+def _match_bare_day_range(
+    text: str, pos: int, ctx: Ctx, begin: int, roles: list[tuple[str, re.Match[str]]]
+) -> Expr | None:
+    """'1–3 April 2026', '05-06 March 2026': the first day shares month and year with the second."""
+    m = _BARE_DAY.match(text, pos)
+    if m is None or m.group("year"):
+        return None
+    sep = _RANGE_SEP.match(text, m.end()) or _AND_SEP.match(text, m.end())
+    if sep is None:
+        return None
+    found = match_compound(text, sep.end(), ctx)
+    if found is None or found[0].kind != "ymd" or found[0].day is None:
+        return None
+    b, end = found
+    a = Point("ymd", None, b.month, int(m.group("day")))
+    expr = Expr(begin, end, a, b, "range")
+    _apply_roles(expr, roles)
+    expr.mode = "range" if expr.mode in ("point", "from", "between", "range") else expr.mode
+    return expr
+
+
+Matcher = Callable[[str, int, Ctx], "Expr | None"]

@@ -1,0 +1,345 @@
+"""Resolution: an Expr and the document's anchors to a TimeSpan (year inference, zones, ranges)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from ..models import Alternative, TimeSpan
+from .calendar import TIME_GRAINS, finer, infer_year, interval
+from .grammar import Expr
+from .points import Ctx, Point
+from .zones import UTC, Zone
+
+_EXPLICIT_ZONES = frozenset({"UTC", "GMT", "UT", "Z"})
+# C15 dual readings and midnight-crossing checks: no zone is further than this from UTC.
+_MAX_OFFSET = dt.timedelta(hours=14)
+_MIDNIGHT = dt.time()
+
+
+@dataclass(frozen=True)
+class Env:
+    """The document options a resolution needs."""
+
+    reference: dt.date
+    context_year: int | None = None
+    zone: Zone = UTC
+    zone_source: str = "assumed"
+    fiscal_start: int = 1
+
+
+@dataclass
+class Side:
+    """One resolved endpoint, before it becomes part of a TimeSpan."""
+
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime
+    grain: str
+    year_source: str | None = None
+    zone_source: str | None = None
+    approximate: bool = False
+    ambiguous: bool = False
+    suspect: bool = False
+    alternatives: list[Alternative] = field(default_factory=list)
+    local_day: dt.date | None = None
+    local_time: dt.datetime | None = None
+
+
+def resolve_point(point: Point, env: Env, ctx: Ctx) -> Side | None:
+    """A Point to its interval: year inference, weekday check, time and zone."""
+    if point.kind == "time" or (point.kind == "fixed" and point.instant is not None):
+        return _time_only(point, env, ctx)
+    year, source = infer_year(point, env.reference, env.context_year)
+    found = interval(point, year, env.fiscal_start)
+    if found is None:
+        return None
+    start, end, grain = found
+    side = Side(
+        start, end, grain, None if point.relative else source, approximate=point.approximate
+    )
+    side.local_day = start if start == end else None
+    if point.weekday is not None and start == end and start.weekday() != point.weekday:
+        side.ambiguous = True  # C10: the date wins, the mismatch is flagged
+    if point.alt is not None:
+        _add_alternative(side, point.alt, year, env, point.alt_reading)
+    if point.has_time:
+        return _with_clock(side, point, start, env)
+    return side
+
+
+def _add_alternative(side: Side, alt: Point, year: int, env: Env, reading: str) -> None:
+    found = interval(alt if alt.year is not None else replace(alt, year=year), year)
+    if found is None:
+        return
+    side.ambiguous = True
+    side.alternatives.append(Alternative(start=found[0], end=found[1], reading=reading))
+
+
+def _time_only(point: Point, env: Env, ctx: Ctx) -> Side | None:
+    if point.instant is not None:
+        local = point.instant
+    else:
+        local = dt.datetime.combine(ctx.base, _MIDNIGHT)
+        side = Side(
+            local.date(),
+            local.date(),
+            "day",
+            year_source="reference" if ctx.anchor is None else "context",
+        )
+        return _with_clock(side, point, local.date(), env)
+    side = Side(local.date(), local.date(), "day", approximate=point.approximate)
+    return _with_clock(
+        side,
+        replace(
+            point, hour=local.hour, minute=local.minute, second=local.second, time_grain="minute"
+        ),
+        local.date(),
+        env,
+    )
+
+
+def _with_clock(side: Side, point: Point, day: dt.date, env: Env) -> Side:
+    """C15: the written zone (or the dual reading's, or the default) converts to UTC."""
+    hour = point.hour or 0
+    local = dt.datetime.combine(day, dt.time(hour % 24, point.minute or 0, point.second or 0))
+    if hour == 24:
+        local += dt.timedelta(days=1)
+    zone, source = _zone_of(point, env)
+    instant = zone.to_utc(local)
+    dual = point.extra.get("dual")
+    if isinstance(dual, Point) and dual.zone is not None:
+        instant, consistent = _dual_reading(local, instant, dual, point.zone is None)
+        if point.zone is None:
+            source = _source_of(dual.zone)
+        side.ambiguous = side.ambiguous or not consistent
+    side.start = side.end = instant
+    side.grain = point.time_grain or "minute"
+    side.zone_source = source
+    side.local_day, side.local_time = day, local
+    if point.zone is not None and point.zone.ambiguous:
+        side.ambiguous = True
+        side.alternatives.extend(
+            Alternative(start=alt, end=alt, reading=f"{point.zone.name}={_fmt(alt - instant)}")
+            for alt in point.zone.alternatives(local)
+        )
+    side.suspect = point.zone is not None and point.zone.suspect(day)
+    return side
+
+
+def _fmt(delta: dt.timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    return f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d} shift"
+
+
+def _zone_of(point: Point, env: Env) -> tuple[Zone, str]:
+    if point.zone is None:
+        return env.zone, env.zone_source
+    return point.zone, _source_of(point.zone)
+
+
+def _source_of(zone: Zone) -> str:
+    name = zone.name.upper()
+    if name in _EXPLICIT_ZONES or name[:1] in ("+", "-", "−") or name[3:4] in ("+", "-"):
+        return "explicit"
+    return "abbreviation"
+
+
+def _dual_reading(
+    local: dt.datetime, instant: dt.datetime, dual: Point, use_dual: bool
+) -> tuple[dt.datetime, bool]:
+    """The bracketed time's UTC instant on the day that keeps it within 14 h of the local time."""
+    clock = dt.time((dual.hour or 0) % 24, dual.minute or 0, dual.second or 0)
+    candidates = []
+    for shift in (-1, 0, 1):
+        naive = dt.datetime.combine(local.date() + dt.timedelta(days=shift), clock)
+        if dual.zone is not None:
+            moment = dual.zone.to_utc(naive)
+            if abs(local.replace(tzinfo=dt.timezone.utc) - moment) <= _MAX_OFFSET:
+                candidates.append(moment)
+    if not candidates:
+        return instant, False
+    if use_dual:
+        return candidates[0], True
+    return instant, instant in candidates
+
+
+def to_span(
+    expr: Expr, text: str, env: Env, ctx: Ctx, offset: int | None
+) -> tuple[TimeSpan, Side] | None:
+    """Resolve an Expr by its mode (C12–C14): the TimeSpan and its last endpoint (for anchors)."""
+    if expr.a is None:
+        return None
+    a, b = expr.a, expr.b
+    if b is not None:
+        a, b = share_fields(a, b, env)
+    left = resolve_point(a, env, ctx)
+    if left is None:
+        return None
+    right = resolve_point(b, env, replace(ctx, anchor=left.local_day or ctx.anchor)) if b else None
+    if b is not None and right is None:
+        return None
+    return _build(expr, text, env, left, right, offset), right or left
+
+
+def share_fields(a: Point, b: Point, env: Env) -> tuple[Point, Point]:
+    """C14: fields missing on one side come from the other; the end's year is inferred first."""
+    if b.kind == "time" and _dated(a):
+        b = replace(
+            a,
+            hour=b.hour,
+            minute=b.minute,
+            second=b.second,
+            time_grain=b.time_grain,
+            zone=b.zone,
+            extra=b.extra,
+            weekday=None,
+            alt=None,
+        )
+    if a.kind == "time" and _dated(b):
+        a = replace(
+            b,
+            hour=a.hour,
+            minute=a.minute,
+            second=a.second,
+            time_grain=a.time_grain,
+            zone=a.zone,
+            extra=a.extra,
+            weekday=None,
+            alt=None,
+        )
+    if a.has_time and b.has_time:
+        if a.zone is None:
+            a = replace(a, zone=b.zone)
+        elif b.zone is None:
+            b = replace(b, zone=a.zone)
+    if (
+        a.year is None
+        and a.kind in ("ymd", "quarter", "half")
+        and b.kind in ("ymd", "quarter", "half", "year")
+    ):
+        year, source = infer_year(b, env.reference, env.context_year)
+        b = replace(b, year=year, year_source=source)
+        a = replace(a, year=_year_before(a, b, year), year_source=source)
+    return a, b
+
+
+def _dated(point: Point) -> bool:
+    return point.kind in ("ymd", "fixed") and (point.day is not None or point.start is not None)
+
+
+def _year_before(a: Point, b: Point, year: int) -> int:
+    """'Dec 28 – Jan 3': the start takes the previous year when it would fall after the end."""
+    first, second = interval(a, year), interval(b, year)
+    if first is not None and second is not None and first[0] > second[0]:
+        return year - 1
+    return year
+
+
+def _build(
+    expr: Expr, text: str, env: Env, left: Side, right: Side | None, offset: int | None
+) -> TimeSpan:
+    start: dt.date | dt.datetime | None = left.start
+    end: dt.date | dt.datetime | None = left.end
+    grain = left.grain
+    if right is not None:
+        grain = finer(left.grain, right.grain)
+        start, end = _align(left, grain, True), _align(right, grain, False)
+        if start > end:
+            start, end = _fix_order(left, right, start, end)
+    start, end = _apply_mode(expr, env, left, start, end)
+    if expr.mode == "week_of" and start is not None:
+        grain = "week"
+    sides = [left] + ([right] if right else [])
+    year_sources = [s.year_source for s in sides if s.year_source]
+    alternatives = tuple(alt for s in sides for alt in s.alternatives)
+    return TimeSpan(
+        text=text,
+        start=start,
+        end=end,
+        grain=grain,
+        approximate=expr.approximate or any(s.approximate for s in sides),
+        ongoing=expr.ongoing,
+        ambiguous=any(s.ambiguous for s in sides),
+        alternatives=alternatives,
+        year_source=year_sources[0] if year_sources else None,
+        zone_source=(right or left).zone_source if grain in TIME_GRAINS else None,
+        zone_suspect=any(s.suspect for s in sides),
+        char_start=offset,
+        char_end=None if offset is None else offset + len(text),
+    )
+
+
+def _align(side: Side, grain: str, is_start: bool) -> dt.date | dt.datetime:
+    """A date endpoint of a range with a time grain becomes the first/last instant of its day."""
+    value = side.start if is_start else side.end
+    if grain in TIME_GRAINS and not isinstance(value, dt.datetime):
+        clock = _MIDNIGHT if is_start else dt.time(23, 59, 59)
+        return dt.datetime.combine(value, clock, tzinfo=dt.timezone.utc)
+    return value
+
+
+def _fix_order(
+    left: Side, right: Side, start: dt.date | dt.datetime, end: dt.date | dt.datetime
+) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:
+    """'23:00–01:00' crosses midnight; anything else out of order is swapped and flagged."""
+    if isinstance(end, dt.datetime) and right.local_day == left.local_day:
+        return start, end + dt.timedelta(days=1)
+    right.ambiguous = True
+    return end, start
+
+
+def _apply_mode(
+    expr: Expr,
+    env: Env,
+    left: Side,
+    start: dt.date | dt.datetime | None,
+    end: dt.date | dt.datetime | None,
+) -> tuple[dt.date | dt.datetime | None, dt.date | dt.datetime | None]:
+    if expr.mode == "open" or expr.ongoing:
+        return start, None
+    if expr.mode == "until":
+        return None, end
+    if expr.mode == "by":
+        return _deadline(env.reference, end)
+    if expr.mode == "week_of" and isinstance(left.start, dt.date):
+        return _week_of(
+            left.start if not isinstance(left.start, dt.datetime) else left.start.date()
+        )
+    if expr.mode == "within" and expr.within is not None and start is not None:
+        return start, _plus(start, expr.within)
+    return start, end
+
+
+def _deadline(
+    reference: dt.date, end: dt.date | dt.datetime | None
+) -> tuple[dt.date | dt.datetime | None, dt.date | dt.datetime | None]:
+    """C13: 'by X' = [R, end(X)] when end(X) ≥ R, else [None, end(X)]."""
+    if end is None:
+        return None, None
+    if isinstance(end, dt.datetime):
+        start_of_r = dt.datetime.combine(reference, _MIDNIGHT, tzinfo=dt.timezone.utc)
+        return (start_of_r, end) if end >= start_of_r else (None, end)
+    return (reference, end) if end >= reference else (None, end)
+
+
+def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """C8: the Mon–Sun week containing X; a Sunday names the week it starts (US style)."""
+    monday = day if day.weekday() == 6 else day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _plus(start: dt.date | dt.datetime, within: tuple[float, str]) -> dt.date | dt.datetime:
+    """C18: 'within 48 hours of X' = [X, X + 48 h]; a date start moves by whole days."""
+    count, unit = within
+    seconds = {
+        "second": 1,
+        "minute": 60,
+        "hour": 3600,
+        "day": 86400,
+        "week": 604800,
+        "month": 2629746,
+        "year": 31556952,
+    }[unit] * count
+    if isinstance(start, dt.datetime):
+        return start + dt.timedelta(seconds=seconds)
+    return start + dt.timedelta(days=int(seconds // 86400))

@@ -1,0 +1,267 @@
+"""Scanning: a field value or a passage of prose to the TimeSpans of its date expressions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from ..answers import is_placeholder
+from ..models import TimeSpan
+from .durations import find_duration
+from .grammar import PREFIXES, Expr, match_expression
+from .points import Ctx
+from .resolve import Env, Side, to_span
+from .vocab import (
+    APPROX_PREFIXES,
+    MONTH_BY_NAME,
+    NUMBER_BY_WORD,
+    ORDINAL_BY_WORD,
+    PART_BY_WORD,
+    WEEKDAY_BY_NAME,
+)
+from .zones import UTC, lookup_zone
+
+# Word starts worth trying: first words of every rule and prefix (one row per source table).
+TRIGGER_WORDS: frozenset[str] = frozenset(
+    [*MONTH_BY_NAME, *WEEKDAY_BY_NAME, *ORDINAL_BY_WORD]
+    + [w.split()[0].rstrip(".") for w in (*APPROX_PREFIXES, *PART_BY_WORD, *NUMBER_BY_WORD)]
+    + [
+        "within",
+        "ever",
+        "since",
+        "starting",
+        "beginning",
+        "between",
+        "from",
+        "until",
+        "till",
+        "til",
+        "through",
+        "thru",
+        "up",
+        "by",
+        "no",
+        "not",
+        "due",
+        "the",
+        "week",
+        "in",
+        "on",
+        "during",
+        "at",
+        "of",
+        "as",
+        "dated",
+        "throughout",
+        "for",
+        "effective",
+        "this",
+        "next",
+        "previous",
+        "past",
+        "current",
+        "coming",
+        "yesterday",
+        "today",
+        "tonight",
+        "tomorrow",
+        "following",
+        "prior",
+        "preceding",
+        "over",
+        "noon",
+        "midnight",
+        "fiscal",
+        "eod",
+        "eow",
+        "eom",
+        "eoq",
+        "eoy",
+        "end",
+        "start",
+        "middle",
+        "first",
+        "last",
+        "weekend",
+    ]
+)
+_TOKEN = re.compile(r"[~≈]|\w+")
+_CODE_TOKEN = re.compile(r"(?:[qh][1-4]|fy|[12][qh]|\d).*", re.I)
+_GLUE = frozenset("-./:_@#$\\'’")
+_PARAGRAPH = re.compile(r"\n[ \t>]*\n")
+_PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_TEMPLATE = re.compile(r"\b(?:YYYY|MM|DD|HH:MM|hh:mm)\b|\[(?:date|time|specific)\b", re.I)
+_ONGOING = re.compile(
+    r"\b(?:ongoing|continuing|still\s+(?:active|ongoing|open|occurring)|unresolved|"
+    r"not\s+(?:yet\s+)?resolved|to\s+date|until\s+now|present)\b",
+    re.I,
+)
+_APPROX = re.compile(
+    r"~|≈|\b(?:approx\w*|estimated|est\.|around|about|roughly|circa|"
+    r"unconfirmed|uncertain)\b",
+    re.I,
+)
+_LINE_MARKUP = " \t#*_>|-+:`"
+_SLOT_WORDS = frozenset(p for p, _ in PREFIXES)
+
+
+@dataclass(frozen=True)
+class Options:
+    """The caller's options, shared by every public entry point."""
+
+    reference: dt.date
+    context_year: int | None = None
+    default_zone: str = "UTC"
+    dayfirst: bool | None = None
+
+    def env(self) -> Env:
+        zone = lookup_zone(self.default_zone) or UTC
+        declared = self.default_zone.strip().upper() not in ("", "UTC")
+        return Env(self.reference, self.context_year, zone, "declared" if declared else "assumed")
+
+    def ctx(self) -> Ctx:
+        return Ctx(self.reference, dayfirst=self.dayfirst)
+
+
+def candidates(text: str, begin: int = 0, end: int | None = None) -> Iterator[int]:
+    """Word starts that can open a date expression, skipping glued tokens (CVE-2021, 1.2.3)."""
+    stop = len(text) if end is None else end
+    for m in _TOKEN.finditer(text, begin, stop):
+        pos = m.start()
+        if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_"):
+            continue
+        if pos > 1 and text[pos - 1] in _GLUE and text[pos - 2].isalnum():
+            continue
+        word = m.group(0).lower()
+        if word in TRIGGER_WORDS or word in "~≈" or _CODE_TOKEN.fullmatch(word):
+            yield pos
+
+
+def _closes_cleanly(text: str, expr: Expr) -> bool:
+    """The expression must not run into a longer token ('2026-04-03x', '14:30:99')."""
+    if expr.end >= len(text):
+        return True
+    nxt = text[expr.end]
+    if nxt.isalnum() or nxt == "_":
+        return False
+    return not (nxt in "./:-" and text[expr.end + 1 : expr.end + 2].isdigit())
+
+
+def _alone_on_line(text: str, pos: int, end: int) -> bool:
+    """A bare year on a line of its own is a date-context line (timelines.md T9)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:pos].strip(_LINE_MARKUP) and not text[end:line_end].strip(
+        _LINE_MARKUP
+    )
+
+
+def expression_at(text: str, pos: int, ctx: Ctx, whole: bool = False) -> Expr | None:
+    """The expression at pos, if it is a clean one."""
+    expr = match_expression(text, pos, replace(ctx, slot=whole))
+    if expr is None and not whole:
+        token = re.match(r"\d{4}\b", text[pos:])
+        if token and _alone_on_line(text, pos, pos + 4):
+            expr = match_expression(text, pos, replace(ctx, slot=True))
+    if expr is None or expr.end <= expr.begin or not _closes_cleanly(text, expr):
+        return None
+    return expr
+
+
+def scan(
+    text: str,
+    options: Options,
+    ctx: Ctx | None = None,
+    begin: int = 0,
+    end: int | None = None,
+) -> Iterator[tuple[Expr, TimeSpan, Side]]:
+    """Every expression in text[begin:end], the anchor carried within each paragraph (C2)."""
+    env = options.env()
+    base = ctx or options.ctx()
+    current = base
+    cursor = begin
+    paragraph_end = _next_paragraph(text, begin)
+    for pos in candidates(text, begin, end):
+        if pos < cursor:
+            continue
+        if pos >= paragraph_end:
+            current, paragraph_end = base, _next_paragraph(text, pos)
+        expr = expression_at(text, pos, current)
+        if expr is None:
+            continue
+        resolved = to_span(expr, text[expr.begin : expr.end], env, current, expr.begin)
+        cursor = expr.end
+        if resolved is None:
+            continue
+        span, side = resolved
+        yield expr, span, side
+        current = _carry(current, side)
+
+
+def _next_paragraph(text: str, pos: int) -> int:
+    m = _PARAGRAPH.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _carry(ctx: Ctx, side: Side) -> Ctx:
+    if side.local_day is None:
+        return ctx
+    return replace(ctx, anchor=side.local_day, anchor_instant=side.local_time)
+
+
+def parse_value(
+    text: str, options: Options, ctx: Ctx | None = None
+) -> tuple[TimeSpan, Side] | None:
+    """C19/C20: one field value to its first date expression outside parentheses, with flags."""
+    value = text.strip()
+    if not value or is_placeholder(value) or _TEMPLATE.search(value):
+        return None
+    base = ctx or options.ctx()
+    found = _first(value, options, base, _outside_parens(value))
+    if found is None:
+        found = _first(value, options, base, _inside_parens(value))
+    if found is None:
+        return None
+    expr, span, side = found
+    rest = value[: expr.begin] + " " + value[expr.end :]
+    updates: dict[str, object] = {}
+    if _ONGOING.search(rest) and span.start is not None:
+        updates.update(ongoing=True, end=None)
+    if _APPROX.search(" ".join(m.group(0) for m in _PAREN.finditer(rest))):
+        updates["approximate"] = True
+    duration = find_duration(rest)
+    if duration is not None:
+        updates["duration"] = duration
+    return span.model_copy(update=updates) if updates else span, side
+
+
+def _outside_parens(value: str) -> list[tuple[int, int]]:
+    pieces, cursor = [], 0
+    for m in _PAREN.finditer(value):
+        pieces.append((cursor, m.start()))
+        cursor = m.end()
+    pieces.append((cursor, len(value)))
+    return pieces
+
+
+def _inside_parens(value: str) -> list[tuple[int, int]]:
+    return [(m.start() + 1, m.end() - 1) for m in _PAREN.finditer(value)]
+
+
+def _first(
+    value: str, options: Options, ctx: Ctx, pieces: list[tuple[int, int]]
+) -> tuple[Expr, TimeSpan, Side] | None:
+    env = options.env()
+    for begin, end in pieces:
+        lead = begin + len(value[begin:end]) - len(value[begin:end].lstrip(" \t*_`[(\"'"))
+        for pos in candidates(value, begin, end):
+            expr = expression_at(value, pos, ctx, whole=pos == lead)
+            if expr is None:
+                continue
+            resolved = to_span(expr, value[expr.begin : expr.end], env, ctx, None)
+            if resolved is not None:
+                return expr, resolved[0], resolved[1]
+    return None

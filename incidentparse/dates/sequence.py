@@ -1,0 +1,70 @@
+"""Timeline rows: row labels in document order to TimeSpans, carrying dates between rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..models import TimeSpan
+from .points import Ctx
+from .scan import Options, parse_value
+
+_UNKNOWN_TIME = re.compile(r"^\W*\?{2,}\W*$|\[\s*\?+\s*\]")
+# '[23:55]' then '[00:07]': a time-only row more than this far before the previous one is
+# taken as the next day; smaller steps back are rows out of order (timelines.md T3).
+ROLLOVER = dt.timedelta(hours=12)
+
+
+def resolve_sequence(
+    texts: Sequence[str], options: Options, anchor: TimeSpan | None = None
+) -> list[TimeSpan | None]:
+    """Resolve each label; a dated row or the anchor dates the time-only rows after it."""
+    day = _day_of(anchor)
+    last_local: dt.datetime | None = None
+    out: list[TimeSpan | None] = []
+    for text in texts:
+        if _UNKNOWN_TIME.search(text):
+            out.append(None)
+            continue
+        ctx = Ctx(options.reference, anchor=day, dayfirst=options.dayfirst)
+        found = parse_value(text, options, ctx)
+        if found is None:
+            out.append(None)
+            continue
+        span, side = found
+        if _rolls_over(span, side.local_time, last_local):
+            day = (day or options.reference) + dt.timedelta(days=1)
+            found = parse_value(text, options, replace(ctx, anchor=day))
+            if found is not None:
+                span, side = found
+        out.append(span)
+        if side.local_day is not None:
+            day = side.local_day
+        last_local = side.local_time if side.local_time is not None else None
+    return out
+
+
+def _rolls_over(span: TimeSpan, local: dt.datetime | None, last: dt.datetime | None) -> bool:
+    """A time-only row far before the previous row's time has crossed midnight."""
+    if local is None or last is None or not _time_only(span.text):
+        return False
+    return local < last - ROLLOVER
+
+
+_HAS_DATE = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}|[A-Za-z]{3,}\s*\d|\d\s*[A-Za-z]{3,}")
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?", re.I)
+
+
+def _time_only(text: str) -> bool:
+    """A label with a clock time and no date of its own."""
+    return not _HAS_DATE.search(_CLOCK.sub(" ", text))
+
+
+def _day_of(span: TimeSpan | None) -> dt.date | None:
+    if span is None or span.start is None:
+        return None
+    if isinstance(span.start, dt.datetime):
+        return span.start.date()
+    return span.start

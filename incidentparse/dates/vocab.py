@@ -1,0 +1,155 @@
+"""Vocabulary of date expressions as data tables: months, weekdays, counts, units, markers."""
+
+from __future__ import annotations
+
+# One row per month: (number, spellings). Abbreviations with a trailing '.' are matched by
+# the grammar; "sept" is common in US prose.
+MONTHS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (1, ("january", "jan")),
+    (2, ("february", "feb")),
+    (3, ("march", "mar")),
+    (4, ("april", "apr")),
+    (5, ("may",)),
+    (6, ("june", "jun")),
+    (7, ("july", "jul")),
+    (8, ("august", "aug")),
+    (9, ("september", "sept", "sep")),
+    (10, ("october", "oct")),
+    (11, ("november", "nov")),
+    (12, ("december", "dec")),
+)
+MONTH_BY_NAME = {name: number for number, names in MONTHS for name in names}
+
+# One row per weekday (Monday = 0, as datetime.date.weekday()).
+WEEKDAYS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (0, ("monday", "mon")),
+    (1, ("tuesday", "tues", "tue")),
+    (2, ("wednesday", "wed")),
+    (3, ("thursday", "thurs", "thur", "thu")),
+    (4, ("friday", "fri")),
+    (5, ("saturday", "sat")),
+    (6, ("sunday", "sun")),
+)
+WEEKDAY_BY_NAME = {name: number for number, names in WEEKDAYS for name in names}
+
+# Counts written as words; vague counts carry approximate=True (C11).
+NUMBER_WORDS: tuple[tuple[str, int, bool], ...] = (
+    ("a", 1, False),
+    ("an", 1, False),
+    ("one", 1, False),
+    ("two", 2, False),
+    ("three", 3, False),
+    ("four", 4, False),
+    ("five", 5, False),
+    ("six", 6, False),
+    ("seven", 7, False),
+    ("eight", 8, False),
+    ("nine", 9, False),
+    ("ten", 10, False),
+    ("eleven", 11, False),
+    ("twelve", 12, False),
+    ("fifteen", 15, False),
+    ("twenty", 20, False),
+    ("thirty", 30, False),
+    ("forty-eight", 48, False),
+    ("a couple of", 2, True),
+    ("a couple", 2, True),
+    ("a few", 3, True),
+    ("few", 3, True),
+    ("several", 3, True),
+)
+NUMBER_BY_WORD = {word: (value, vague) for word, value, vague in NUMBER_WORDS}
+
+# Units of relative offsets and durations: (spelling, canonical unit, seconds).
+UNITS: tuple[tuple[str, str, float], ...] = (
+    ("seconds", "second", 1),
+    ("second", "second", 1),
+    ("secs", "second", 1),
+    ("sec", "second", 1),
+    ("s", "second", 1),
+    ("minutes", "minute", 60),
+    ("minute", "minute", 60),
+    ("mins", "minute", 60),
+    ("min", "minute", 60),
+    ("m", "minute", 60),
+    ("hours", "hour", 3600),
+    ("hour", "hour", 3600),
+    ("hrs", "hour", 3600),
+    ("hr", "hour", 3600),
+    ("h", "hour", 3600),
+    ("days", "day", 86400),
+    ("day", "day", 86400),
+    ("d", "day", 86400),
+    ("weeks", "week", 604800),
+    ("week", "week", 604800),
+    ("wks", "week", 604800),
+    ("wk", "week", 604800),
+    ("w", "week", 604800),
+    ("months", "month", 2629746),
+    ("month", "month", 2629746),
+    ("mos", "month", 2629746),
+    ("years", "year", 31556952),
+    ("year", "year", 31556952),
+    ("yrs", "year", 31556952),
+    ("yr", "year", 31556952),
+    ("y", "year", 31556952),
+)
+UNIT_BY_NAME = {name: (unit, seconds) for name, unit, seconds in UNITS}
+
+# Approximation markers before an expression (C17); "-ish" and "or so" follow it.
+APPROX_PREFIXES: tuple[str, ...] = (
+    "approximately",
+    "approx.",
+    "approx",
+    "around",
+    "about",
+    "circa",
+    "ca.",
+    "roughly",
+    "sometime in",
+    "some time in",
+    "sometime around",
+    "~",
+    "≈",
+)
+APPROX_SUFFIXES: tuple[str, ...] = ("-ish", "ish", " or so")
+
+# Parts of a month (C4) and of a year (C5): spelling -> 0 early, 1 mid, 2 late.
+PARTS: tuple[tuple[str, int], ...] = (
+    ("early", 0),
+    ("beginning of", 0),
+    ("the beginning of", 0),
+    ("start of", 0),
+    ("the start of", 0),
+    ("first days of", 0),
+    ("the first days of", 0),
+    ("mid", 1),
+    ("middle of", 1),
+    ("the middle of", 1),
+    ("late", 2),
+    ("end of", 2),
+    ("the end of", 2),
+    ("last days of", 2),
+    ("the last days of", 2),
+)
+PART_BY_WORD = {word: part for word, part in PARTS}
+
+# Day ranges of the parts of a month (C4), last day None = end of month.
+MONTH_PART_DAYS: tuple[tuple[int, int | None], ...] = ((1, 10), (11, 20), (21, None))
+# Month ranges of the parts of a year (C5), in thirds.
+YEAR_PART_MONTHS: tuple[tuple[int, int], ...] = ((1, 4), (5, 8), (9, 12))
+
+ORDINALS: tuple[tuple[str, int], ...] = (
+    ("first", 1),
+    ("1st", 1),
+    ("second", 2),
+    ("2nd", 2),
+    ("third", 3),
+    ("3rd", 3),
+    ("fourth", 4),
+    ("4th", 4),
+)
+ORDINAL_BY_WORD = {word: n for word, n in ORDINALS}
+
+# Words that end an open span: "March 3 – present".
+OPEN_END_WORDS: tuple[str, ...] = ("present", "now", "today", "ongoing", "date", "current")

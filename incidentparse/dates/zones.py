@@ -1,0 +1,192 @@
+"""Time zones (C15): a zone word or offset from the text to a UTC conversion, and zone declarations.
+
+Abbreviations map to fixed *literal* offsets (a report that writes "PST" in April means -8 or made
+a mistake; we keep -8 and flag it as suspect). Region words such as "Eastern" follow daylight
+saving through the stdlib zoneinfo database, since they name no offset at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+# One row per abbreviation: (name, offset in minutes, region whose DST tells whether the
+# abbreviation fits the date, is-daylight-time, offsets of the other meanings).
+ABBREVIATIONS: tuple[tuple[str, int, str | None, bool | None, tuple[int, ...]], ...] = (
+    ("UTC", 0, None, None, ()),
+    ("GMT", 0, None, None, ()),
+    ("UT", 0, None, None, ()),
+    ("Z", 0, None, None, ()),
+    ("EST", -300, "America/New_York", False, ()),
+    ("EDT", -240, "America/New_York", True, ()),
+    ("CST", -360, "America/Chicago", False, ()),
+    ("CDT", -300, "America/Chicago", True, ()),
+    ("MST", -420, "America/Denver", False, ()),
+    ("MDT", -360, "America/Denver", True, ()),
+    ("PST", -480, "America/Los_Angeles", False, ()),
+    ("PDT", -420, "America/Los_Angeles", True, ()),
+    ("AKST", -540, "America/Anchorage", False, ()),
+    ("AKDT", -480, "America/Anchorage", True, ()),
+    ("HST", -600, None, None, ()),
+    ("WET", 0, "Europe/Lisbon", False, ()),
+    ("WEST", 60, "Europe/Lisbon", True, ()),
+    ("CET", 60, "Europe/Berlin", False, ()),
+    ("CEST", 120, "Europe/Berlin", True, ()),
+    ("EET", 120, "Europe/Helsinki", False, ()),
+    ("EEST", 180, "Europe/Helsinki", True, ()),
+    ("MSK", 180, None, None, ()),
+    ("SGT", 480, None, None, ()),
+    ("HKT", 480, None, None, ()),
+    ("AWST", 480, None, None, ()),
+    ("JST", 540, None, None, ()),
+    ("KST", 540, None, None, ()),
+    ("AEST", 600, "Australia/Sydney", False, ()),
+    ("AEDT", 660, "Australia/Sydney", True, ()),
+    ("NZST", 720, "Pacific/Auckland", False, ()),
+    ("NZDT", 780, "Pacific/Auckland", True, ()),
+    # Several meanings: the first offset is used, the span is flagged ambiguous (C15).
+    ("IST", 330, None, None, (60, 120)),  # India, Ireland, Israel
+    ("BST", 60, None, None, (360,)),  # British Summer Time, Bangladesh
+    ("AST", -240, None, None, (180,)),  # Atlantic, Arabia
+)
+_ABBR = {row[0]: row for row in ABBREVIATIONS}
+
+# Spelled-out names: (lower-case words, abbreviation or IANA region).
+LONG_NAMES: tuple[tuple[str, str], ...] = (
+    ("coordinated universal time", "UTC"),
+    ("universal time", "UTC"),
+    ("greenwich mean time", "GMT"),
+    ("eastern standard time", "EST"),
+    ("eastern daylight time", "EDT"),
+    ("central standard time", "CST"),
+    ("central daylight time", "CDT"),
+    ("mountain standard time", "MST"),
+    ("mountain daylight time", "MDT"),
+    ("pacific standard time", "PST"),
+    ("pacific daylight time", "PDT"),
+    ("central european summer time", "CEST"),
+    ("central european time", "CET"),
+    ("eastern european summer time", "EEST"),
+    ("eastern european time", "EET"),
+    ("british summer time", "UTC+1"),
+    ("eastern time", "America/New_York"),
+    ("eastern", "America/New_York"),
+    ("pacific time", "America/Los_Angeles"),
+    ("pacific", "America/Los_Angeles"),
+    ("central time", "America/Chicago"),
+    ("mountain time", "America/Denver"),
+    ("ET", "America/New_York"),
+    ("PT", "America/Los_Angeles"),
+    ("CT", "America/Chicago"),
+)
+_LONG = {name.lower(): target for name, target in LONG_NAMES}
+
+_OFFSET = r"(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}"
+_ABBR_ALT = "|".join(sorted((row[0] for row in ABBREVIATIONS if row[0] != "Z"), key=len)[::-1])
+_LONG_ALT = "|".join(re.escape(n) for n, _ in sorted(LONG_NAMES, key=lambda r: -len(r[0])))
+# A zone written after a time. Two-letter region codes only in capitals ("ET", "PT").
+ZONE_PATTERN = (
+    rf"(?:{_OFFSET}|(?i:{_LONG_ALT.replace('|ET|PT|CT', '')})(?![a-z])"
+    rf"|(?i:{_ABBR_ALT})(?![A-Za-z])|(?-i:ET|PT|CT|Z)\b)"
+)
+ZONE_RE = re.compile(ZONE_PATTERN)
+_OFFSET_RE = re.compile(
+    r"(?:UTC|GMT)?\s?(?P<sign>[+\-−])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A resolved zone word: fixed offset or IANA region, with its doubts."""
+
+    name: str
+    offset: int | None = None  # minutes east of UTC, when fixed
+    region: str | None = None  # IANA name, when the word follows daylight saving
+    check_region: str | None = None  # region whose DST the abbreviation should match
+    daylight: bool | None = None
+    others: tuple[int, ...] = ()  # offsets of other meanings (ambiguous abbreviations)
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.others)
+
+    def to_utc(self, local: dt.datetime) -> dt.datetime:
+        """Convert a naive local datetime in this zone to an aware UTC datetime."""
+        return _to_utc(local, self.offset if self.offset is not None else 0, self.region)
+
+    def alternatives(self, local: dt.datetime) -> list[dt.datetime]:
+        """The same local time read with each other meaning of the abbreviation."""
+        return [_to_utc(local, other, None) for other in self.others]
+
+    def suspect(self, day: dt.date) -> bool:
+        """True when a DST-specific abbreviation contradicts the date ('PST' in April)."""
+        if self.check_region is None or self.daylight is None:
+            return False
+        tz = _zoneinfo(self.check_region)
+        if tz is None:
+            return False
+        noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=tz)
+        return bool(noon.dst()) != self.daylight
+
+
+def _to_utc(local: dt.datetime, offset: int, region: str | None) -> dt.datetime:
+    tz = _zoneinfo(region) if region else None
+    if tz is not None:
+        return local.replace(tzinfo=tz).astimezone(dt.timezone.utc)
+    return (local - dt.timedelta(minutes=offset)).replace(tzinfo=dt.timezone.utc)
+
+
+@lru_cache(maxsize=64)
+def _zoneinfo(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+UTC = Zone("UTC", 0)
+
+
+@lru_cache(maxsize=256)
+def lookup_zone(text: str) -> Zone | None:
+    """A zone word, abbreviation, offset or IANA name to a Zone; None when unknown."""
+    word = " ".join(text.strip().split()).replace("−", "-")
+    if not word:
+        return None
+    target = _LONG.get(word.lower()) or _LONG.get(word) or word
+    row = _ABBR.get(target.upper())
+    if row is not None:
+        name, offset, region, daylight, others = row
+        return Zone(name, offset, None, region, daylight, others)
+    match = _OFFSET_RE.match(target)
+    if match:
+        minutes = int(match.group("h")) * 60 + int(match.group("m") or 0)
+        if minutes > 14 * 60:
+            return None
+        return Zone(word, -minutes if match.group("sign") in "-−" else minutes)
+    if "/" in target and _zoneinfo(target) is not None:
+        return Zone(word, None, target)
+    return None
+
+
+_DECLARATION = re.compile(
+    r"\b(?:all\s+)?(?:times?|timestamps?)\s+(?:are\s+|were\s+|listed\s+|shown\s+|given\s+|"
+    r"below\s+|here\s+|is\s+|:\s*)*(?:in\s+|as\s+)?(?:both\s+)?(?:the\s+)?"
+    rf"(?P<zone>{ZONE_PATTERN})",
+    re.I,
+)
+
+
+def zone_declaration(text: str) -> str | None:
+    """Read a document's zone declaration ('All times in PDT', '(times in BST)') to a zone name.
+
+    The result is accepted as ``default_zone``; "Eastern Time" gives its IANA region.
+    """
+    for match in _DECLARATION.finditer(text):
+        zone = lookup_zone(match.group("zone"))
+        if zone is not None:
+            return zone.region or zone.name
+    return None
