@@ -111,7 +111,7 @@ def test_auto_profile_from_evidence(patch: dict[str, Any], profile: str) -> None
 
 def test_ongoing_relaxation_is_shown() -> None:
     result = check_report(build("outage_complete", {"status": "ongoing"}))
-    assert result.choice.ongoing and result.choice.label == "outage, ongoing relaxation"
+    assert result.choice.ongoing and result.choice.label == "outage with ongoing relaxation"
     assert not check_report(build("outage_complete")).choice.ongoing
 
 

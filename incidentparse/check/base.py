@@ -74,7 +74,7 @@ class Choice:
 
     @property
     def label(self) -> str:
-        return self.profile.name + (", ongoing relaxation" if self.ongoing else "")
+        return self.profile.name + (" with ongoing relaxation" if self.ongoing else "")
 
 
 @dataclass(frozen=True)

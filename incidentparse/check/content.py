@@ -13,6 +13,7 @@ from ..models import Severity
 from .base import Context, Hit
 from .evidence import (
     DAY_OR_FINER,
+    RESOLVED_ZONES,
     TIME_GRAINS,
     any_answered,
     dated,
@@ -248,7 +249,7 @@ def _impact_window(ctx: Context) -> bool:
     r, d = ctx.report, ctx.report.details
     occurred = None if d is None else d.occurred
     if occurred is not None and occurred.start is not None and occurred.end is not None:
-        exact = occurred.grain in TIME_GRAINS and occurred.zone_source is not None
+        exact = occurred.grain in TIME_GRAINS and occurred.zone_source in RESOLVED_ZONES
         if exact or occurred.duration is not None:
             return True
     if front_matter_value(r, "start_time", "start") and front_matter_value(r, "end_time", "end"):

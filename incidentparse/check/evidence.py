@@ -20,6 +20,8 @@ _RESIDUE = re.compile(
 
 TIME_GRAINS: frozenset[str] = frozenset({"hour", "minute", "second"})
 DAY_OR_FINER: frozenset[str] = TIME_GRAINS | {"day"}
+# Zone sources that tie a clock time to UTC; "assumed" means the parser had no evidence.
+RESOLVED_ZONES: frozenset[str] = frozenset({"explicit", "abbreviation", "declared"})
 
 
 def has_text(value: str | None) -> bool:

@@ -67,5 +67,6 @@ def choose(
     else:
         profile = custom[name] if name in custom else BUILTIN[name]
         reason = "selected"
-    ongoing = profile.relax_ongoing and report.status == "ongoing"
+    # The relaxation touches outage rules only (impact window, timeline precision).
+    ongoing = profile.relax_ongoing and profile.base == "outage" and report.status == "ongoing"
     return Choice(profile=profile, reason=reason, ongoing=ongoing)

@@ -10,7 +10,15 @@ from collections.abc import Iterator
 
 from ..models import TimelineEvent
 from .base import Context, Hit
-from .evidence import DAY_OR_FINER, TIME_GRAINS, dated, event_answers, grain_in, section_line
+from .evidence import (
+    DAY_OR_FINER,
+    RESOLVED_ZONES,
+    TIME_GRAINS,
+    dated,
+    event_answers,
+    grain_in,
+    section_line,
+)
 
 OUTAGE_MIN_EVENTS = 2  # completeness.md: ">= 2 events with times"
 
@@ -18,7 +26,7 @@ OUTAGE_MIN_EVENTS = 2  # completeness.md: ">= 2 events with times"
 def _timed(event: TimelineEvent) -> bool:
     """An event with a clock time whose zone is resolvable (outage MUST)."""
     when = event.when
-    return grain_in(when, TIME_GRAINS) and when is not None and when.zone_source is not None
+    return grain_in(when, TIME_GRAINS) and when is not None and when.zone_source in RESOLVED_ZONES
 
 
 def _day(event: TimelineEvent) -> bool:
