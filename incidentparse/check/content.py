@@ -193,7 +193,8 @@ def missing_affected_scope(ctx: Context) -> Iterator[Hit]:
         or (
             r.impact is not None
             and r.impact.operational is not None
-            and statement_answers(r.impact.operational)
+            and r.impact.operational.applicable
+            and has_text(r.impact.operational.text)
         )
     )
     if not found:
@@ -278,7 +279,8 @@ def _open_window(ctx: Context) -> bool:
 
 def missing_indicators(ctx: Context) -> Iterator[Hit]:
     r = ctx.report
-    typed = any(i.type != "behavior" for i in r.indicators)
+    # Observables only: ATT&CK ids and CVEs describe the attack, they are not indicators of it.
+    typed = any(i.category in ("network", "file", "host") for i in r.indicators)
     # "File indicators: N/A" is an explicit "none observed".
     none_observed = any(not f.applicable for f in r.indicator_fields)
     if not (typed or none_observed):
