@@ -34,7 +34,8 @@ def parse(
     """
     doc = source.load(text, path)
     sink = sink_for(doc)
-    outline = sections.build(tokens.parse_blocks(doc.body), len(doc.lines), sink, heading_aliases)
+    blocks = tokens.unwrap_fenced_report(tokens.parse_blocks(doc.body))
+    outline = sections.build(blocks, len(doc.lines), sink, heading_aliases)
     anchor = reference_date or infer_reference_date(doc.text, front_matter=doc.front_matter)
     ctx = extract.Context(doc, outline, sink, anchor or dt.date.today())
     draft = extract.run(ctx)
@@ -61,6 +62,11 @@ def parse(
         lessons_learned=tuple(draft.lessons_learned),
         recommendations=tuple(draft.recommendations),
         references=tuple(draft.references),
+        metadata=tuple(draft.metadata),
+        detection=tuple(draft.detection),
+        people=tuple(draft.people),
+        attribution=tuple(draft.attribution),
+        communications=tuple(draft.communications),
         sections=tuple(outline.sections),
     )
     document.finish(report, ctx)

@@ -30,6 +30,25 @@ KIND_ALIASES: dict[str, tuple[str, ...]] = {
         "owner",
         "involved",
         "metadata",
+        "time",
+        "meeting scheduled for",
+        "call recording",
+        "created by",
+        "reviewers",
+        "reviewed by",
+        "incident commander",
+        "report date",
+        "last updated",
+        "version",
+        "classification",
+        "tlp",
+        "security related",
+        "category",
+        "incident id",
+        "incident number",
+        "date of incident",
+        "incident date",
+        "state",
         "severity",
     ),
     "summary": (
@@ -408,6 +427,9 @@ def _classify(heading: str, extra: tuple[tuple[str, str], ...]) -> Match:
     index = _alias_index(extra)
     if key in index:
         return Match(index[key], 100.0, key, qualifiers)
+    label, colon, value = key.partition(":")
+    if colon and value.strip() and label.strip() in index:  # '## Date: February 06, 2023'
+        return Match(index[label.strip()], 100.0, key, qualifiers)
     for pattern, kind in _QUESTIONS:
         if pattern.search(key):
             return Match(kind, 100.0, key, qualifiers)

@@ -243,6 +243,9 @@ class Section(Model):
     score: float = F(description="0–100 match score of the classification.")
     level: int = F(description="1–6, 0 for the preamble.")
     qualifiers: tuple[str, ...] = F((), description="Parenthetical qualifiers of the heading.")
+    run_in: bool = F(
+        False, description="Starts at a label paragraph (`**Action Items**`), not a heading."
+    )
     line_start: int = F(description="First line (1-based, inclusive).")
     line_end: int = F(description="Last line (1-based, inclusive).")
     parent: int | None = F(None, description="Index of the enclosing section, or null.")
@@ -278,5 +281,16 @@ class IncidentReport(Model):
     lessons_learned: tuple[Statement, ...] = F((), description="Lessons learned.")
     recommendations: tuple[ActionItem, ...] = F((), description="Recommendations, action items.")
     references: tuple[Reference, ...] = F((), description="Cited links.")
+    metadata: tuple[Field, ...] = F(
+        (), description="Header facts: Date, Authors, Owner, Status, Severity… as labelled pairs."
+    )
+    detection: tuple[Statement, ...] = F((), description="How and when it was detected.")
+    people: tuple[Statement, ...] = F(
+        (), description="People involved: authors, responders, attendees (label = role)."
+    )
+    attribution: tuple[Statement, ...] = F((), description="Threat actor, verdict, confidence.")
+    communications: tuple[Statement, ...] = F(
+        (), description="Customer, status-page and regulator communications."
+    )
     sections: tuple[Section, ...] = F((), description="Every part of the document, lossless.")
     diagnostics: tuple[Diagnostic, ...] = F((), description="What the parser noticed.")

@@ -9,6 +9,7 @@ timestamps of that timeline, and where it matches nothing, where it joins its pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -67,11 +68,55 @@ def build(
     blocks: list[Node], line_count: int, sink: Sink, aliases: Mapping[str, str] | None = None
 ) -> Outline:
     """Partition the document into sections, classify headings, group them into views."""
-    parts = _partition(blocks, line_count)
+    parts = _partition(promote_run_in(blocks, aliases), line_count)
     title_index = _classify_all(parts, aliases)
     _report(parts, sink)
     sections = [part.section for part in parts]
     return Outline(sections, parts, title_index, _views(parts))
+
+
+RUN_IN_MAX_WORDS = 8
+_RUN_IN_END = re.compile(r"[.!;,]$")
+
+
+def promote_run_in(blocks: list[Node], aliases: Mapping[str, str] | None = None) -> list[Node]:
+    """Top-level one-line paragraphs that are section labels become headings one level below
+    the current heading: `**Action Items**`, `Action Items:`, `INFECTION CHAIN:`. A bold label
+    needs only to classify; a plain one must match an alias exactly (prose must not split)."""
+    promoted: list[Node] = []
+    level = 1
+    for node in blocks:
+        if node.kind == "heading":
+            level = node.level
+        elif node.kind == "paragraph" and _is_run_in(node, aliases):
+            node = Node(
+                "heading",
+                node.line,
+                node.end_line,
+                level=min(level + 1, 6),
+                text=node.text.rstrip(":").strip(),
+                inline=node.inline,
+                info="run-in",
+            )
+        promoted.append(node)
+    return promoted
+
+
+def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
+    inline = node.inline
+    text = inline.text.rstrip(":").strip()
+    if (
+        inline.breaks
+        or not text
+        or len(text.split()) > RUN_IN_MAX_WORDS
+        or _RUN_IN_END.search(text)
+    ):
+        return False
+    match = classify(text, aliases)
+    if match.kind == "unknown":
+        return False
+    bold = inline.all_emphasis and inline.lead_strong
+    return bold or match.score == 100.0
 
 
 def _partition(blocks: list[Node], line_count: int) -> list[Part]:
@@ -95,6 +140,7 @@ def _partition(blocks: list[Node], line_count: int) -> list[Part]:
             kind="unknown",
             score=0.0,
             level=heading.level,
+            run_in=heading.info == "run-in",
             line_start=heading.line,
             line_end=max(heading.end_line, end),
         )

@@ -37,6 +37,12 @@ class Inline:
     rest: str = ""  # text after the lead run
     links: tuple[Link, ...] = ()
     code: tuple[str, ...] = ()
+    breaks: tuple[int, ...] = ()  # offsets in text_raw where the author broke a line
+    text_raw: str = ""  # plain text before whitespace folding, for source_lines()
+
+    def source_lines(self) -> list[str]:
+        """The plain text split where the author broke lines (soft or hard breaks)."""
+        return [line for line in _split_at(self.text_raw, self.breaks) if line]
 
     @property
     def all_emphasis(self) -> bool:
@@ -201,6 +207,7 @@ def flatten(children: Sequence[Token]) -> Inline:
     links: list[Link] = []
     code: list[str] = []
     lead_end: int | None = None
+    breaks: list[int] = []
     lead_strong = False
     emphasis_depth = 0
     link_href: str | None = None
@@ -213,6 +220,7 @@ def flatten(children: Sequence[Token]) -> Inline:
             parts.append(child.content)
             code.append(child.content)
         elif kind in ("softbreak", "hardbreak"):
+            breaks.append(sum(len(p) for p in parts))
             parts.append(" ")
         elif kind == "image":
             parts.append(child.content)
@@ -229,18 +237,56 @@ def flatten(children: Sequence[Token]) -> Inline:
             emphasis_depth -= 1
             if emphasis_depth == 0 and lead_end is None and children[0].type.endswith("_open"):
                 lead_end = len(parts)
-    text = _clean("".join(parts))
-    if lead_end is None or not children or children[0].type not in ("strong_open", "em_open"):
-        return Inline(text, links=tuple(links), code=tuple(code))
+    raw = "".join(parts)
+    opens_with_emphasis = bool(children) and children[0].type in ("strong_open", "em_open")
+    has_lead = lead_end is not None and opens_with_emphasis
     return Inline(
-        text,
-        lead=_clean("".join(parts[:lead_end])),
-        lead_strong=lead_strong,
-        rest=_clean("".join(parts[lead_end:])),
+        _clean(raw),
+        lead=_clean("".join(parts[:lead_end])) if has_lead else None,
+        lead_strong=lead_strong and has_lead,
+        rest=_clean("".join(parts[lead_end:])) if has_lead else "",
         links=tuple(links),
         code=tuple(code),
+        breaks=tuple(breaks),
+        text_raw=raw,
     )
+
+
+def _split_at(text: str, offsets: Sequence[int]) -> Iterator[str]:
+    start = 0
+    for offset in offsets:
+        yield _clean(text[start:offset])
+        start = offset + 1
+    yield _clean(text[start:])
 
 
 def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
+
+
+WRAPPER_FENCES: frozenset[str] = frozenset({"markdown", "md", "gfm"})
+
+
+def unwrap_fenced_report(blocks: list[Node]) -> list[Node]:
+    """A report pasted inside a ```markdown fence (as chat assistants answer) is read as the
+    report itself: the fence's content is tokenized in place, its line numbers kept true."""
+    if any(node.kind == "heading" for node in blocks):
+        return blocks
+    unwrapped: list[Node] = []
+    for node in blocks:
+        is_wrapper = node.kind == "code" and node.info.lower() in WRAPPER_FENCES
+        if is_wrapper and any(line.startswith("#") for line in node.text.splitlines()):
+            inner = parse_blocks(node.text)
+            for child in inner:
+                _shift(child, node.line)  # the content starts on the line after the opener
+            unwrapped.extend(inner)
+        else:
+            unwrapped.append(node)
+    return unwrapped
+
+
+def _shift(node: Node, offset: int) -> None:
+    for each in node.walk():
+        each.line += offset
+        each.end_line += offset
+        each.row_lines = tuple(line + offset for line in each.row_lines)

@@ -98,7 +98,9 @@ def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
         if m is None or (best is not None and m.end() <= best[1]):
             continue
         point = rule.build(m, ctx)
-        if point is None or (point.needs_slot and not ctx.slot):
+        if point is None or (point.needs_slot and not (ctx.slot or ctx.slot_word)):
+            continue
+        if point.needs_word and not ctx.slot_word:
             continue
         best = (point, m.end())
     return best
@@ -134,7 +136,7 @@ def _match_part(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     m = _PART.match(text, pos)
     if m is None:
         return None
-    found = match_point(text, m.end(), replace(ctx, slot=True))
+    found = match_point(text, m.end(), replace(ctx, slot_word=True))
     if found is None:
         return None
     point, end = found
@@ -224,16 +226,36 @@ def _attach_dual(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, in
 def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     """Prefixes, then a point or a range, then suffixes, at pos; None when no date is there."""
     roles, begin, start = _read_prefixes(text, pos)
-    slot = ctx.slot or any(role in _SLOT_KINDS or role == "approx" for role, _ in roles)
-    inner = replace(ctx, slot=slot)
-    found = match_compound(text, start, inner)
+    worded = any(role in _SLOT_KINDS or role == "approx" for role, _ in roles)
+    inner = replace(ctx, slot_word=ctx.slot_word or worded)
+    found = match_compound(text, start, inner) or _match_year_range(text, start, inner)
     if found is None:
         return _match_bare_day_range(text, start, inner, begin, roles)
     a, end = found
     expr = Expr(begin, end, a)
     _apply_roles(expr, roles)
     _read_tail(text, expr, inner, "between" in [r for r, _ in roles])
+    if roles and roles[0][0] == "from" and expr.mode == "point":
+        expr.begin = roles[0][1].end()  # a lone 'from X' is just X
     return expr
+
+
+_YEAR_RANGE = re.compile(rf"{YEAR}(?=\s*(?:-|–|—)\s*(?:19|20)\d\d(?!\d))", _I)
+
+
+def _match_year_range(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
+    """'2019–2023' is a range of years even without a slot word (a later, close second year)."""
+    m = _YEAR_RANGE.match(text, pos)
+    if m is None:
+        return None
+    sep = _RANGE_SEP.match(text, m.end())
+    if sep is None:
+        return None
+    second = re.match(r"(?:19|20)\d\d", text[sep.end() :])
+    first = int(m.group("year"))
+    if second is None or not 0 < int(second.group(0)) - first <= 30:
+        return None
+    return Point("year", first), m.end()
 
 
 def _read_prefixes(text: str, pos: int) -> tuple[list[tuple[str, re.Match[str]]], int, int]:
@@ -306,7 +328,7 @@ def _read_tail(text: str, expr: Expr, ctx: Ctx, between: bool) -> None:
     if opened is not None and expr.mode in ("point", "from"):
         expr.mode, expr.ongoing, expr.end = "open", True, opened.end()
         return
-    ranged = expr.mode in ("point", "from", "between", "open")
+    ranged = expr.mode in ("point", "from", "between", "open", "until", "by")
     if ranged and _read_range_end(text, expr, ctx, _AND_SEP if between else _RANGE_SEP):
         return
     onward = _ONWARD.match(text, expr.end)
@@ -320,11 +342,14 @@ def _read_range_end(text: str, expr: Expr, ctx: Ctx, sep_re: re.Pattern[str]) ->
     sep = sep_re.match(text, expr.end)
     if sep is None or expr.a is None:
         return False
+    if expr.a.kind == "year":
+        ctx = replace(ctx, slot_word=True)  # '2019–2023': the second year is in a range slot
     found = match_compound(text, sep.end(), ctx) or _bare_day_after(text, sep.end(), expr.a)
     if found is None or not _range_compatible(expr.a, found[0]):
         return False
     expr.b, expr.end = found
-    expr.mode = "range" if expr.mode != "open" else "open"
+    if expr.mode in ("point", "from", "between"):
+        expr.mode = "range"
     tail = _APPROX_SUFFIX.match(text, expr.end)
     if tail is not None:
         expr.approximate, expr.end = True, tail.end()

@@ -21,14 +21,14 @@ from .zones import ZONE_PATTERN, Zone, lookup_zone
 
 MONTH = (
     r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?![a-z])\.?"
+    r"december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?![a-z])(?:\.(?=\s*[\d'’]))?"
 )
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d]|:\d|[a-z])"
 YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d]|[.,]\d)"
 YEAR2 = r"['’](?P<yy>\d{2})(?!\d)"
 WEEKDAY = (
     r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)(?![a-z])\.?"
+    r"tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)(?![a-z])(?:\.(?=\s*[\d,A-Za-z]))?"
 )
 NUMBER = r"(?P<n>\d{1,3}|" + "|".join(sorted(NUMBER_BY_WORD, key=len, reverse=True)) + r")"
 UNIT = r"(?P<unit>" + "|".join(sorted(UNIT_BY_NAME, key=len, reverse=True)) + r")(?![a-z])"
@@ -60,7 +60,8 @@ class Point:
     alt: Point | None = None  # the other reading of an ambiguous numeric date
     alt_reading: str = ""
     year_source: str | None = None
-    needs_slot: bool = False  # only a date in a date slot (bare year, bare "May", n/m)
+    needs_slot: bool = False  # only a date in a date slot (bare year, lower-case month, n/m)
+    needs_word: bool = False  # only after in/early/mid/late/since… ("may" as a month, C19)
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -80,7 +81,8 @@ class Ctx:
     anchor: dt.date | None = None  # most recent resolved date (paragraph / timeline row)
     anchor_instant: dt.datetime | None = None  # most recent resolved local time
     dayfirst: bool | None = None
-    slot: bool = False  # the expression stands in a date slot (field value, after 'in')
+    slot: bool = False  # the expression stands in a date slot (a whole field value)
+    slot_word: bool = False  # …after a slot word: in, since, by, early/mid/late…
 
     @property
     def base(self) -> dt.date:
@@ -211,7 +213,9 @@ def build_month(m: re.Match[str], ctx: Ctx) -> Point | None:
     name = m.group("mon")
     year = _year_of(m, ctx)
     point = Point("ymd", year, month_number(name))
-    if year is None and (name.lower() == "may" or name.islower()):
+    if year is None and name.lower() == "may":
+        point.needs_word = True
+    elif year is None and name.islower():
         point.needs_slot = True
     return point
 
@@ -334,12 +338,17 @@ def build_period(m: re.Match[str], ctx: Ctx) -> Point | None:
 def build_weekend(m: re.Match[str], ctx: Ctx) -> Point | None:
     """C9: the most recent weekend that began on or before R; 'last weekend' the one before it."""
     ref = ctx.reference
-    saturday = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)
+    latest = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)  # began on or before R
+    this_week = ref + dt.timedelta(days=5 - ref.weekday())  # the weekend of R's ISO week
     rel = (m.group("wrel") or "").lower()
-    if rel in ("last", "previous", "past") and ref.weekday() >= 5:
-        saturday -= dt.timedelta(days=7)
+    if rel in ("last", "previous", "past"):
+        saturday = this_week - dt.timedelta(days=7)
+    elif rel == "this":
+        saturday = this_week
     elif rel == "next":
-        saturday += dt.timedelta(days=7)
+        saturday = this_week + dt.timedelta(days=7)
+    else:
+        saturday = latest
     return _fixed(saturday, saturday + dt.timedelta(days=1), "day")
 
 
@@ -569,13 +578,13 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "weekend",
-        r"(?:over\s+)?(?:the\s+|this\s+|(?P<wrel>last|previous|past|next)\s+)weekend(?![a-z])",
+        r"(?:over\s+)?(?:the\s+|(?P<wrel>last|previous|past|next|this)\s+)weekend(?![a-z])",
         build_weekend,
     ),
     _rule(
         "offset",
-        rf"{NUMBER}\s+{UNIT}\s+(?P<dir>ago|earlier|before|prior|previously|later|after|"
-        r"afterwards|from\s+now|hence)(?![a-z])(?!\s+(?:the|a|an|\w+ing)\b)",
+        rf"{NUMBER}\s+{UNIT}\s+(?P<dir>(?:ago|earlier|previously|later|afterwards|from\s+now|"
+        r"hence)(?![a-z])|(?:before|after|prior)(?![a-z])(?!\s+\w))",
         build_offset,
     ),
     _rule(
@@ -589,7 +598,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d)(?:[.,]\d{1,6})?)?"
         r"(?:\s?(?P<ap>(?i:[ap]))\.?(?i:m)\.?(?![a-z]))?"
         r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>(?i:[ap]))\.?(?i:m)\.?(?![a-z])"
-        r"|(?P<tw>(?i:noon|midnight)))" + _TIME_ZONE + r"(?![\w:])",
+        r"|(?P<tw>(?i:noon|midnight)))" + _TIME_ZONE + r"(?!\w|:\d)",
         build_time,
         0,
     ),

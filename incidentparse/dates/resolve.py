@@ -116,11 +116,11 @@ def _with_clock(side: Side, point: Point, day: dt.date, env: Env) -> Side:
     side.grain = point.time_grain or "minute"
     side.zone_source = source
     side.local_day, side.local_time = day, local
-    if point.zone is not None and point.zone.ambiguous:
+    if zone.ambiguous:  # IST, BST, AST: written or declared, the reading is flagged (C15)
         side.ambiguous = True
         side.alternatives.extend(
-            Alternative(start=alt, end=alt, reading=f"{point.zone.name}={_fmt(alt - instant)}")
-            for alt in point.zone.alternatives(local)
+            Alternative(start=alt, end=alt, reading=f"{zone.name} read as {_fmt(alt - instant)}")
+            for alt in zone.alternatives(local)
         )
     side.suspect = point.zone is not None and point.zone.suspect(day)
     return side
@@ -128,7 +128,8 @@ def _with_clock(side: Side, point: Point, day: dt.date, env: Env) -> Side:
 
 def _fmt(delta: dt.timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
-    return f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d} shift"
+    sign = "+" if minutes >= 0 else "-"
+    return f"a {sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d} shift"
 
 
 def _zone_of(point: Point, env: Env) -> tuple[Zone, str]:

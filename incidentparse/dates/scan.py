@@ -146,7 +146,7 @@ def _closes_cleanly(text: str, expr: Expr) -> bool:
     nxt = text[expr.end]
     if nxt.isalnum() or nxt == "_":
         return False
-    return not (nxt in "./:-" and text[expr.end + 1 : expr.end + 2].isdigit())
+    return not (nxt in "./:-" and text[expr.end + 1 : expr.end + 2].isalnum())
 
 
 def _alone_on_line(text: str, pos: int, end: int) -> bool:

@@ -84,7 +84,8 @@ LONG_NAMES: tuple[tuple[str, str], ...] = (
 )
 _LONG = {name.lower(): target for name, target in LONG_NAMES}
 
-_OFFSET = r"(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}"
+# A bare offset needs a space before it: "02:00-04:30" is a range, "14:00 -0700" an offset.
+_OFFSET = r"(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|(?<=\s)[+\-−]\d{2}:?\d{2}"
 _ABBR_ALT = "|".join(sorted((row[0] for row in ABBREVIATIONS if row[0] != "Z"), key=len)[::-1])
 _LONG_ALT = "|".join(re.escape(n) for n, _ in sorted(LONG_NAMES, key=lambda r: -len(r[0])))
 # A zone written after a time. Two-letter region codes only in capitals ("ET", "PT").

@@ -11,10 +11,14 @@ from collections.abc import Callable
 from ..sections import View
 from .actions import extract_actions, extract_references
 from .context import Context, Draft
-from .fields import extract_details, extract_impact, extract_methodology
+from .fields import extract_details, extract_impact, extract_meta, extract_methodology
 from .indicators import extract_document_indicators, extract_indicator_rows
 from .statements import (
+    extract_attribution,
+    extract_communications,
+    extract_detection,
     extract_lessons,
+    extract_people,
     extract_response,
     extract_root_cause,
     extract_summary,
@@ -24,6 +28,7 @@ from .timeline import extract_timeline
 Extractor = Callable[[View, Context], None]
 
 EXTRACTORS: dict[str, Extractor] = {
+    "meta": extract_meta,
     "summary": extract_summary,
     "details": extract_details,
     "timeline": extract_timeline,
@@ -35,6 +40,10 @@ EXTRACTORS: dict[str, Extractor] = {
     "lessons_learned": extract_lessons,
     "action_items": extract_actions,
     "references": extract_references,
+    "detection": extract_detection,
+    "people": extract_people,
+    "attribution": extract_attribution,
+    "communications": extract_communications,
 }
 
 

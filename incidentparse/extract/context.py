@@ -47,6 +47,11 @@ class Draft:
     lessons_learned: list[Statement] = field(default_factory=list)
     recommendations: list[ActionItem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    metadata: list[Field] = field(default_factory=list)
+    detection: list[Statement] = field(default_factory=list)
+    people: list[Statement] = field(default_factory=list)
+    attribution: list[Statement] = field(default_factory=list)
+    communications: list[Statement] = field(default_factory=list)
 
 
 @dataclass

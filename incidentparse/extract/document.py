@@ -19,57 +19,64 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 INDICATOR_IDENTIFIERS: frozenset[str] = frozenset({"cve", "attack_technique", "attack_tactic"})
 
-# Evidence for the report type: (pattern, side, weight). Negated security wording counts for
-# the outage side ("not an external attack").
-TYPE_EVIDENCE: tuple[tuple[str, str, int], ...] = (
-    (
-        r"\bnot (?:an? )?(?:external |malicious |security )?(?:attack|breach|security incident)",
-        "service_outage",
-        6,
+# Evidence for the report type, read from the lower-cased text. Single words are looked up
+# per word (one tokenizing pass, no alternation tried at every position); phrases are regexes
+# that open with a literal, which the regex engine finds fast. Negated security wording
+# ("no unauthorized access") does not count; "not an external attack" counts for the outage.
+TYPE_WORDS: dict[str, tuple[ReportType, int]] = {
+    **dict.fromkeys(
+        ("outage", "outages", "downtime", "degradation", "degraded", "unavailable",
+         "unavailability", "latency", "postmortem", "post-mortem", "slo", "sla", "on-call",
+         "oncall", "rollback", "restart", "restarts", "restarted", "restarting", "failure",
+         "failures", "restored", "crash", "crashed", "crashing", "crashloop", "timeout",
+         "timeouts", "unresponsive", "errors", "exhaustion", "exhausted", "starvation", "capacity"),
+        ("service_outage", 1),
     ),
-    (r"\brather than (?:a )?malicious", "service_outage", 6),
-    (r"\bservice (?:availability|degradation|disruption)\b", "service_outage", 2),
-    (
-        r"\b(?:outage|downtime|degradation|degraded|unavailab\w+|latency|post-?mortem)\b",
-        "service_outage",
-        1,
+    **dict.fromkeys(
+        ("attacker", "attackers", "adversary", "malware", "ransomware", "phishing", "backdoor",
+         "exploit", "exploited", "exploitation", "compromise", "compromised", "c2",
+         "intrusion"),
+        ("security_incident", 2),
     ),
-    (
-        r"\b(?:root cause|slo|sla|on-?call|rollback|roll(?:ed)? back|restart\w*)\b",
-        "service_outage",
-        1,
+    **dict.fromkeys(
+        ("malicious", "exfiltrated", "vulnerability", "vulnerabilities"),
+        ("security_incident", 1),
     ),
-    (
-        r"\b(?:attacker|threat actor|adversary|malware|ransomware|phishing|backdoor|"
-        r"exploit(?:ed|ation)?|compromised?|c2|command and control|intrusion)\b",
-        "security_incident",
-        2,
-    ),
-    (
-        r"\b(?:malicious|unauthori[sz]ed access|credential theft|exfiltrated)\b",
-        "security_incident",
-        1,
-    ),
-    (r"\bcve-\d{4}-\d+", "security_incident", 2),
-)
-# All evidence rows in one alternation, so the text is scanned once (group name = row index).
-_TYPE_SCAN = re.compile(
-    "|".join(f"(?P<e{n}>{pattern})" for n, (pattern, _, _) in enumerate(TYPE_EVIDENCE)), re.I
-)
-_NEGATED = re.compile(r"\b(?:no|not|without|non)\b[^.;]{0,40}$", re.I)
+}  # fmt: skip
+TYPE_PHRASES: tuple[tuple[str, ReportType, int], ...] = (
+    (r"not (?:an? )?(?:external |malicious |security )?(?:attack|breach|security incident)",
+     "service_outage", 6),
+    (r"rather than (?:a )?malicious", "service_outage", 6),
+    (r"service (?:availability|degradation|disruption)\b", "service_outage", 2),
+    (r"root cause", "service_outage", 1),
+    (r"roll(?:ed)? back", "service_outage", 1),
+    (r"threat actor", "security_incident", 2),
+    (r"command and control", "security_incident", 2),
+    (r"unauthori[sz]ed access", "security_incident", 1),
+    (r"credential theft", "security_incident", 1),
+    (r"cve-\d{4}-\d+", "security_incident", 2),
+)  # fmt: skip
+_TYPE_PHRASES = tuple((re.compile(p), side, weight) for p, side, weight in TYPE_PHRASES)
+_WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+_NEGATED = re.compile(r"\b(?:no|not|without|non)\b[^.;]{0,40}$")
 
-# Status wording, most decisive first. Checked in the summary, then details, then everywhere.
+# Status wording, most decisive first (read from the lower-cased text). Checked in the
+# summary, then the details, then the whole report; the first pattern that matches decides.
 STATUS_PATTERNS: tuple[tuple[str, Status], ...] = (
     (r"\b(?:remains?|still|is) (?:unresolved|ongoing|open|under investigation)\b", "ongoing"),
     (r"\b(?:currently|still) (?:investigating|working|monitoring)\b", "ongoing"),
     (r"\bongoing\b", "ongoing"),
     (r"\b(?:has been|was|were|is now|fully) (?:resolved|mitigated|restored|fixed)\b", "resolved"),
     (r"\bresolved (?:on|at|by)\b", "resolved"),
+    (
+        r"\b(?:incident|issue|outage|service|services|problem) (?:was |were |is |has been )?"
+        r"(?:resolved|restored|closed|mitigated)\b",
+        "resolved",
+    ),
+    (r"\b(?:back to normal|fully operational|verified operational|service restored)\b", "resolved"),
     (r"^(?:resolved|closed|fixed)\b", "resolved"),
 )
-_STATUS_SCAN = re.compile(
-    "|".join(f"(?P<s{n}>{pattern})" for n, (pattern, _) in enumerate(STATUS_PATTERNS)), re.I | re.M
-)
+_STATUS = tuple((re.compile(p, re.M), status) for p, status in STATUS_PATTERNS)
 
 
 def title(ctx: Context) -> tuple[str | None, str | None]:
@@ -104,14 +111,15 @@ def identifiers(ctx: Context, title_id: str | None, found: list[Indicator]) -> l
 def report_type(ctx: Context, draft_indicators: list[Indicator]) -> ReportType:
     """Security incident or service outage, weighed from the evidence tables."""
     scores: dict[ReportType, int] = {"security_incident": 0, "service_outage": 0}
-    text = ctx.doc.text
-    for match in _TYPE_SCAN.finditer(text):
-        _, name, weight = TYPE_EVIDENCE[int(str(match.lastgroup)[1:])]
-        side: ReportType = "security_incident" if name == "security_incident" else "service_outage"
-        before = text[max(0, match.start() - 60) : match.start()]
-        if side == "security_incident" and _NEGATED.search(before):
-            continue  # "no unauthorized access", "not a malicious attack"
-        scores[side] += weight
+    text = ctx.doc.text.lower()
+    for match in _WORD.finditer(text):
+        found = TYPE_WORDS.get(match.group(0))
+        if found is not None and not _negated(text, match.start(), found[0]):
+            scores[found[0]] += found[1]
+    for pattern, side, weight in _TYPE_PHRASES:
+        for match in pattern.finditer(text):
+            if not _negated(text, match.start(), side):
+                scores[side] += weight
     draft = ctx.draft
     if any(row.applicable and row.techniques for row in draft.methodology):
         scores["security_incident"] += 4
@@ -124,14 +132,31 @@ def report_type(ctx: Context, draft_indicators: list[Indicator]) -> ReportType:
     return max(scores, key=lambda side: scores[side])
 
 
+def _negated(text: str, start: int, side: ReportType) -> bool:
+    """Security wording under a negation ('no malicious activity') is not evidence."""
+    return side == "security_incident" and bool(_NEGATED.search(text[max(0, start - 60) : start]))
+
+
 def status(ctx: Context) -> Status:
-    """Ongoing or resolved from explicit wording: summary first, then details, then all."""
+    """Ongoing or resolved from explicit wording, most authoritative source first: a Status
+    field, the summary, the details, the latest timeline event that says, the whole text."""
     draft = ctx.draft
+    fields = [*draft.metadata, *(draft.details.fields if draft.details else ())]
+    declared = [f.value for f in fields if f.label.strip().lower() in ("status", "state")]
     detail_text = " ".join(f.value for f in draft.details.fields) if draft.details else ""
-    for text in (draft.summary or "", detail_text, ctx.doc.text):
-        ranks = [int(str(m.lastgroup)[1:]) for m in _STATUS_SCAN.finditer(text)]
-        if ranks:
-            return STATUS_PATTERNS[min(ranks)][1]
+    latest = [event.text for event in reversed(draft.timeline)]
+    for text in (*declared, draft.summary or "", detail_text, *latest, ctx.doc.text):
+        verdict = _status_of(text)
+        if verdict != "unknown":
+            return verdict
+    return "unknown"
+
+
+def _status_of(text: str) -> Status:
+    lowered = text.lower()
+    for pattern, verdict in _STATUS:
+        if pattern.search(lowered):
+            return verdict
     return "unknown"
 
 

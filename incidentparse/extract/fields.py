@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..answers import classify
 from ..models import Details, Field, Impact, Statement, TacticEntry
 from ..sections import View
 from .context import Context
@@ -194,3 +195,28 @@ def extract_methodology(view: View, ctx: Context) -> None:
         if item is not None:
             ctx.note_answer(item)
         ctx.draft.methodology.append(row)
+
+
+def extract_meta(view: View, ctx: Context) -> None:
+    """Header facts: `## Date: …` headings, `## Status` sections and labelled title bullets."""
+    for part in view.parts:
+        found = list(entries(part.nodes))
+        for item in fields(found):
+            ctx.draft.metadata.append(item)
+        if part.heading is None or part.index == ctx.outline.title_index:
+            continue
+        label, _, value = part.section.heading.partition(":")
+        if not value.strip():
+            value = "; ".join(e.text for e in found if not e.label)
+        if value.strip():
+            answer = classify(value.strip())
+            ctx.draft.metadata.append(
+                Field(
+                    label=label.strip(),
+                    value=value.strip(),
+                    applicable=answer.applicable,
+                    known=answer.known,
+                    reason=answer.reason,
+                    line=part.section.line_start,
+                )
+            )

@@ -80,7 +80,7 @@ def entries(nodes: Iterable[Node]) -> Iterator[Entry]:
 
 def _entries(node: Node, depth: int) -> Iterator[Entry]:
     if node.kind == "paragraph":
-        yield _entry(node, depth)
+        yield from _paragraph_entries(node, depth)
     elif node.kind == "list_item":
         for child in node.children:
             yield from _entries(child, node.level)
@@ -89,15 +89,28 @@ def _entries(node: Node, depth: int) -> Iterator[Entry]:
             yield from _entries(child, depth)
 
 
-def _entry(node: Node, depth: int) -> Entry:
-    inline = node.inline
+def _paragraph_entries(node: Node, depth: int) -> Iterator[Entry]:
+    """One entry per paragraph, or one per line when every line is `Label: value`
+    ('Start: Wednesday, 2018-08-22⏎End: Thursday, 2018-08-23')."""
+    lines = node.inline.source_lines()
+    if len(lines) < 2 or not all(_plain_label(line)[0] for line in lines):
+        yield _entry(node, depth)
+        return
+    for offset, line in enumerate(lines):
+        yield _entry(node, depth, Inline(line), node.line + offset)
+
+
+def _entry(node: Node, depth: int, inline: Inline | None = None, line: int = 0) -> Entry:
+    inline = inline or node.inline
+    first = line or node.line
+    last = line or node.end_line
     checked: bool | None = None
     box = _CHECKBOX.match(inline.text)
     if box:
         checked = box.group(1) != " "
         inline = Inline(inline.text[box.end() :], links=inline.links, code=inline.code)
     label, value, bold = split_label(inline)
-    return Entry(node.line, node.end_line, depth, inline.text, label, value, bold, inline, checked)
+    return Entry(first, last, depth, inline.text, label, value, bold, inline, checked)
 
 
 def fields(items: Iterable[Entry]) -> list[Field]:

@@ -32,11 +32,12 @@ def statement(entry: Entry, label: str | None = None) -> Statement:
     )
 
 
-def view_statements(view: View, ctx: Context) -> list[Statement]:
-    """Every entry of a view as a Statement labelled by its sub-heading when it has one."""
+def view_statements(view: View, ctx: Context, *, label_root: bool = False) -> list[Statement]:
+    """Every entry of a view as a Statement labelled by its sub-heading when it has one (and by
+    the view's own heading with label_root, e.g. 'Trigger' under root causes)."""
     found: list[Statement] = []
     for part in view.parts:
-        heading = part.section.heading if part is not view.root else None
+        heading = part.section.heading if part is not view.root or label_root else None
         for entry in entries(part.nodes):
             if entry.label and entry.bold and not entry.value:
                 continue  # a group header; its items follow
@@ -53,7 +54,23 @@ def extract_summary(view: View, ctx: Context) -> None:
 
 
 def extract_root_cause(view: View, ctx: Context) -> None:
-    ctx.draft.root_cause.extend(view_statements(view, ctx))
+    ctx.draft.root_cause.extend(view_statements(view, ctx, label_root=True))
+
+
+def extract_detection(view: View, ctx: Context) -> None:
+    ctx.draft.detection.extend(view_statements(view, ctx, label_root=True))
+
+
+def extract_people(view: View, ctx: Context) -> None:
+    ctx.draft.people.extend(view_statements(view, ctx, label_root=True))
+
+
+def extract_attribution(view: View, ctx: Context) -> None:
+    ctx.draft.attribution.extend(view_statements(view, ctx))
+
+
+def extract_communications(view: View, ctx: Context) -> None:
+    ctx.draft.communications.extend(view_statements(view, ctx))
 
 
 def extract_lessons(view: View, ctx: Context) -> None:

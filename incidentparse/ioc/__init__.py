@@ -29,7 +29,8 @@ def find_indicators(text: str, *, markdown: bool = True) -> Iterator[Indicator]:
     """
     hits, env = scan(text, markdown)
     for hit in hits:
-        yield _indicator(env, hit, (_occurrence(env, hit),))
+        context = context_of(env.layout, env.labels, hit.start, hit.end)
+        yield _indicator(env, hit, (_occurrence(env, hit),), context, hit.defanged)
 
 
 def extract_indicators(text: str, *, markdown: bool = True) -> list[Indicator]:
@@ -46,14 +47,13 @@ def extract_indicators(text: str, *, markdown: bool = True) -> list[Indicator]:
     out: list[Indicator] = []
     for group in groups.values():
         occurrences = tuple(_occurrence(env, hit) for hit in group)
-        first = _indicator(env, group[0], occurrences)
-        context = first.context
-        for hit in group[1:]:
+        context = None
+        for hit in group:
+            context = context_of(env.layout, env.labels, hit.start, hit.end)
             if context is not None:
                 break
-            context = context_of(env.layout, env.labels, hit.start, hit.end)
         defanged = any(hit.defanged for hit in group)
-        out.append(first.model_copy(update={"context": context, "defanged": defanged}))
+        out.append(_indicator(env, group[0], occurrences, context, defanged))
     return out
 
 
@@ -63,15 +63,21 @@ def _occurrence(env: Env, hit: Hit) -> Occurrence:
     return Occurrence(raw=raw, line=line, column=column, start=hit.start, end=hit.end)
 
 
-def _indicator(env: Env, hit: Hit, occurrences: tuple[Occurrence, ...]) -> Indicator:
+def _indicator(
+    env: Env,
+    hit: Hit,
+    occurrences: tuple[Occurrence, ...],
+    context: str | None,
+    defanged: bool,
+) -> Indicator:
     first = occurrences[0]
     return Indicator(
         type=hit.type,
         value=hit.value,
         raw=first.raw,
-        defanged=hit.defanged,
+        defanged=defanged,
         category=CATEGORY[hit.type],
-        context=context_of(env.layout, env.labels, hit.start, hit.end),
+        context=context,
         scope=hit.scope,
         in_code=env.layout.in_code(hit.start),
         line=first.line,

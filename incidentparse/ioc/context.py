@@ -21,7 +21,6 @@ _LABEL_LINE: Final[re.Pattern[str]] = re.compile(
 )
 _HEADING: Final[re.Pattern[str]] = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MARKUP: Final[re.Pattern[str]] = re.compile(r"\*\*|__|`|(?<!\w)[*_]|[*_](?!\w)")
-_LOOKBACK_LINES: Final[int] = 40
 
 
 def clean(text: str) -> str:
@@ -30,42 +29,62 @@ def clean(text: str) -> str:
 
 
 class Labels:
-    """Lazy, cached label lookup per line of one text."""
+    """Lazy label lookup for one text, memoised per line so that every line is read once."""
 
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
-        self._cache: dict[int, tuple[str | None, str | None]] = {}
+        self._above: dict[int, str | None] = {}
 
     def at(self, offset: int) -> tuple[str | None, str | None]:
-        """(label, heading) above or before offset: the label line and the nearest heading."""
-        line_start, _ = self.layout.line_bounds(offset)
-        same = _inline_label(self.layout.text[line_start:offset])
-        above = self._above(line_start)
-        return (same or above[0]), above[1]
+        """(label, heading) for offset: its own line's label or the label line it sits under,
+        and the nearest heading above."""
+        layout = self.layout
+        line_start = layout.line_starts[layout.line_index(offset)]
+        label = _inline_label(layout.text[line_start:offset])
+        if label is None:
+            label = self.above(layout.line_index(offset))
+        head = layout.heading_before(offset)
+        heading = None
+        if head is not None:
+            match = _HEADING.match(layout.text, head, layout.line_bounds(head)[1])
+            heading = clean(match.group(1)) if match else None
+        return label, heading
 
-    def _above(self, line_start: int) -> tuple[str | None, str | None]:
-        if line_start in self._cache:
-            return self._cache[line_start]
-        result = self._walk_up(line_start)
-        self._cache[line_start] = result
+    def above(self, index: int) -> str | None:
+        """The label line that line ``index`` sits under: list items, table rows and blank lines
+        keep a label in force; a heading or a line of prose ends it."""
+        pending: list[int] = []
+        result: str | None = None
+        line = index - 1
+        while line >= 0:
+            if line in self._above:
+                result = self._above[line]
+                break
+            kind, label = self._line_kind(line)
+            if kind == "label":
+                result = label
+                break
+            if kind == "stop":
+                break
+            pending.append(line)
+            line -= 1
+        for seen in pending:
+            self._above[seen] = result
         return result
 
-    def _walk_up(self, line_start: int) -> tuple[str | None, str | None]:
+    def _line_kind(self, index: int) -> tuple[str, str | None]:
+        """'label' (with its text), 'pass' (blank, list item, table row) or 'stop'."""
+        starts = self.layout.line_starts
         text = self.layout.text
-        end = line_start - 1
-        label: str | None = None
-        for _ in range(_LOOKBACK_LINES):
-            if end < 0:
-                break
-            start = text.rfind("\n", 0, end) + 1
-            line = text[start:end]
-            end = start - 1
-            heading = _HEADING.match(line)
-            if heading:
-                return label, clean(heading.group(1))
-            if label is None:
-                label = _label_line(line)
-        return label, None
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+        line = text[starts[index] : end]
+        label = _label_line(line)
+        if label is not None:
+            return "label", label
+        stripped = line.strip()
+        if not stripped or stripped[0] in "|" or _LIST_MARK.match(line):
+            return "pass", None
+        return "stop", None
 
 
 def _inline_label(before: str) -> str | None:

@@ -23,6 +23,9 @@ REFANG_RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (re.compile(r" ?(?:\[@\]|\(@\)|\{@\}|[\[\(\{][aA][tT][\]\)\}]) ?"), "@"),
 )
 
+# A cheap first look: no bracket, backslash or odd scheme means nothing to refang.
+_MAYBE_DEFANGED: Final[re.Pattern[str]] = re.compile(r"[\[\(\{\\]|^(?:[hH][xX]|meow|MEOW|[fF][xX])")
+
 # The scheme of a URL, lower-cased and mapped (iocs.md "Canonical values").
 SCHEME_MAP: Final[dict[str, str]] = {
     "http": "http",
@@ -53,6 +56,8 @@ def refang(text: str) -> str:
     extractors for canonical values).
     """
     out = text.strip()
+    if _MAYBE_DEFANGED.search(out) is None:
+        return out
     for pattern, repl in REFANG_RULES:
         out = pattern.sub(repl, out)
     return out

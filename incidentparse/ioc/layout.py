@@ -7,9 +7,11 @@ the hard edge (code span, table cell, quotes) around an offset ends.
 from __future__ import annotations
 
 import bisect
+import heapq
+import re
 from dataclasses import dataclass, field
 
-from .patterns import CODE_SPAN, FENCE, TABLE_ROW
+from .patterns import CODE_SPAN, FENCES, HEADING
 
 
 @dataclass
@@ -21,7 +23,8 @@ class Layout:
     line_starts: list[int] = field(default_factory=list)
     fences: list[tuple[int, int]] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
-    rows: list[tuple[int, int]] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)
+    _bars: dict[int, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, markdown: bool = True) -> Layout:
@@ -29,8 +32,29 @@ class Layout:
         if markdown:
             layout.fences = _fences(text)
             layout.spans = [(m.start(), m.end()) for m in CODE_SPAN.finditer(text)]
-            layout.rows = [(m.start(), m.end()) for m in TABLE_ROW.finditer(text)]
+            layout.headings = [m.start() for m in HEADING.finditer(text) if _line_start(text, m)]
         return layout
+
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line holding offset."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def heading_before(self, offset: int) -> int | None:
+        """Offset of the last heading line that starts before offset."""
+        index = bisect.bisect_left(self.headings, offset) - 1
+        return self.headings[index] if index >= 0 else None
+
+    def row(self, offset: int) -> tuple[int, int] | None:
+        """Bounds of the table row (a line starting with '|') holding offset."""
+        if not self.markdown:
+            return None
+        start, end = self.line_bounds(offset)
+        return (start, end) if self.text[start:end].lstrip(" \t").startswith("|") else None
+
+    def bars(self, row: tuple[int, int]) -> list[int]:
+        if row[0] not in self._bars:
+            self._bars[row[0]] = _cell_bars(self.text, row[0], row[1])
+        return self._bars[row[0]]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a 0-based offset."""
@@ -61,10 +85,10 @@ class Layout:
 
     def cell(self, offset: int) -> tuple[int, int] | None:
         """Bounds of the table cell holding offset (its content between the pipes)."""
-        row = _inside(self.rows, offset)
+        row = self.row(offset)
         if row is None:
             return None
-        bars = _cell_bars(self.text, row[0], row[1])
+        bars = self.bars(row)
         index = bisect.bisect_right(bars, offset) - 1
         if index < 0 or index + 1 >= len(bars):
             return None
@@ -72,10 +96,10 @@ class Layout:
 
     def row_cells(self, offset: int) -> list[tuple[int, int]]:
         """Every cell of the table row holding offset (empty when not in a row)."""
-        row = _inside(self.rows, offset)
+        row = self.row(offset)
         if row is None:
             return []
-        bars = _cell_bars(self.text, row[0], row[1])
+        bars = self.bars(row)
         return [(bars[i] + 1, bars[i + 1]) for i in range(len(bars) - 1)]
 
     def edge(self, offset: int) -> int | None:
@@ -90,29 +114,40 @@ class Layout:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    pos = find("\n")
-    while pos >= 0:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
-    return starts
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+
+
+_NEWLINE = re.compile("\n")
+
+
+def _line_start(text: str, match: re.Match[str]) -> bool:
+    """The match opens its line (after at most three spaces), as fences and headings must."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    return match.start() - start <= 3 and not text[start : match.start()].strip()
 
 
 def _fences(text: str) -> list[tuple[int, int]]:
     """Fenced code blocks as (start, end) offsets; an unclosed fence runs to the end."""
     blocks: list[tuple[int, int]] = []
     opener: tuple[str, int] | None = None
-    for match in FENCE.finditer(text):
+    found = heapq.merge(*(f.finditer(text) for f in FENCES), key=lambda m: m.start())
+    for match in found:
+        if not _line_start(text, match):
+            continue
         marker = match.group(1)
         if opener is None:
-            opener = (marker, match.end())
-        elif _closes(opener[0], marker, match.group(0)):
+            opener = (marker, _line_end(text, match.end()))
+        elif _closes(opener[0], marker, text[match.start() : _line_end(text, match.end())]):
             blocks.append((opener[1], match.start()))
             opener = None
     if opener is not None:
         blocks.append((opener[1], len(text)))
     return blocks
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _closes(opener: str, marker: str, line: str) -> bool:

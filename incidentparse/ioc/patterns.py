@@ -46,16 +46,19 @@ IPV6: Final[re.Pattern[str]] = re.compile(
     r"(?<![0-9A-Za-z:.\-_])[0-9A-Fa-f]{0,4}(?:::?[0-9A-Fa-f]{0,4}){2,7}(?:\.[0-9.]+)?"
 )
 
-HEX: Final[re.Pattern[str]] = re.compile(r"(?<![0-9A-Za-z_])[0-9A-Fa-f]{32,}")
+# Hex runs: the character before the run is part of the pattern (a look-behind first would cost
+# a test at every position); a run at the very start of the text is the second pattern's.
+HEX: Final[re.Pattern[str]] = re.compile(r"[^0-9A-Za-z_]([0-9A-Fa-f]{32,})")
+HEX_AT_START: Final[re.Pattern[str]] = re.compile(r"\A([0-9A-Fa-f]{32,})")
 
 CVE: Final[re.Pattern[str]] = re.compile(
-    r"(?<![A-Za-z0-9])[cC][vV][eE][-\u2010\u2011\u2012\u2013\u00a0 ]?\d{4}"
+    r"[cC](?<![A-Za-z0-9][cC])[vV][eE][-\u2010\u2011\u2012\u2013\u00a0 ]?\d{4}"
     r"[-\u2010\u2011\u2012\u2013\u00a0]\d{4,7}"
 )
 
-ATTACK: Final[re.Pattern[str]] = re.compile(r"(?<![A-Za-z0-9])TA?\d{4}(?:\.\d+)?")
+ATTACK: Final[re.Pattern[str]] = re.compile(r"T(?<![A-Za-z0-9]T)A?\d{4}(?:\.\d+)?")
 
-ASN: Final[re.Pattern[str]] = re.compile(r"(?<![A-Za-z0-9])AS(?:N:? ?| ?)\d{1,10}")
+ASN: Final[re.Pattern[str]] = re.compile(r"A(?<![A-Za-z0-9]A)S(?:N:? ?| ?)\d{1,10}")
 
 # Paths. The segment class excludes whitespace; inside a code span, table cell or quotes the
 # scanner re-matches with the *_SPACED variant so "C:\Program Files\…" keeps its spaces.
@@ -88,11 +91,15 @@ REGISTRY_SPACED: Final[re.Pattern[str]] = re.compile(
     rf"(?:Registry::|Computer\\)?{_HIVE}:?(?:\\{_KEY_SEG_SPACED}+)+\\?"
 )
 
+# The dot before what may be a file extension: the anchor of file-name candidates (the scanner
+# checks the extension against the table).
+EXT_DOT: Final[re.Pattern[str]] = re.compile(r"\.([A-Za-z0-9]{1,8})(?![A-Za-z0-9_])")
 FILE_NAME: Final[re.Pattern[str]] = re.compile(
     r"(?<![A-Za-z0-9_.\\/~%$\-])[A-Za-z0-9_][A-Za-z0-9_.\-]*\.[A-Za-z0-9]{1,8}(?![A-Za-z0-9_])"
 )
 
-# Markdown structure the scanner must know: fences, code spans, table rows.
-FENCE: Final[re.Pattern[str]] = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
-CODE_SPAN: Final[re.Pattern[str]] = re.compile(r"(?<!`)(`+)(?!`)([^\n]*?[^`\n])\1(?!`)")
-TABLE_ROW: Final[re.Pattern[str]] = re.compile(r"^[ \t]*\|[^\n]*$", re.M)
+# Markdown structure the scanner must know: fences, code spans, headings (each checked to open
+# its line by the layout, so the engine can search for the literal first).
+FENCES: Final[tuple[re.Pattern[str], ...]] = (re.compile(r"(```+)"), re.compile(r"(~~~+)"))
+CODE_SPAN: Final[re.Pattern[str]] = re.compile(r"`(?<!``)(`*)(?!`)([^\n]*?[^`\n])`\1(?!`)")
+HEADING: Final[re.Pattern[str]] = re.compile(r"#{1,6}[ \t]")

@@ -1,14 +1,19 @@
 """The scanner: text to validated, non-overlapping hits in text order.
 
-``SCANNERS`` is the pipeline: one row per candidate pattern and the classifier that judges it.
-Every pattern runs once over the text (linear); overlaps are settled afterwards by span length
-and type priority, so a URL swallows its host and a path swallows its file name.
+``SCANNERS`` is the pipeline, one row per indicator family: the cheap literal anchors that any
+candidate must contain, how far back from an anchor the candidate may start, the full pattern
+and the classifier that judges it. Literal anchors are found by the regex engine's fast literal
+search, so prose costs almost nothing; each candidate is matched once and the scan resumes
+after it (linear). Overlaps are settled afterwards by span length and type priority, so a URL
+swallows its host and a path swallows its file name.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Final
 
 from . import classify as c
@@ -16,9 +21,87 @@ from . import patterns as p
 from .classify import Env, Hit
 from .context import Labels
 from .layout import Layout
-from .vocab import PRIORITY
+from .vocab import FILE_EXTENSIONS, PRIORITY
 
 Judge = Callable[[Env, int, int], "Hit | list[Hit] | None"]
+Backoff = Callable[[str, int], int]
+
+_LABEL_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
+_FILE_CHARS: Final = _LABEL_CHARS | frozenset("_.")
+_LOCAL_CHARS: Final = _LABEL_CHARS | frozenset("._%+")
+_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_HEX: Final = frozenset("0123456789abcdefABCDEF")
+_WORD: Final = _LETTERS | frozenset("0123456789_")
+
+
+def _walk(text: str, pos: int, chars: frozenset[str], limit: int) -> int:
+    """Step back from pos over chars, at most limit steps."""
+    low = max(0, pos - limit)
+    while pos > low and text[pos - 1] in chars:
+        pos -= 1
+    return pos
+
+
+def _at(anchor: int) -> Backoff:
+    """A candidate that starts a fixed distance before its anchor."""
+    return lambda text, pos: max(0, pos - anchor)
+
+
+def _back_label(text: str, pos: int) -> int:
+    if pos and text[pos - 1] == " " and text[pos] in "[({":
+        pos -= 1  # "evil [.] com"
+    return _walk(text, pos, _LABEL_CHARS, 63)
+
+
+def _back_file(text: str, pos: int) -> int:
+    return _walk(text, pos, _FILE_CHARS, 255)
+
+
+def _back_local(text: str, pos: int) -> int:
+    if pos and text[pos - 1] in "[({":
+        pos -= 1
+    if pos and text[pos - 1] == " ":
+        pos -= 1
+    return _walk(text, pos, _LOCAL_CHARS, 64)
+
+
+def _back_scheme(text: str, pos: int) -> int:
+    if pos and text[pos - 1] in "[({":
+        pos -= 1  # "http[://", "http(:)//"
+    return _walk(text, pos, _LETTERS, 6)
+
+
+def _back_hex(text: str, pos: int) -> int:
+    return _walk(text, pos, _HEX, 4)
+
+
+def _back_registry(text: str, pos: int) -> int:
+    for prefix in ("Registry::", "Computer\\"):
+        if text.startswith(prefix, pos - len(prefix)):
+            return pos - len(prefix)
+    return pos
+
+
+def _back_windows(text: str, pos: int) -> int:
+    """From the first backslash to the head: 'C:', '%VAR%', '$env:NAME' or a UNC '\\\\'."""
+    before = text[pos - 1 : pos]
+    if before == ":":
+        return pos - 2
+    if before == "%":
+        open_ = text.rfind("%", max(0, pos - 64), pos - 1)
+        return open_ if open_ >= 0 else pos
+    name = _walk(text, pos, _WORD, 64)
+    if text[max(0, name - 5) : name].lower() == "$env:":
+        return name - 5
+    return pos
+
+
+def _back_posix(text: str, pos: int) -> int:
+    return pos - 1 if pos and text[pos - 1] == "~" else pos
+
+
+def _lit(*literals: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(re.escape(literal)) for literal in literals)
 
 
 def _spaced(kind: str, pattern: re.Pattern[str]) -> Judge:
@@ -29,22 +112,43 @@ def _spelled(env: Env, start: int, end: int) -> Hit | None:
     return c.email(env, start, end, spelled=True)
 
 
-# (name, candidate pattern, classifier). A cheap literal must be in the text for a row to run.
-SCANNERS: Final[tuple[tuple[str, re.Pattern[str], Judge, tuple[str, ...]], ...]] = (
-    ("url", p.URL, c.url, ("/", "[")),
-    ("email", p.EMAIL, c.email, ("@", "at", "AT")),
-    ("email_spelled", p.EMAIL_SPELLED, _spelled, (" at ",)),
-    ("registry_key", p.REGISTRY, _spaced("registry_key", p.REGISTRY_SPACED), ("HK", "\\REG")),
-    ("win_path", p.WIN_PATH, _spaced("file_path", p.WIN_PATH_SPACED), ("\\",)),
-    ("posix_path", p.POSIX_PATH, _spaced("file_path", p.POSIX_PATH_SPACED), ("/",)),
-    ("ipv6", p.IPV6, c.ipv6, ("::", ":")),
-    ("hostlike", p.HOSTLIKE, c.hostlike, (".", "[", "(", "{", "\\")),
-    ("hash", p.HEX, c.hexhash, ()),
-    ("cve", p.CVE, c.cve, ("CVE", "cve", "Cve")),
-    ("attack", p.ATTACK, c.attack, ("T",)),
-    ("asn", p.ASN, c.asn, ("AS",)),
-    ("file_name", p.FILE_NAME, c.file_name, (".",)),
-)
+def _known_ext(match: re.Match[str]) -> bool:
+    return match.group(1).lower() in FILE_EXTENSIONS
+
+
+@dataclass(frozen=True)
+class Scanner:
+    """One family: anchors (empty = scan the whole text), back-off, full pattern, classifier."""
+
+    name: str
+    anchors: tuple[re.Pattern[str], ...]
+    backoff: Backoff | None
+    pattern: re.Pattern[str]
+    judge: Judge
+    gate: Callable[[re.Match[str]], bool] | None = None  # cheap test of an anchor match
+
+
+_DOTS = (re.compile(r"\.(?=[A-Za-z0-9])"), *_lit("[.", "(.", "{.", "[dot", "(dot", "[DOT", "\\."))
+SCANNERS: Final[tuple[Scanner, ...]] = (
+    Scanner("url", _lit(":"), _back_scheme, p.URL, c.url),
+    Scanner("email", _lit("@", "[at]", "(at)", "{at}", "[AT]", "(AT)"), _back_local, p.EMAIL,
+            c.email),
+    Scanner("email_spelled", _lit(" at "), _back_local, p.EMAIL_SPELLED, _spelled),
+    Scanner("registry_key", _lit("HK", "\\REG", "\\Reg"), _back_registry, p.REGISTRY,
+            _spaced("registry_key", p.REGISTRY_SPACED)),
+    Scanner("win_path", _lit("\\"), _back_windows, p.WIN_PATH,
+            _spaced("file_path", p.WIN_PATH_SPACED)),
+    Scanner("posix_path", _lit("/"), _back_posix, p.POSIX_PATH,
+            _spaced("file_path", p.POSIX_PATH_SPACED)),
+    Scanner("ipv6", _lit(":"), _back_hex, p.IPV6, c.ipv6),
+    Scanner("hostlike", _DOTS, _back_label, p.HOSTLIKE, c.hostlike),
+    Scanner("hash", (), None, p.HEX, c.hexhash),
+    Scanner("hash_at_start", (), None, p.HEX_AT_START, c.hexhash),
+    Scanner("cve", _lit("CVE", "cve", "Cve"), _at(0), p.CVE, c.cve),
+    Scanner("attack", (), None, p.ATTACK, c.attack),
+    Scanner("asn", (), None, p.ASN, c.asn),
+    Scanner("file_name", (p.EXT_DOT,), _back_file, p.FILE_NAME, c.file_name, _known_ext),
+)  # fmt: skip
 
 
 def scan(text: str, markdown: bool = True) -> tuple[list[Hit], Env]:
@@ -52,19 +156,40 @@ def scan(text: str, markdown: bool = True) -> tuple[list[Hit], Env]:
     layout = Layout.build(text, markdown)
     env = Env(text, layout, Labels(layout))
     hits: list[Hit] = []
-    for _name, pattern, judge, literals in SCANNERS:
-        if literals and not any(lit in text for lit in literals):
-            continue
-        hits.extend(_run(env, pattern, judge))
+    for scanner in SCANNERS:
+        for start, end in _candidates(text, scanner):
+            found = scanner.judge(env, start, end)
+            for hit in found if isinstance(found, list) else (found,):
+                if hit is not None and hit.end > hit.start:
+                    hits.append(hit)
     return _settle(hits), env
 
 
-def _run(env: Env, pattern: re.Pattern[str], judge: Judge) -> Iterator[Hit]:
-    for match in pattern.finditer(env.text):
-        found = judge(env, match.start(), match.end())
-        for hit in found if isinstance(found, list) else (found,):
-            if hit is not None and hit.end > hit.start:
-                yield hit
+def _candidates(text: str, scanner: Scanner) -> Iterator[tuple[int, int]]:
+    """Candidate spans of one family, each text position inside at most one candidate."""
+    if not scanner.anchors or scanner.backoff is None:
+        for match in scanner.pattern.finditer(text):
+            yield match.start(match.lastindex or 0), match.end()
+        return
+    gate = scanner.gate
+    streams = [
+        (m.start() for m in anchor.finditer(text) if gate is None or gate(m))
+        for anchor in scanner.anchors
+    ]
+    positions = streams[0] if len(streams) == 1 else heapq.merge(*streams)
+    done = 0  # candidates never start before the end of the previous one
+    tried = -1
+    for pos in positions:
+        if pos < done:
+            continue
+        start = max(scanner.backoff(text, pos), done)
+        if start == tried:
+            continue
+        tried = start
+        found = scanner.pattern.match(text, start)
+        if found is not None and found.end() > pos:
+            done = found.end()
+            yield start, done
 
 
 def _settle(hits: list[Hit]) -> list[Hit]:

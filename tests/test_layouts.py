@@ -1,0 +1,89 @@
+"""Layouts beyond the seed's template: heading fields, run-in labels, wrapped reports,
+one-field-per-line paragraphs, and the kinds the seed lacks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from incidentparse import parse
+
+from .test_sections import assert_lossless
+
+
+def test_headings_that_are_fields_become_metadata() -> None:
+    text = "## Owner: @ana\n## Involved:\n- @ben\n## Date: February 06, 2023\n\n# Overview\nDown.\n"
+    report = parse(text)
+    assert [(f.label, f.value, f.line) for f in report.metadata] == [
+        ("Owner", "@ana", 1),
+        ("Involved", "@ben", 2),
+        ("Date", "February 06, 2023", 4),
+    ]
+    assert [s.kind for s in report.sections[:3]] == ["meta", "meta", "meta"]
+    assert not [d for d in report.diagnostics if d.name == "empty-section"]
+
+
+def test_one_field_per_line_paragraph_is_split() -> None:
+    report = parse("# T\n\n## Date\nStart: Wednesday, 2018-08-22\nEnd: Thursday, 2018-08-23\n")
+    assert [(f.label, f.value, f.line) for f in report.metadata] == [
+        ("Start", "Wednesday, 2018-08-22", 4),
+        ("End", "Thursday, 2018-08-23", 5),
+    ]
+
+
+def test_run_in_labels_start_sections() -> None:
+    text = (
+        "# T\n\n## Detection\nPeople told us.\n\nAction Items\n- Add alerting\n\n"
+        "**Lessons Learned**\n\n- Know your certificates.\n\nJust a sentence.\n"
+    )
+    report = parse(text)
+    run_in = [(s.heading, s.kind, s.level) for s in report.sections if s.run_in]
+    assert run_in == [
+        ("Action Items", "action_items", 3),
+        ("Lessons Learned", "lessons_learned", 3),
+    ]
+    assert [r.text for r in report.recommendations] == ["Add alerting"]
+    assert [s.text for s in report.detection] == ["People told us."]
+    assert_lossless(report, text)
+
+
+def test_plain_prose_line_is_not_a_run_in_label() -> None:
+    report = parse("# T\n\n## Summary\nImpact was small.\n\nTimeline of the fix follows\n")
+    assert not any(s.run_in for s in report.sections)
+
+
+def test_report_wrapped_in_a_markdown_fence() -> None:
+    text = (
+        "Sure! Here is the report:\n\n```markdown\n# Incident Report: DB outage\n\n"
+        "## Summary\nThe DB was down.\n```\n"
+    )
+    report = parse(text, reference_date=dt.date(2024, 3, 1))
+    assert report.title == "DB outage"
+    assert report.summary == "The DB was down."
+    assert report.preamble == "Sure! Here is the report:"
+    assert [(s.heading, s.line_start) for s in report.sections[1:]] == [
+        ("Incident Report: DB outage", 4),
+        ("Summary", 6),
+    ]
+    assert_lossless(report, text)
+
+
+def test_trigger_and_root_cause_statements_keep_their_heading() -> None:
+    text = "# T\n\n## Root Causes\n- Cert expired\n\n## Trigger\nThe renewal deadline passed.\n"
+    report = parse(text)
+    assert [(s.label, s.text) for s in report.root_cause] == [
+        ("Root Causes", "Cert expired"),
+        ("Trigger", "The renewal deadline passed."),
+    ]
+
+
+def test_people_attribution_and_communications() -> None:
+    text = (
+        "# T\n\n## Authors\nAna Silva\n\n## Attribution\n- **Actor:** FIN7 (medium confidence)\n\n"
+        "## Messaging\nStatus page updated at 10:00.\n"
+    )
+    report = parse(text)
+    assert [(s.label, s.text) for s in report.people] == [("Authors", "Ana Silva")]
+    assert [(s.label, s.text) for s in report.attribution] == [
+        ("Actor", "FIN7 (medium confidence)")
+    ]
+    assert [s.text for s in report.communications] == ["Status page updated at 10:00."]
