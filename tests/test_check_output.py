@@ -78,7 +78,9 @@ def test_text_shape_and_quiet() -> None:
     assert lines[1].startswith("reports/outage.md:3:8: IP105 [placeholder-text] ")
     assert all(":" in line and " [" in line for line in lines)  # no summary when quiet
     full = formatters()["text"](results()[:1], Options(cwd=CWD)).splitlines()[-1]
-    assert full.endswith("profile: outage with ongoing relaxation (auto: report type service_outage)")
+    assert full.endswith(
+        "profile: outage with ongoing relaxation (auto: report type service_outage)"
+    )
 
 
 def test_json_fields() -> None:

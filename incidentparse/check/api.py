@@ -6,8 +6,7 @@ choice and the sorted findings) or, from ``check()``, just the findings. No I/O 
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..models import IncidentReport, Severity
@@ -68,8 +67,8 @@ def check_report(
 def _as_report(value: IncidentReport | str, text: str | None) -> tuple[IncidentReport, str | None]:
     if isinstance(value, IncidentReport):
         return value, text
-    # The parser is imported on use so that the rules load (and are testable) without it.
-    parse: Callable[[str], IncidentReport] = importlib.import_module("incidentparse.api").parse
+    from ..api import parse  # on use: the rules stay importable by the parser's own modules
+
     return parse(value), value
 
 
