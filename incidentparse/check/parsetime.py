@@ -5,10 +5,12 @@ Input: a Context. Output: Hits; parse-time diagnostics keep their IP1xx-IP3xx co
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
 
 from ..ioc import defang
-from ..models import IncidentReport
+from ..models import IncidentReport, Indicator
 from .base import Context, Hit
 from .evidence import all_fields
 
@@ -61,20 +63,14 @@ def na_without_reason(ctx: Context) -> Iterator[Hit]:
 
 
 # Marks of a defanged network indicator, for occurrences other than the first.
-DEFANG_MARKS: tuple[str, ...] = (
-    "[",
-    "(.)",
-    "{.}",
-    "(dot)",
-    "(at)",
-    "hxxp",
-    "hxxps",
-    "fxp:",
-    "meow:",
-    "\\.",
+DEFANG_MARKS: tuple[str, ...] = ("[", "(.)", "{.}", "(dot)", "(at)", "hxxp", "fxp:", "meow:", "\\.")
+# Outside the indicators section, links and host names are mostly citations (CVE pages, tickets,
+# status pages); bare IP addresses and URLs on IP hosts are not, so only those count there.
+ADDRESS_TYPES: frozenset[str] = frozenset({"ipv4", "ipv6", "cidr"})
+INTERNAL_SCOPES: frozenset[str] = frozenset({"private", "loopback", "link_local"})
+INTERNAL_NETWORKS: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = tuple(
+    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
 )
-# Sections where a live link is a citation, not an indicator.
-CITATION_SECTIONS: frozenset[str] = frozenset({"references"})
 
 
 def _live(raw: str) -> bool:
@@ -82,10 +78,35 @@ def _live(raw: str) -> bool:
     return not any(mark in lowered for mark in DEFANG_MARKS)
 
 
+def _ip_host(url: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        host = urlsplit(url).hostname
+        return ipaddress.ip_address(host) if host else None
+    except ValueError:
+        return None
+
+
+def _is_ioc(ioc: Indicator) -> bool:
+    """An indicator the author meant as one: listed as an IOC, or a bare external address."""
+    if ioc.category != "network" or ioc.in_code:
+        return False  # a code span or block is not rendered as a link
+    if ioc.section == "indicators":
+        return True
+    if ioc.type in ADDRESS_TYPES:
+        return ioc.scope not in INTERNAL_SCOPES
+    host = _ip_host(ioc.value) if ioc.type == "url" else None
+    return host is not None and not _internal(host)
+
+
+def _internal(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    # Not ip.is_private: Python counts the documentation ranges (203.0.113.0/24…) as private.
+    return ip.is_loopback or ip.is_link_local or any(ip in net for net in INTERNAL_NETWORKS)
+
+
 def live_indicator(ctx: Context) -> Iterator[Hit]:
     for ioc in ctx.report.indicators:
-        if ioc.category != "network" or ioc.in_code or ioc.section in CITATION_SECTIONS:
-            continue  # a code span or block is not rendered as a link
+        if not _is_ioc(ioc):
+            continue
         places = [(o.raw, o.line, o.column) for o in ioc.occurrences] or [
             (ioc.raw, ioc.line, ioc.column)
         ]

@@ -82,9 +82,11 @@ RULES: tuple[Rule, ...] = (
          parsetime.diagnostics_of("IP203"), {"security": W, "outage": W}),
     Rule("IP301", "live-indicator", W, "A network indicator is written live, not defanged.",
          "A live URL, domain, IP or e-mail of an attacker in a security report becomes a "
-         "clickable link in most renderers. Defang it (`hxxp://`, `[.]`). Code spans, code blocks "
-         "and the references section are exempt; outage reports link to status pages freely, "
-         "so the outage profile does not run this rule.",
+         "clickable link in most renderers. Defang it (`hxxp://`, `[.]`). Checked: every "
+         "network indicator in the indicators section, and elsewhere bare external IP "
+         "addresses and URLs on IP hosts (other links are mostly citations). Code spans and "
+         "blocks are exempt; outage reports link to status pages freely, so the outage profile "
+         "does not run this rule.",
          parsetime.live_indicator, {"security": E}),
     # Completeness rules (IP4xx, registered below).
     Rule("IP401", "missing-title", E, "The report has no title.",
