@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from . import extract, sections, source, tokens
 from .dates import infer_reference_date
 from .diagnostics import Sink
-from .extract import document
+from .extract import document, metrics
 from .extract.readers import plain_text
 from .inputs import read
 from .models import IncidentReport
@@ -40,6 +40,7 @@ def parse(
     ctx = extract.Context(doc, outline, sink, anchor or dt.date.today())
     draft = extract.run(ctx)
     title, title_id = document.title(ctx)
+    status = document.status(ctx)
     preamble = outline.parts[0] if outline.parts and outline.parts[0].heading is None else None
     report = IncidentReport(
         source=doc.source,
@@ -48,7 +49,7 @@ def parse(
         preamble=plain_text(preamble.nodes) or None if preamble else None,
         summary=draft.summary,
         report_type=document.report_type(ctx, draft.indicators),
-        status=document.status(ctx),
+        status=status,
         reference_date=ctx.reference_date,
         identifiers=tuple(document.identifiers(ctx, title_id, draft.indicators)),
         details=draft.details,
@@ -62,6 +63,7 @@ def parse(
         lessons_learned=tuple(draft.lessons_learned),
         recommendations=tuple(draft.recommendations),
         references=tuple(draft.references),
+        metrics=metrics.derive(draft, ctx, status),
         metadata=tuple(draft.metadata),
         detection=tuple(draft.detection),
         people=tuple(draft.people),

@@ -235,6 +235,39 @@ class Indicator(Model):
     occurrences: tuple[Occurrence, ...] = F((), description="Every place it was written.")
 
 
+class Anchor(Model):
+    """A moment of the incident's life (occurred, detected…) and where it was read from."""
+
+    when: TimeSpan = F(description="The moment as a span.")
+    source: str = F(description="Where it came from: details, metadata or timeline.")
+    line: int = F(description="1-based line it was read from.")
+
+
+class StatedDuration(Model):
+    """A duration the report states ('Incident Duration: 3h 45m', 'Time to detection: 5m')."""
+
+    label: str = F(description="The label it was stated under.")
+    duration: Duration = F(description="The duration.")
+    line: int = F(description="1-based line.")
+
+
+class Metrics(Model):
+    """Incident timing: anchors read from the report and the durations between them.
+
+    Nothing is invented: an anchor is absent unless a field or a timeline event says it, and a
+    duration is computed only when both of its anchors exist.
+    """
+
+    occurred: Anchor | None = F(None, description="When the incident started.")
+    detected: Anchor | None = F(None, description="When it was detected.")
+    contained: Anchor | None = F(None, description="When it was contained or mitigated.")
+    resolved: Anchor | None = F(None, description="When it was resolved.")
+    time_to_detect: Duration | None = F(None, description="detected − occurred.")
+    time_to_resolve: Duration | None = F(None, description="resolved − detected.")
+    total_duration: Duration | None = F(None, description="resolved − occurred.")
+    stated: tuple[StatedDuration, ...] = F((), description="Durations the report states.")
+
+
 class Section(Model):
     """A heading-delimited part of the document; together they cover every line."""
 
@@ -281,6 +314,7 @@ class IncidentReport(Model):
     lessons_learned: tuple[Statement, ...] = F((), description="Lessons learned.")
     recommendations: tuple[ActionItem, ...] = F((), description="Recommendations, action items.")
     references: tuple[Reference, ...] = F((), description="Cited links.")
+    metrics: Metrics | None = F(None, description="Timing anchors and durations, when stated.")
     metadata: tuple[Field, ...] = F(
         (), description="Header facts: Date, Authors, Owner, Status, Severity… as labelled pairs."
     )
@@ -294,3 +328,18 @@ class IncidentReport(Model):
     )
     sections: tuple[Section, ...] = F((), description="Every part of the document, lossless.")
     diagnostics: tuple[Diagnostic, ...] = F((), description="What the parser noticed.")
+
+    def chronological(self) -> list[TimelineEvent]:
+        """The timeline in true time order (UTC), undated events last; `timeline` itself keeps
+        the author's order, out-of-order rows included."""
+        dated = [e for e in self.timeline if e.when is not None and e.when.start is not None]
+        undated = [e for e in self.timeline if e not in dated]
+        return sorted(dated, key=_event_instant) + undated
+
+
+def _event_instant(event: TimelineEvent) -> tuple[dt.datetime, int]:
+    start = event.when.start if event.when else None
+    if isinstance(start, dt.datetime):
+        return start, event.line
+    day = start or dt.date.min
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc), event.line

@@ -11,7 +11,13 @@ from collections.abc import Callable
 from ..sections import View
 from .actions import extract_actions, extract_references
 from .context import Context, Draft
-from .fields import extract_details, extract_impact, extract_meta, extract_methodology
+from .fields import (
+    extract_details,
+    extract_impact,
+    extract_meta,
+    extract_methodology,
+    extract_metric_fields,
+)
 from .indicators import extract_document_indicators, extract_indicator_rows
 from .statements import (
     extract_attribution,
@@ -44,6 +50,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "people": extract_people,
     "attribution": extract_attribution,
     "communications": extract_communications,
+    "metrics": extract_metric_fields,
 }
 
 

@@ -48,6 +48,7 @@ class Draft:
     recommendations: list[ActionItem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     metadata: list[Field] = field(default_factory=list)
+    metric_fields: list[Field] = field(default_factory=list)
     detection: list[Statement] = field(default_factory=list)
     people: list[Statement] = field(default_factory=list)
     attribution: list[Statement] = field(default_factory=list)

@@ -12,7 +12,7 @@ from ..answers import classify
 from ..models import Details, Field, Impact, Statement, TacticEntry
 from ..sections import View
 from .context import Context
-from .readers import entries, fields, plain_text
+from .readers import entries, fields, plain_text, table_rows
 
 
 def label_key(label: str) -> str:
@@ -220,3 +220,16 @@ def extract_meta(view: View, ctx: Context) -> None:
                     line=part.section.line_start,
                 )
             )
+
+
+def extract_metric_fields(view: View, ctx: Context) -> None:
+    """Labelled pairs of a metrics section ('Time to detection: 5m'), two-column table rows
+    included; Metrics reads the durations out of them."""
+    ctx.draft.metric_fields.extend(fields(entries(view.nodes())))
+    for node in view.nodes():
+        if node.kind != "table":
+            continue
+        for row in table_rows(node):
+            if len(row.cells) >= 2 and row.cells[0].text:
+                label, value = row.cells[0].text, row.cells[1].text
+                ctx.draft.metric_fields.append(Field(label=label, value=value, line=row.line))

@@ -1,0 +1,175 @@
+"""Derived figures: the incident's occurred/detected/contained/resolved anchors, read from the
+details, header metadata or timeline wording, the durations between them, and the durations
+the report states. Runs after the section extractors, on the Draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from ..dates import parse_duration
+from ..models import (
+    Anchor,
+    Duration,
+    Field,
+    Metrics,
+    StatedDuration,
+    Status,
+    TimelineEvent,
+    TimeSpan,
+)
+from .context import Context, Draft
+from .fields import label_key
+
+# Timeline wording that marks each anchor (lower case). One row per anchor.
+ANCHOR_CUES: dict[str, str] = {
+    "occurred": r"outage (?:begins|began|started)|start of (?:the )?outage|"
+    r"(?:incident|impact) (?:started|began)|began failing",
+    "detected": r"detected|noticed|alert(?:ed|s? fired)|reported|became aware|"
+    r"incident declared|declared an incident|paged|first noticed",
+    "contained": r"mitigated|contained|workaround|containment",
+    "resolved": r"resolved|restored|recovered|back to normal|fully operational|"
+    r"verified operational|incident closed|outage ends|end of (?:the )?outage",
+}
+_CUES = {name: re.compile(rf"\b(?:{cue})\b") for name, cue in ANCHOR_CUES.items()}
+# Timeline phases that mark an anchor on their own.
+ANCHOR_PHASES: dict[str, str] = {
+    "initial_access": "occurred",
+    "detection": "detected",
+    "containment": "contained",
+    "recovery": "resolved",
+}
+# Header field labels (label_key form) that state an anchor.
+ANCHOR_LABELS: dict[str, str] = {
+    "start": "occurred",
+    "start time": "occurred",
+    "incident start": "occurred",
+    "detection": "detected",
+    "detected": "detected",
+    "detection time": "detected",
+    "mitigation": "contained",
+    "mitigated": "contained",
+    "end": "resolved",
+    "end time": "resolved",
+    "resolution": "resolved",
+    "resolved": "resolved",
+}
+# Field labels whose value is a duration worth reporting (label_key substrings).
+DURATION_LABELS: tuple[str, ...] = (
+    "duration", "time to", "ttd", "ttr", "ttm", "mttd", "mttr", "downtime", "exposure window",
+    "report to fix", "report to full hardening",
+)  # fmt: skip
+
+
+def derive(draft: Draft, ctx: Context, status: Status) -> Metrics | None:
+    """The Metrics of a report, or None when it states nothing about its timing. An ongoing
+    incident has no resolved anchor, whatever an earlier timeline row claimed."""
+    details = draft.details
+    anchors: dict[str, Anchor | None] = {
+        "occurred": _from_details(details.occurred if details else None, draft),
+        "detected": _from_details(details.discovered if details else None, draft),
+        "contained": None,
+        "resolved": None,
+    }
+    for name, found in _from_fields(draft.metadata, ctx).items():
+        anchors[name] = anchors[name] or found
+    for name, found in _from_timeline(draft.timeline).items():
+        anchors[name] = anchors[name] or found
+    if status == "ongoing":
+        anchors["resolved"] = None
+    stated = tuple(_stated(draft))
+    if not stated and not any(anchors.values()):
+        return None
+    return Metrics(
+        **anchors,
+        time_to_detect=_between(anchors["occurred"], anchors["detected"]),
+        time_to_resolve=_between(anchors["detected"], anchors["resolved"]),
+        total_duration=_between(anchors["occurred"], anchors["resolved"]),
+        stated=stated,
+    )
+
+
+def _from_span(span: TimeSpan | None, source: str, line: int) -> Anchor | None:
+    if span is None or span.start is None:
+        return None
+    return Anchor(when=span, source=source, line=line)
+
+
+def _from_details(span: TimeSpan | None, draft: Draft) -> Anchor | None:
+    """A details date, with the line of the field it was read from."""
+    fields = draft.details.fields if draft.details else ()
+    line = next((f.line for f in fields if span is not None and span.text in f.value), 1)
+    return _from_span(span, "details", line)
+
+
+def _from_fields(fields: Iterable[Field], ctx: Context) -> dict[str, Anchor]:
+    found: dict[str, Anchor] = {}
+    for item in fields:
+        name = ANCHOR_LABELS.get(label_key(item.label))
+        if name is None or name in found or not item.applicable:
+            continue
+        span = ctx.timespan(item.value, item.line, report=False)
+        anchor = _from_span(span, "metadata", item.line)
+        if anchor is not None:
+            found[name] = anchor
+    return found
+
+
+def _from_timeline(events: Iterable[TimelineEvent]) -> dict[str, Anchor]:
+    """First dated event that marks occurred/detected/contained; the last that marks resolved."""
+    found: dict[str, Anchor] = {}
+    for event in events:
+        if event.when is None or event.when.start is None:
+            continue
+        text = event.text.lower()
+        for name, cue in _CUES.items():
+            marks = ANCHOR_PHASES.get(event.phase or "") == name or cue.search(text)
+            if marks and (name == "resolved" or name not in found):
+                found[name] = Anchor(when=event.when, source="timeline", line=event.line)
+    return found
+
+
+def _between(first: Anchor | None, last: Anchor | None) -> Duration | None:
+    """last − first, when both are known and last is not before first."""
+    if first is None or last is None:
+        return None
+    start, end = _instant(first.when), _instant(last.when)
+    if start is None or end is None or end < start:
+        return None
+    seconds = (end - start).total_seconds()
+    approximate = first.when.grain not in TIME_GRAINS or last.when.grain not in TIME_GRAINS
+    return Duration(text=_format(seconds), seconds=seconds, approximate=approximate)
+
+
+TIME_GRAINS = frozenset({"hour", "minute", "second"})
+
+
+def _instant(span: TimeSpan) -> dt.datetime | None:
+    start = span.start
+    if isinstance(start, dt.datetime):
+        return start
+    if isinstance(start, dt.date):
+        return dt.datetime(start.year, start.month, start.day, tzinfo=dt.timezone.utc)
+    return None
+
+
+def _format(seconds: float) -> str:
+    minutes, _ = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    parts = [f"{days}d" * bool(days), f"{hours}h" * bool(hours), f"{minutes}m" * bool(minutes)]
+    return " ".join(p for p in parts if p) or "0m"
+
+
+def _stated(draft: Draft) -> Iterable[StatedDuration]:
+    impact_fields = draft.impact.fields if draft.impact else ()
+    detail_fields = draft.details.fields if draft.details else ()
+    for item in (*draft.metadata, *detail_fields, *impact_fields, *draft.metric_fields):
+        key = label_key(item.label)
+        if not any(label in key for label in DURATION_LABELS):
+            continue
+        duration = parse_duration(item.value)
+        if duration is not None:
+            yield StatedDuration(label=item.label, duration=duration, line=item.line)
