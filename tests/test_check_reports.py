@@ -96,3 +96,15 @@ def test_seed_report() -> None:
         "missing-impact-window",
         "missing-timeline",
     ]
+
+
+def test_item_findings_cover_their_line() -> None:
+    path = REPORTS / "outage-action-item-without-owner.md"
+    text = path.read_text(encoding="utf-8")
+    (finding,) = check_report(parse(text, path=str(path)), text=text).findings
+    line = text.splitlines()[finding.start.line - 1]
+    assert (finding.start.col, finding.end.line, finding.end.col) == (
+        1,
+        finding.start.line,
+        len(line) + 1,
+    )

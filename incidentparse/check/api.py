@@ -98,6 +98,8 @@ def _finding(ctx: Context, code: str, level: Severity, hit: Hit) -> Finding:
     line = hit.line or 1
     col = hit.col or 1
     end_col = hit.end_col if hit.end_col is not None else col
+    if hit.line and hit.end_col is None and ctx.lines and hit.line <= len(ctx.lines):
+        end_col = max(col, len(ctx.lines[hit.line - 1]) + 1)  # an item: mark its whole line
     return Finding(
         path=ctx.report.source.path,
         code=code,

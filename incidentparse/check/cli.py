@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from ..errors import ConfigError, IncidentParseError, InputError
-from ..inputs import InputItem, iter_inputs
+from ..inputs import InputItem, expand, iter_inputs
 from ..output.findings import FORMATS, Options, formatters
 from ..source import decode
 from .api import CheckResult, check_report
@@ -136,7 +136,11 @@ def run(args: argparse.Namespace) -> int:
 def _collect(args: argparse.Namespace, configs: _Configs) -> tuple[list[CheckResult], bool]:
     results: list[CheckResult] = []
     failed = False
-    for item in iter_inputs(args.paths):
+    paths = list(expand(args.paths))
+    progress = len(paths) > 1 and sys.stderr.isatty() and not args.quiet
+    for number, item in enumerate(iter_inputs(paths), start=1):
+        if progress:
+            print(f"\r[{number}/{len(paths)}]", end="", file=sys.stderr, flush=True)
         if isinstance(item, InputError):
             error(str(item))
             failed = True
@@ -146,4 +150,6 @@ def _collect(args: argparse.Namespace, configs: _Configs) -> tuple[list[CheckRes
         except InputError as exc:
             error(str(exc))
             failed = True
+    if progress:
+        print(file=sys.stderr)
     return results, failed
