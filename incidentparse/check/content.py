@@ -30,10 +30,11 @@ from .evidence import (
     statement_answers,
 )
 
-# Field labels that carry each piece of information (checked with re.search, case-insensitive).
+# Field labels that carry each piece of information (re.search, case-insensitive). Labels for
+# dates and states are anchored: "Affected endpoints" is no end time, "Incident type" no date.
 LABELS: dict[str, re.Pattern[str]] = {
     "severity": re.compile(r"\b(severity|sev|priority|criticality|impact level)\b", re.I),
-    "status": re.compile(r"\b(status|state)\b", re.I),
+    "status": re.compile(r"^\s*(incident |current |report )?(status|state)\s*$", re.I),
     "type": re.compile(
         r"\b(incident type|type of (incident|attack)|category|classification)\b", re.I
     ),
@@ -41,11 +42,21 @@ LABELS: dict[str, re.Pattern[str]] = {
         r"\b(affected|organi[sz]ation|assets?|systems?|services?|products?|scope|victim)\b", re.I
     ),
     "discovery": re.compile(r"\b(discover\w*|detect\w*|reported by|found by)\b", re.I),
-    "incident_date": re.compile(r"\b(incident|occurr\w*|start)\w*\s*(date|time)?\b", re.I),
+    "incident_date": re.compile(
+        r"^\s*(incident|occurrence|start|event)\s*(date|time|date/time)\s*$|^\s*date of incident",
+        re.I,
+    ),
     "vector": re.compile(r"\b(vector|initial access|entry point)\b", re.I),
     "duration": re.compile(r"\b(duration|time to (recover|resolve|restore)|ttr|downtime)\b", re.I),
-    "start": re.compile(r"\b(start\w*|began|begin\w*|outage start|impact start)\b", re.I),
-    "end": re.compile(r"\b(end\w*|resolved|restored|mitigated|recovered)\b", re.I),
+    "start": re.compile(
+        r"^\s*((impact|outage|incident) )?(start(ed)?|began|begin)( time| date| date/time)?\s*$",
+        re.I,
+    ),
+    "end": re.compile(
+        r"^\s*((impact|outage|incident) )?(end(ed)?|resolved|restored|mitigated|recovered)"
+        r"( at| on| time| date| date/time)?\s*$",
+        re.I,
+    ),
 }
 
 # Wording that states a cause or trigger outside a root-cause section.
@@ -53,7 +64,6 @@ CAUSE_WORDS = re.compile(
     r"\b(root[- ]cause|caused by|contributing factor|attributed to|due to)\b", re.I
 )
 TRIGGER_WORDS = re.compile(r"\b(trigger(ed|s)?)\b", re.I)
-SECURITY_FLAG = re.compile(r"\bsecurity[- ]related\b", re.I)
 ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
