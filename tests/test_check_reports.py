@@ -108,3 +108,12 @@ def test_item_findings_cover_their_line() -> None:
         finding.start.line,
         len(line) + 1,
     )
+
+
+def test_check_parses_text_itself() -> None:
+    from incidentparse.check import check
+
+    text = (REPORTS / "outage-placeholder.md").read_text(encoding="utf-8")
+    from_text = check(text)
+    from_report = check(parse(text), text=text)
+    assert from_text == from_report and {f.code for f in from_text} == {"IP105"}
