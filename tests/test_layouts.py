@@ -87,3 +87,17 @@ def test_people_attribution_and_communications() -> None:
         ("Actor", "FIN7 (medium confidence)")
     ]
     assert [s.text for s in report.communications] == ["Status page updated at 10:00."]
+
+
+def test_bare_date_lines_give_context_not_events() -> None:
+    text = (
+        "# X\n\n## Timeline\n<START OF OUTAGE>\n\n2023-11-27\n\n- 00:00 - builds start failing\n"
+        "- 01:30 - fix deployed\n"
+    )
+    report = parse(text)
+    dated = [(e.line, e.when.start if e.when else None) for e in report.timeline]
+    assert dated == [
+        (4, None),
+        (8, dt.datetime(2023, 11, 27, 0, 0, tzinfo=dt.timezone.utc)),
+        (9, dt.datetime(2023, 11, 27, 1, 30, tzinfo=dt.timezone.utc)),
+    ]

@@ -86,3 +86,25 @@ def test_chronological_view_sorts_out_of_order_rows() -> None:
     report = parse(text)
     assert [e.line for e in report.timeline] == [6, 7, 8]
     assert [e.line for e in report.chronological()] == [7, 6, 8]
+
+
+def test_front_matter_start_and_end_times_are_anchors() -> None:
+    text = (
+        "---\ntitle: Storage outage\nstart_time: 2007-12-05T22:04:00Z\n"
+        "end_time: 2007-12-06T06:08:00Z\n---\n# Storage outage\n\n## Summary\nDisks filled up.\n"
+    )
+    metrics = parse(text).metrics
+    assert metrics is not None and metrics.occurred is not None and metrics.resolved is not None
+    assert (metrics.occurred.source, metrics.occurred.line) == ("front_matter", 3)
+    assert metrics.occurred.when.start == dt.datetime(2007, 12, 5, 22, 4, tzinfo=UTC)
+    assert metrics.total_duration is not None and metrics.total_duration.text == "8h 4m"
+
+
+def test_outage_markers_are_anchors() -> None:
+    text = (
+        "# X\n\n## Timeline\n- 2024-03-05 10:00 UTC: OUTAGE BEGINS\n"
+        "- 2024-03-05 10:30 UTC: OUTAGE MITIGATED\n"
+    )
+    metrics = parse(text).metrics
+    assert metrics is not None and metrics.occurred is not None and metrics.contained is not None
+    assert (metrics.occurred.line, metrics.contained.line) == (4, 5)

@@ -25,11 +25,11 @@ from .fields import label_key
 
 # Timeline wording that marks each anchor (lower case). One row per anchor.
 ANCHOR_CUES: dict[str, str] = {
-    "occurred": r"outage (?:begins|began|started)|start of (?:the )?outage|"
-    r"(?:incident|impact) (?:started|began)|began failing",
+    "occurred": r"(?:outage|incident) (?:begins|began|started)|start of (?:the )?outage|"
+    r"impact (?:started|began)|began failing",
     "detected": r"detected|noticed|alert(?:ed|s? fired)|reported|became aware|"
     r"incident declared|declared an incident|paged|first noticed",
-    "contained": r"mitigated|contained|workaround|containment",
+    "contained": r"mitigated|contained|workaround|containment|outage mitigated",
     "resolved": r"resolved|restored|recovered|back to normal|fully operational|"
     r"verified operational|incident closed|outage ends|end of (?:the )?outage",
 }
@@ -56,6 +56,18 @@ ANCHOR_LABELS: dict[str, str] = {
     "resolution": "resolved",
     "resolved": "resolved",
 }
+# Front-matter keys (lower case) that state an anchor as a machine-readable time (T10).
+FRONT_MATTER_ANCHORS: dict[str, str] = {
+    "start_time": "occurred",
+    "started_at": "occurred",
+    "start": "occurred",
+    "detected_at": "detected",
+    "detection_time": "detected",
+    "mitigated_at": "contained",
+    "end_time": "resolved",
+    "resolved_at": "resolved",
+    "end": "resolved",
+}
 # Field labels whose value is a duration worth reporting (label_key substrings).
 DURATION_LABELS: tuple[str, ...] = (
     "duration", "time to", "ttd", "ttr", "ttm", "mttd", "mttr", "downtime", "exposure window",
@@ -73,6 +85,8 @@ def derive(draft: Draft, ctx: Context, status: Status) -> Metrics | None:
         "contained": None,
         "resolved": None,
     }
+    for name, found in _from_front_matter(ctx).items():
+        anchors[name] = anchors[name] or found
     for name, found in _from_fields(draft.metadata, ctx).items():
         anchors[name] = anchors[name] or found
     for name, found in _from_timeline(draft.timeline).items():
@@ -115,6 +129,29 @@ def _from_fields(fields: Iterable[Field], ctx: Context) -> dict[str, Anchor]:
         if anchor is not None:
             found[name] = anchor
     return found
+
+
+def _from_front_matter(ctx: Context) -> dict[str, Anchor]:
+    found: dict[str, Anchor] = {}
+    for key, value in ctx.doc.front_matter.items():
+        name = FRONT_MATTER_ANCHORS.get(key.lower())
+        if name is None or name in found or not isinstance(value, (str, dt.date)):
+            continue
+        text = value.isoformat() if isinstance(value, dt.date) else value
+        anchor = _from_span(
+            ctx.timespan(text, 1, report=False), "front_matter", _key_line(ctx, key)
+        )
+        if anchor is not None:
+            found[name] = anchor
+    return found
+
+
+def _key_line(ctx: Context, key: str) -> int:
+    """Line of a front-matter key (front matter is at the top, before front_matter_end)."""
+    for number, line in enumerate(ctx.doc.lines[: ctx.doc.front_matter_end], start=1):
+        if line.lstrip().startswith(key):
+            return number
+    return 1
 
 
 def _from_timeline(events: Iterable[TimelineEvent]) -> dict[str, Anchor]:

@@ -78,9 +78,16 @@ def entries(nodes: Iterable[Node]) -> Iterator[Entry]:
         yield from _entries(node, 0)
 
 
+# `<START OF OUTAGE>`: parsed as an HTML block by CommonMark, written as a timeline marker.
+_MARKER = re.compile(r"^\s*<([A-Z][A-Z0-9 _-]*)>\s*$")
+
+
 def _entries(node: Node, depth: int) -> Iterator[Entry]:
     if node.kind == "paragraph":
         yield from _paragraph_entries(node, depth)
+    elif node.kind == "html" and _MARKER.match(node.text):
+        text = node.text.strip()
+        yield Entry(node.line, node.end_line, depth, text, None, text, False, Inline(text))
     elif node.kind == "list_item":
         for child in node.children:
             yield from _entries(child, node.level)

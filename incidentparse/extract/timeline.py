@@ -224,6 +224,8 @@ def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context) -
         row.answer_text = entry.value
         return _Group(heading, phase_of(heading), [row])
     stamp = _leading_stamp(entry.text, ctx)
+    if stamp is not None and not stamp[1]:  # a bare '2023' or '2023-11-27' line: context only
+        return _Group(group.label, group.phase, [_Row(entry.line, stamp=stamp[0], emit=False)])
     answer = classify(entry.text if entry.label and not entry.bold else entry.value)
     keep_field = entry.label is not None and not entry.bold and answer.applicable
     row = _Row(
