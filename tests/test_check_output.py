@@ -1,6 +1,8 @@
 """Finding formatters: golden files for every format, SARIF schema validation, escaping.
 
 Regenerate the goldens with `pytest tests/test_check_output.py --update-goldens` and review.
+tests/data/sarif-schema-2.1.0.json is the OASIS SARIF 2.1.0 (errata 01) JSON schema, unchanged
+(oasis-tcs/sarif-spec, Schemata/sarif-schema-2.1.0.json); no PyPI package ships it.
 """
 
 from __future__ import annotations
