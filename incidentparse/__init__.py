@@ -6,6 +6,7 @@
 """
 
 from .api import parse, parse_file
+from .check import Finding, check
 from .dates import find_timespans, parse_timespan
 from .errors import ConfigError, IncidentParseError, InputError
 from .ioc import defang, extract_indicators, find_indicators, refang
@@ -37,6 +38,7 @@ __all__ = [
     "Details",
     "Diagnostic",
     "Field",
+    "Finding",
     "Identifier",
     "Impact",
     "IncidentParseError",
@@ -51,6 +53,7 @@ __all__ = [
     "TimeSpan",
     "TimelineEvent",
     "__version__",
+    "check",
     "defang",
     "extract_indicators",
     "find_indicators",

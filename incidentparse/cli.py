@@ -23,7 +23,11 @@ from .output.report_json import to_json, to_jsonl
 from .output.schema import render_schema
 
 # Subcommands that live with their engines: module with register(subparsers). One row each.
-PLUGIN_COMMANDS: tuple[str, ...] = ("incidentparse.ioc.cli", "incidentparse.dates.cli")
+PLUGIN_COMMANDS: tuple[str, ...] = (
+    "incidentparse.check.cli",
+    "incidentparse.ioc.cli",
+    "incidentparse.dates.cli",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
