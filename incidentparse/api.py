@@ -9,7 +9,7 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 
-from . import extract, sections, source, tokens
+from . import extract, sections, source, tokens, wrappers
 from .dates import infer_reference_date
 from .diagnostics import Sink
 from .extract import document, metrics
@@ -34,7 +34,8 @@ def parse(
     """
     doc = source.load(text, path)
     sink = sink_for(doc)
-    blocks = tokens.unwrap_fenced_report(tokens.parse_blocks(doc.body))
+    blocks = wrappers.unwrap_fenced_report(tokens.parse_blocks(doc.body))
+    blocks = wrappers.drop_trailing_chatter(blocks, sink)
     outline = sections.build(blocks, len(doc.lines), sink, heading_aliases)
     anchor = reference_date or infer_reference_date(doc.text, front_matter=doc.front_matter)
     ctx = extract.Context(doc, outline, sink, anchor or dt.date.today())

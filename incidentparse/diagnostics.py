@@ -26,6 +26,7 @@ CODES: tuple[Code, ...] = (
     Code("IP104", "duplicate-section", "warning", "The same section kind appears twice."),
     Code("IP105", "placeholder-text", "warning", "Template placeholder text left in the report."),
     Code("IP106", "unreadable-front-matter", "warning", "Front matter could not be parsed."),
+    Code("IP107", "assistant-chatter", "info", "A chat assistant's remark was left out."),
     Code("IP201", "ambiguous-date", "warning", "A date has more than one reading."),
     Code("IP202", "unreadable-date", "warning", "A date field holds no date the parser can read."),
     Code("IP203", "unknown-zone", "warning", "A time has no resolvable time zone."),

@@ -373,7 +373,13 @@ FUZZY_CUTOFF = 85.0
 _NUMBERING = re.compile(r"^\s*(?:(?:\d+|[ivxlc]+|[a-z])[.)]|\d+(?:\.\d+)+\.?|§\s*\d+)\s+", re.I)
 _PARENS = re.compile(r"\s*\(([^()]*)\)")
 _TRAILING = re.compile(r"[\s:?.!\-–—]+$")
-_ID_SUFFIX = re.compile(r"\s*[\[(]([A-Z]{1,6}[-_]?\d{3,}|#\d+)[\])]\s*$")
+# A trailing '(EX1268771)', '(LF-SEC-0412)', '[INC-42]' or '(incident #2107)': an id holds a
+# digit and no lower-case letter; a leading word such as 'incident' or 'ticket' is dropped.
+_ID_SUFFIX = re.compile(
+    r"\s*[\[(]\s*(?:(?:incident|ticket|case|id|ref)\b\s*:?\s*)?"
+    r"(#\d+|(?=[A-Z0-9_-]*\d)(?=[0-9_-]*[A-Z])[A-Z0-9][A-Z0-9_-]*)\s*[\])]\s*$",
+    re.I,
+)
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:security\s+)?incident\s+(?:report|review|summary)|post[- ]?mortem|"
     r"postmortem\s+report|post[- ]incident\s+review|pir|rca|root cause analysis)\s*[:\-–—]\s*",
@@ -428,8 +434,11 @@ def _classify(heading: str, extra: tuple[tuple[str, str], ...]) -> Match:
     if key in index:
         return Match(index[key], 100.0, key, qualifiers)
     label, colon, value = key.partition(":")
-    if colon and value.strip() and label.strip() in index:  # '## Date: February 06, 2023'
-        return Match(index[label.strip()], 100.0, key, qualifiers)
+    if colon and value.strip() and index.get(label.strip()) == "meta":  # '## Date: Feb 6, 2023'
+        return Match("meta", 100.0, key, qualifiers)
+    prefix = _longest_alias_prefix(key, index)
+    if prefix is not None:  # 'Timeline of observed activity', 'Root cause of the outage'
+        return Match(index[prefix], PREFIX_SCORE, key, qualifiers)
     for pattern, kind in _QUESTIONS:
         if pattern.search(key):
             return Match(kind, 100.0, key, qualifiers)
@@ -440,10 +449,27 @@ def _classify(heading: str, extra: tuple[tuple[str, str], ...]) -> Match:
     return Match("unknown", 0.0, key, qualifiers)
 
 
+PREFIX_SCORE = 95.0
+# Aliases too generic to claim a heading by its first words ('Report on…', 'Status page…').
+NO_PREFIX_MATCH: frozenset[str] = frozenset({"report", "status", "date", "time", "state", "source"})
+
+
+def _longest_alias_prefix(key: str, index: dict[str, str]) -> str | None:
+    """The longest alias that the heading starts with, as whole words."""
+    words = key.split()
+    for size in range(len(words) - 1, 0, -1):
+        candidate = " ".join(words[:size])
+        if candidate in index and candidate not in NO_PREFIX_MATCH:
+            return candidate
+    return None
+
+
 def split_title(heading: str) -> tuple[str, str | None]:
     """Title without an 'Incident Report:' style prefix and without a trailing (ID)."""
     title = _TITLE_PREFIX.sub("", heading.strip())
     ident = _ID_SUFFIX.search(title)
-    if ident:
+    if ident and not any(ch.islower() for ch in ident.group(1)):
         title = title[: ident.start()]
+    else:
+        ident = None
     return title.strip() or heading.strip(), ident.group(1) if ident else None

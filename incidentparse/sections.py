@@ -189,8 +189,9 @@ def _classify_all(parts: list[Part], aliases: Mapping[str, str] | None) -> int |
 
 
 def _is_title(part: Part, match: Match, parts: list[Part]) -> bool:
-    """The first H1 is the title unless it is plainly a section ('# Overview')."""
-    if part.section.level != 1 or match.kind not in ("unknown", "meta"):
+    """The first H1 is the title unless it is plainly a section: an exact alias ('# Overview'),
+    not a title that merely starts like one ('# Threat Actors Exploit …')."""
+    if part.section.level != 1 or (match.kind not in ("unknown", "meta") and match.score == 100):
         return False
     return all(p.section.level != 1 for p in parts[: part.index] if p.heading is not None)
 

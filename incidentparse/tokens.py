@@ -262,31 +262,3 @@ def _split_at(text: str, offsets: Sequence[int]) -> Iterator[str]:
 
 def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
-
-
-WRAPPER_FENCES: frozenset[str] = frozenset({"markdown", "md", "gfm"})
-
-
-def unwrap_fenced_report(blocks: list[Node]) -> list[Node]:
-    """A report pasted inside a ```markdown fence (as chat assistants answer) is read as the
-    report itself: the fence's content is tokenized in place, its line numbers kept true."""
-    if any(node.kind == "heading" for node in blocks):
-        return blocks
-    unwrapped: list[Node] = []
-    for node in blocks:
-        is_wrapper = node.kind == "code" and node.info.lower() in WRAPPER_FENCES
-        if is_wrapper and any(line.startswith("#") for line in node.text.splitlines()):
-            inner = parse_blocks(node.text)
-            for child in inner:
-                _shift(child, node.line)  # the content starts on the line after the opener
-            unwrapped.extend(inner)
-        else:
-            unwrapped.append(node)
-    return unwrapped
-
-
-def _shift(node: Node, offset: int) -> None:
-    for each in node.walk():
-        each.line += offset
-        each.end_line += offset
-        each.row_lines = tuple(line + offset for line in each.row_lines)

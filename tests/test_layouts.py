@@ -116,3 +116,19 @@ def test_narrative_timeline_sentences_become_events() -> None:
         ("Twelve minutes later, ", dt.datetime(2025, 3, 3, 14, 14, tzinfo=dt.timezone.utc)),
         ("The next morning, the ", dt.date(2025, 3, 4)),
     ]
+
+
+def test_closing_chat_remarks_are_left_out_and_reported() -> None:
+    from incidentparse import check
+
+    text = (
+        "# T\n\n## Recommendations\n- **MFA:** Require MFA.\n\n"
+        "Let me know if you'd like me to adjust the format!\n"
+    )
+    report = parse(text)
+    assert [r.title for r in report.recommendations] == ["MFA"]
+    assert [(d.code, d.line) for d in report.diagnostics if d.name == "assistant-chatter"] == [
+        ("IP107", 6)
+    ]
+    assert ("IP107", 6) in [(f.code, f.start.line) for f in check(report, text=text)]
+    assert_lossless(report, text)

@@ -69,6 +69,11 @@ RULES: tuple[Rule, ...] = (
          "Front matter that is not valid YAML or TOML is ignored, so its title, dates and "
          "status are lost.",
          parsetime.diagnostics_of("IP106"), {"security": W, "outage": W}),
+    Rule("IP107", "assistant-chatter", I, "A chat assistant's remark was left out.",
+         "Closing remarks such as \"Let me know if you'd like changes\" after an AI-drafted "
+         "report are not part of it; the parser leaves them out of every field.",
+         parsetime.diagnostics_of("IP107"), {"security": I, "outage": I},
+         "delete the remark from the report"),
     Rule("IP201", "ambiguous-date", W, "A date has more than one reading.",
          "Dates such as 03/04/2026 read differently across locales; write ISO 8601.",
          parsetime.diagnostics_of("IP201"), {"security": W, "outage": W},

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..sections import View
-from .actions import extract_actions, extract_references
+from .actions import advisory_actions, extract_actions, extract_references
 from .context import Context, Draft
 from .fields import (
     extract_details,
@@ -29,7 +29,7 @@ from .statements import (
     extract_root_cause,
     extract_summary,
 )
-from .timeline import extract_timeline
+from .timeline import extract_narrative, extract_timeline
 
 Extractor = Callable[[View, Context], None]
 
@@ -60,6 +60,11 @@ def run(ctx: Context) -> Draft:
         extractor = EXTRACTORS.get(view.kind)
         if extractor is not None:
             extractor(view, ctx)
+    if not any(view.kind == "timeline" for view in ctx.outline.views):
+        for view in ctx.outline.views:
+            if view.kind == "summary":
+                extract_narrative(view, ctx)
+    advisory_actions(ctx)
     extract_document_indicators(ctx)
     ctx.draft.indicators.sort(key=lambda item: (item.line, item.column))
     return ctx.draft

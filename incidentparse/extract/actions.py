@@ -79,3 +79,25 @@ def extract_references(view: View, ctx: Context) -> None:
                 seen.add(link.href)
                 title = link.text if link.text and link.text != link.href else None
                 ctx.draft.references.append(Reference(url=link.href, title=title, line=block.line))
+
+
+_ADVISORY = re.compile(r"\badvisor(?:y|ies)\b", re.I)
+
+
+def advisory_actions(ctx: Context) -> None:
+    """An advisory addresses its readers: with no action-items section of its own, the bullet
+    list of its mitigations is what readers are asked to do (CISA 'Mitigations', crate advisories).
+    """
+    draft = ctx.draft
+    index = ctx.outline.title_index
+    title = ctx.outline.sections[index].heading if index is not None else ""
+    front_title = str(ctx.doc.front_matter.get("title", ""))
+    about = " ".join((title, front_title, draft.summary or ""))
+    if draft.recommendations or not _ADVISORY.search(about):
+        return
+    for view in ctx.outline.views:
+        if view.kind != "response":
+            continue
+        for entry in entries(view.nodes()):
+            if entry.depth >= 1:
+                draft.recommendations.append(_item_from_entry(entry))

@@ -66,6 +66,7 @@ STATUS_PATTERNS: tuple[tuple[str, Status], ...] = (
     (r"\b(?:remains?|still|is) (?:unresolved|ongoing|open|under investigation)\b", "ongoing"),
     (r"\b(?:currently|still) (?:investigating|working|monitoring)\b", "ongoing"),
     (r"\bongoing\b", "ongoing"),
+    (r"\bcontinues? to (?:exploit|target|affect|attack|spread)\b", "ongoing"),
     (r"\b(?:has been|was|were|is now|fully) (?:resolved|mitigated|restored|fixed)\b", "resolved"),
     (r"\bresolved (?:on|at|by)\b", "resolved"),
     (
@@ -75,6 +76,11 @@ STATUS_PATTERNS: tuple[tuple[str, Status], ...] = (
     ),
     (r"\b(?:back to normal|fully operational|verified operational|service restored)\b", "resolved"),
     (r"^(?:resolved|closed|fixed)\b", "resolved"),
+    (
+        r"\b(?:fix(?:ed)?|patched|clean) (?:release|version|build|update)s?\b(?:[^.]|\.\d){0,40}?"
+        r"\b(?:published|released|deployed|shipped)\b",
+        "resolved",
+    ),
 )
 _STATUS = tuple((re.compile(p, re.M), status) for p, status in STATUS_PATTERNS)
 

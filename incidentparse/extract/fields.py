@@ -11,6 +11,7 @@ import re
 from ..answers import classify
 from ..models import Details, Field, Impact, Statement, TacticEntry
 from ..sections import View
+from ..tokens import Node
 from .context import Context
 from .readers import entries, fields, plain_text, table_rows
 
@@ -177,6 +178,9 @@ def tactic_of(label: str) -> tuple[str, str] | None:
 
 
 def extract_methodology(view: View, ctx: Context) -> None:
+    for node in view.nodes():
+        if node.kind == "table":
+            ctx.draft.methodology.extend(_tactic_rows(node))
     for entry in entries(view.nodes()):
         tactic = tactic_of(entry.label) if entry.label else None
         techniques = tuple(dict.fromkeys(_TECHNIQUE.findall(entry.text)))
@@ -195,6 +199,29 @@ def extract_methodology(view: View, ctx: Context) -> None:
         if item is not None:
             ctx.note_answer(item)
         ctx.draft.methodology.append(row)
+
+
+def _tactic_rows(node: Node) -> list[TacticEntry]:
+    """An ATT&CK table: `| Tactic | Technique Title | ID | Use |`, columns in any order."""
+    rows = []
+    for row in table_rows(node):
+        cells = " ".join(cell.text for cell in row.cells)
+        techniques = tuple(dict.fromkeys(_TECHNIQUE.findall(cells)))
+        tactic_cell = row.roles.get("tactic")
+        tactic = tactic_of(tactic_cell.text) if tactic_cell else None
+        if tactic is None and not techniques:
+            continue
+        text_cell = row.roles.get("event") or row.roles.get("technique")
+        rows.append(
+            TacticEntry(
+                tactic=tactic[0] if tactic else (tactic_cell.text if tactic_cell else ""),
+                tactic_id=tactic[1] if tactic else None,
+                text=text_cell.text if text_cell else cells,
+                techniques=techniques,
+                line=row.line,
+            )
+        )
+    return rows
 
 
 def extract_meta(view: View, ctx: Context) -> None:

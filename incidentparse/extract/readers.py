@@ -137,6 +137,9 @@ COLUMN_ROLES: dict[str, tuple[str, ...]] = {
     "event": (
         "event",
         "events",
+        "use",
+        "procedure",
+        "procedure example",
         "activity",
         "action",
         "description",
@@ -156,6 +159,16 @@ COLUMN_ROLES: dict[str, tuple[str, ...]] = {
     "status": ("status", "state", "done"),
     "due": ("due", "due date", "deadline", "target date", "eta"),
     "item": ("item", "action item", "action items", "task", "recommendation", "todo"),
+    "tactic": ("tactic", "att&ck tactic", "mitre tactic", "phase"),
+    "technique": (
+        "technique",
+        "technique title",
+        "technique name",
+        "id",
+        "technique id",
+        "att&ck technique",
+        "att&ck id",
+    ),
     "indicator": ("indicator", "ioc", "value", "observable", "hash", "ip", "domain", "url"),
 }
 _ROLE_BY_HEADER = {alias: role for role, aliases in COLUMN_ROLES.items() for alias in aliases}

@@ -15,6 +15,7 @@ one event carrying them; blockquotes under a timestamp heading are quoted materi
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -155,15 +156,37 @@ def _part_rows(part: Part, is_root: bool, ctx: Context, zone: str) -> list[_Row]
     if heading and found and all(_is_event_field(e) for e in found):
         rows.append(_phase_block(found, group, ctx))
     else:
-        for entry in found:
-            if entry.depth == 0 and zone_declaration(entry.text):
-                continue  # "All times in UTC." declares the zone; it is not an event
-            group = _entry_row(entry, group, heading, ctx, zone)
-            rows.extend(group.rows)
-            group.rows = []
+        rows.extend(_entry_rows(found, group, heading, ctx, zone))
     for node in part.nodes:
         if node.kind == "table":
             rows.extend(_table_rows(node, group))
+    return rows
+
+
+def _entry_rows(
+    found: list[Entry], group: _Group, heading: str | None, ctx: Context, zone: str
+) -> list[_Row]:
+    """Rows of a part's entries. A zone line ("All times in UTC.", "2024-03-05 (all times
+    UTC)") and a `**Date/Time:**` field are not events: the first gives the zone (and maybe a
+    date), the second dates the undated rows after it in the same part."""
+    rows: list[_Row] = []
+    dated_by = ""
+    for entry in found:
+        if entry.label and label_key(entry.label) in _WHEN_LABELS:
+            answer = classify(entry.value)
+            dated_by = entry.value if answer.applicable and answer.known else ""
+            continue
+        if entry.depth == 0 and zone_declaration(entry.text):
+            stamp = _leading_stamp(entry.text, ctx)
+            if stamp is not None:
+                rows.append(_Row(entry.line, stamp=stamp[0], emit=False))
+            continue
+        group = _entry_row(entry, group, heading, ctx, zone)
+        for row in group.rows:
+            if dated_by and row.emit and not row.stamp and row.when is None:
+                row.stamp = dated_by
+        rows.extend(group.rows)
+        group.rows = []
     return rows
 
 
@@ -205,7 +228,8 @@ def _phase_block(found: list[Entry], group: _Group, ctx: Context) -> _Row:
         if label_key(item.label) in _WHEN_LABELS and not stamp and item.applicable and item.known:
             stamp = item.value
     details = next((f.value for f in items if label_key(f.label) in ("details", "description")), "")
-    text = details or "; ".join(f"{f.label}: {f.value}" for f in items)
+    described = [f for f in items if label_key(f.label) not in _WHEN_LABELS]
+    text = details or "; ".join(f"{f.label}: {f.value}" for f in described or items)
     return _Row(
         found[0].line,
         stamp=stamp,
@@ -223,11 +247,19 @@ def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context, z
     if entry.label and entry.bold and not entry.value:
         return _Group(entry.label, phase_of(entry.label) or group.phase)
     if entry.label and entry.bold and phase_of(entry.label):
-        row = _Row(entry.line, text=entry.value, label=entry.label, phase=phase_of(entry.label))
-        row.answer_text = entry.value
+        stamp = _leading_stamp(entry.value, ctx)  # '**Detection:** October 16, 2025: …'
+        row = _Row(
+            entry.line,
+            stamp=stamp[0] if stamp else "",
+            text=stamp[1] if stamp else entry.value,
+            fallback=entry.value,
+            label=entry.label,
+            phase=phase_of(entry.label),
+            answer_text=entry.value,
+        )
         return _Group(heading, phase_of(heading), [row])
     prose = entry.depth == 0 and not entry.label
-    narrative = _narrative_rows(entry, group, ctx, zone) if prose else []
+    narrative = _narrative_rows([entry], group, ctx, zone) if prose else []
     if len(narrative) > 1:  # prose with several dated sentences (T8)
         return _Group(group.label, group.phase, narrative)
     stamp = _leading_stamp(entry.text, ctx)
@@ -253,29 +285,67 @@ def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context, z
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
-def _narrative_rows(entry: Entry, group: _Group, ctx: Context, zone: str) -> list[_Row]:
+def _narrative_rows(paragraphs: list[Entry], group: _Group, ctx: Context, zone: str) -> list[_Row]:
     """T8: in prose, every sentence with a date or time is an event. Spans are read over the
-    whole paragraph, so "Twelve minutes later" hangs off the sentence before it."""
+    paragraphs joined, so "Twelve minutes later" hangs off the sentence before it; a sentence
+    with a day and a time ("The next morning, at 09:10 UTC") takes its finest span."""
+    text, starts = _join(paragraphs)
     spans = find_timespans(
-        entry.text,
+        text,
         reference_date=ctx.reference_date,
-        context_year=ctx.context_year(entry.line),
+        context_year=ctx.context_year(paragraphs[0].line),
         default_zone=zone,
         dayfirst=ctx.dayfirst,
     )
     rows: list[_Row] = []
     start = 0
-    for match in [*_SENTENCE_END.finditer(entry.text), None]:
-        end = match.start() if match else len(entry.text)
+    for match in [*_SENTENCE_END.finditer(text), None]:
+        end = match.start() if match else len(text)
         inside = [s for s in spans if s.char_start is not None and start <= s.char_start < end]
         if inside:
-            sentence = entry.text[start:end].strip()
+            sentence = text[start:end].strip()
+            line = paragraphs[bisect.bisect_right(starts, start) - 1].line
+            when = _as_moment(max(inside, key=lambda s: GRAIN_ORDER.index(s.grain or "year")))
             rows.append(
-                _Row(entry.line, text=sentence, fallback=sentence, label=group.label,
-                     phase=group.phase, answer_text=sentence, when=inside[0])
+                _Row(line, text=sentence, fallback=sentence, label=group.label,
+                     phase=group.phase, answer_text=sentence, when=when)
             )  # fmt: skip
         start = match.end() if match else end
     return rows
+
+
+# Grains from coarsest to finest: a sentence's event takes its finest span.
+GRAIN_ORDER: tuple[str, ...] = (
+    "year", "half", "quarter", "month", "part_of_month", "week", "day", "hour", "minute", "second",
+)  # fmt: skip
+
+
+def _as_moment(span: TimeSpan) -> TimeSpan:
+    """In a narrative, "back to normal by 16:30 UTC" happened at 16:30: a deadline span (C13)
+    is read as the moment it names."""
+    if span.text.lower().startswith("by ") and span.end is not None:
+        return span.model_copy(update={"start": span.end})
+    return span
+
+
+def _join(paragraphs: list[Entry]) -> tuple[str, list[int]]:
+    """The paragraphs' text joined by spaces, and where each one starts."""
+    starts, parts, offset = [], [], 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        parts.append(paragraph.text)
+        offset += len(paragraph.text) + 1
+    return " ".join(parts), starts
+
+
+def extract_narrative(view: View, ctx: Context) -> None:
+    """A report with no timeline section tells its story in prose ('What happened'): its dated
+    sentences are the timeline (T8)."""
+    paragraphs = [e for e in entries(view.nodes()) if e.depth == 0 and not e.label]
+    if paragraphs:
+        group = _Group(None, None)
+        for row in _narrative_rows(paragraphs, group, ctx, _zone(view, ctx)):
+            ctx.draft.timeline.append(_event(row))
 
 
 def _table_rows(node: Node, group: _Group) -> list[_Row]:
