@@ -10,7 +10,7 @@ import argparse
 import datetime as dt
 import importlib
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TextIO
 
@@ -61,6 +61,10 @@ def _add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="date relative dates are read against (default: from the report, else today)",
     )
     cmd.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    cmd.add_argument(
+        "--config", help="configuration file (heading-aliases); default: nearest to each report"
+    )
+    cmd.add_argument("--isolated", action="store_true", help="ignore every config file")
     cmd.set_defaults(handler=_run_parse)
 
 
@@ -91,6 +95,9 @@ def error(message: str) -> None:
 
 
 def _run_parse(args: argparse.Namespace) -> int:
+    from .check.config import ConfigFinder  # loaded here: configuration is a CLI concern
+
+    configs = ConfigFinder(config=args.config, isolated=args.isolated)
     paths = list(expand(args.paths))
     single = len(args.paths) == 1 and len(paths) == 1 and paths[0] == args.paths[0]
     progress = len(paths) > 1 and sys.stderr.isatty() and not args.quiet
@@ -100,7 +107,8 @@ def _run_parse(args: argparse.Namespace) -> int:
             if progress:
                 print(f"\r[{number}/{len(paths)}] {path}", end="", file=sys.stderr, flush=True)
             try:
-                report = _parse_one(read(path), args.reference_date)
+                aliases = configs.for_path(None if path == "-" else path).heading_aliases
+                report = _parse_one(read(path), args.reference_date, aliases)
             except IncidentParseError as exc:
                 failed += 1
                 error(str(exc))
@@ -111,8 +119,10 @@ def _run_parse(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
-def _parse_one(item: InputItem, reference_date: dt.date | None) -> IncidentReport:
-    return parse(item.data, path=item.path, reference_date=reference_date)
+def _parse_one(
+    item: InputItem, reference_date: dt.date | None, aliases: Mapping[str, str]
+) -> IncidentReport:
+    return parse(item.data, path=item.path, reference_date=reference_date, heading_aliases=aliases)
 
 
 def _run_schema(args: argparse.Namespace) -> int:

@@ -110,3 +110,24 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "https://admin.microsoft.com" in result.stdout
+
+
+def test_parse_reads_heading_aliases_from_the_nearest_config(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / ".incidentparse.toml").write_text(
+        '[heading-aliases]\n"Blast zone review" = "impact"\n'
+    )
+    report = tmp_path / "r.md"
+    report.write_text("# R\n\n## Blast zone review\n- **Operational:** checkout down\n")
+    code, out, _ = run(capsys, "parse", str(report))
+    assert code == 0 and json.loads(out)["impact"]["operational"]["text"] == "checkout down"
+    code, out, _ = run(capsys, "parse", "--isolated", str(report))
+    assert json.loads(out)["impact"] is None
+
+
+def test_bad_config_is_a_one_line_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text("[heading-aliases]\nX = 'not-a-kind'\n")
+    code, _, err = run(capsys, "parse", "--config", str(config), str(SEED))
+    assert code == 2 and err.startswith("incidentparse: ") and len(err.strip().splitlines()) == 1

@@ -7,19 +7,16 @@ stdout (or -o FILE); one `incidentparse: <msg>` line on stderr per unreadable in
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import TextIO
 
+from ..cli import error, open_output
 from ..errors import ConfigError, IncidentParseError, InputError
 from ..inputs import InputItem, expand, iter_inputs
 from ..output.findings import FORMATS, Options, formatters
 from ..source import decode
 from .api import CheckResult, check_report
 from .base import SEVERITY_RANK
-from .config import Config, find_config, load_config, resolve
+from .config import Config, ConfigFinder, resolve
 from .profiles import PROFILE_NAMES
 
 
@@ -56,31 +53,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     cmd.set_defaults(handler=run)
 
 
-def error(message: str) -> None:
-    print(f"incidentparse: {message}", file=sys.stderr)
-
-
-class _Configs:
-    """Config per input: --isolated, --config FILE, or the nearest file (cached per folder)."""
-
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.fixed: Config | None = None
-        if args.isolated:
-            self.fixed = Config()
-        elif args.config:
-            self.fixed = load_config(args.config)
-        self.cache: dict[str, Config] = {}
-
-    def for_path(self, path: str | None) -> Config:
-        if self.fixed is not None:
-            return self.fixed
-        folder = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
-        if folder not in self.cache:
-            found = find_config(folder)
-            self.cache[folder] = load_config(found) if found else Config()
-        return self.cache[folder]
-
-
 def _validate(args: argparse.Namespace) -> None:
     for selector in [*(args.select or []), *args.ignore]:
         resolve(selector, "command line")
@@ -99,25 +71,13 @@ def _check_one(item: InputItem, args: argparse.Namespace, config: Config) -> Che
     )
 
 
-@contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
-    if path is None or path == "-":
-        yield sys.stdout
-        return
-    try:
-        with open(path, "w", encoding="utf-8") as handle:
-            yield handle
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
-
-
 def run(args: argparse.Namespace) -> int:
     """Check every input; 0 clean, 1 findings at or above --fail-on, 2 usage/config/I/O."""
     try:
         _validate(args)
-        configs = _Configs(args)
+        configs = ConfigFinder(config=args.config, isolated=args.isolated)
         results, failed = _collect(args, configs)
-        with _output(args.output) as out:
+        with open_output(args.output) as out:
             out.write(
                 formatters()[args.output_format](
                     results, Options(statistics=args.statistics, quiet=args.quiet)
@@ -133,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if worst and not args.exit_zero else 0
 
 
-def _collect(args: argparse.Namespace, configs: _Configs) -> tuple[list[CheckResult], bool]:
+def _collect(args: argparse.Namespace, configs: ConfigFinder) -> tuple[list[CheckResult], bool]:
     results: list[CheckResult] = []
     failed = False
     paths = list(expand(args.paths))

@@ -318,3 +318,25 @@ def _minimum(table: Mapping[str, Any], where: str) -> dict[str, int]:
 
 
 ALL_RULE_CODES: tuple[str, ...] = tuple(r.code for r in RULES)
+
+
+class ConfigFinder:
+    """Config per input: isolated (defaults), one named file, or the nearest file to each input
+    (cached per folder). Shared by `incidentparse check` and `incidentparse parse`."""
+
+    def __init__(self, *, config: str | None = None, isolated: bool = False) -> None:
+        self.fixed: Config | None = None
+        if isolated:
+            self.fixed = Config()
+        elif config:
+            self.fixed = load_config(config)
+        self.cache: dict[str, Config] = {}
+
+    def for_path(self, path: str | None) -> Config:
+        if self.fixed is not None:
+            return self.fixed
+        folder = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+        if folder not in self.cache:
+            found = find_config(folder)
+            self.cache[folder] = load_config(found) if found else Config()
+        return self.cache[folder]

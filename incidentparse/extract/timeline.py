@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence, zone_declaration
@@ -248,15 +249,10 @@ def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context, z
         return _Group(entry.label, phase_of(entry.label) or group.phase)
     if entry.label and entry.bold and phase_of(entry.label):
         stamp = _leading_stamp(entry.value, ctx)  # '**Detection:** October 16, 2025: …'
-        row = _Row(
-            entry.line,
-            stamp=stamp[0] if stamp else "",
-            text=stamp[1] if stamp else entry.value,
-            fallback=entry.value,
-            label=entry.label,
-            phase=phase_of(entry.label),
-            answer_text=entry.value,
-        )
+        row = _stamped(
+            entry.line, stamp, entry.value,
+            label=entry.label, phase=phase_of(entry.label), answer_text=entry.value,
+        )  # fmt: skip
         return _Group(heading, phase_of(heading), [row])
     prose = entry.depth == 0 and not entry.label
     narrative = _narrative_rows([entry], group, ctx, zone) if prose else []
@@ -269,11 +265,10 @@ def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context, z
         return _Group(group.label, group.phase, narrative)
     answer = classify(entry.text if entry.label and not entry.bold else entry.value)
     keep_field = entry.label is not None and not entry.bold and answer.applicable
-    row = _Row(
+    row = _stamped(
         entry.line,
-        stamp=stamp[0] if stamp else "",
-        text=stamp[1] if stamp else entry.text,
-        fallback=entry.text,
+        stamp,
+        entry.text,
         label=group.label,
         phase=group.phase,
         fields=(entry.field(),) if keep_field and not stamp else (),
@@ -346,6 +341,17 @@ def extract_narrative(view: View, ctx: Context) -> None:
         group = _Group(None, None)
         for row in _narrative_rows(paragraphs, group, ctx, _zone(view, ctx)):
             ctx.draft.timeline.append(_event(row))
+
+
+def _stamped(line: int, stamp: tuple[str, str] | None, text: str, **fields: Any) -> _Row:
+    """A row dated by its leading stamp when it has one; else the text as written."""
+    return _Row(
+        line,
+        stamp=stamp[0] if stamp else "",
+        text=stamp[1] if stamp else text,
+        fallback=text,
+        **fields,
+    )
 
 
 def _table_rows(node: Node, group: _Group) -> list[_Row]:
