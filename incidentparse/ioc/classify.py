@@ -67,19 +67,26 @@ class Env:
         return any(word in words for word in FILE_LABEL_WORDS)
 
 
-_TRAIL: Final[str] = ".,;:!?'\"*_~>”’»`"
+_TRAIL: Final[str] = ".,;:!?'\"*>”’»`"
+_PAIRED_TRAIL: Final[str] = "_~"  # closing emphasis only when the same mark opened it
 _CLOSERS: Final[dict[str, str]] = {")": "(", "]": "[", "}": "{"}
 _DOC_NETS: Final = tuple(ipaddress.ip_network(net) for net in DOCUMENTATION_NETS)
 
 
-def trim(raw: str) -> str:
-    """Strip closing markup and sentence punctuation; keep balanced brackets."""
+def trim(raw: str, before: str = "") -> str:
+    """Strip closing markup and sentence punctuation; keep balanced brackets.
+
+    ``before`` is the character written just before the span: '_' or '~' at the end is only
+    closing markup when the same mark opened it ("_https://a/b_" but "https://a/b_").
+    """
     cut = raw.find("](")
     if cut >= 0:
         raw = raw[:cut]
     while raw:
         last = raw[-1]
-        if last in _TRAIL or (last in _CLOSERS and raw.count(last) > raw.count(_CLOSERS[last])):
+        if last in _TRAIL or (last in _PAIRED_TRAIL and before == last):
+            raw = raw[:-1]
+        elif last in _CLOSERS and raw.count(last) > raw.count(_CLOSERS[last]):
             raw = raw[:-1]
         else:
             break
@@ -240,7 +247,7 @@ _HOST_NAME: Final[re.Pattern[str]] = re.compile(
 
 
 def url(env: Env, start: int, end: int) -> Hit | None:
-    raw = trim(env.text[start:end])
+    raw = trim(env.text[start:end], env.text[start - 1 : start])
     live = refang(raw)
     match = _URL_SPLIT.match(live)
     if match is None:
@@ -413,7 +420,7 @@ def path_like(env: Env, start: int, end: int, kind: str, spaced: re.Pattern[str]
         match = spaced.match(env.text, start, stop)
         if match is not None and match.end() > end:
             end = start + len(match.group(0).rstrip())
-    raw = trim(env.text[start:end])
+    raw = trim(env.text[start:end], env.text[start - 1 : start])
     if kind == "file_path" and not _has_body(raw):
         return None
     if raw.startswith("/") and raw.rstrip("/").count("/") < 2:

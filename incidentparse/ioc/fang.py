@@ -107,6 +107,11 @@ def _defang_url(value: str) -> str:
     return f"{scheme}[://]{host}{rest}"
 
 
+_HOSTNAME: Final[re.Pattern[str]] = re.compile(
+    r"^(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*$|^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$"
+)
+
+
 def _guess_type(value: str) -> str:
     if "://" in value:
         return "url"
@@ -114,6 +119,6 @@ def _guess_type(value: str) -> str:
         return "email"
     if ":" in value and "\\" not in value:
         return "ipv6"
-    if "." in value and "\\" not in value and "/" not in value:
+    if _HOSTNAME.match(value):
         return "domain"
     return "other"
