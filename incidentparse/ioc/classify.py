@@ -84,9 +84,11 @@ def trim(raw: str, before: str = "") -> str:
         raw = raw[:cut]
     while raw:
         last = raw[-1]
-        if last in _TRAIL or (last in _PAIRED_TRAIL and before == last):
-            raw = raw[:-1]
-        elif last in _CLOSERS and raw.count(last) > raw.count(_CLOSERS[last]):
+        if (
+            last in _TRAIL
+            or (last in _PAIRED_TRAIL and before == last)
+            or (last in _CLOSERS and raw.count(last) > raw.count(_CLOSERS[last]))
+        ):
             raw = raw[:-1]
         else:
             break
