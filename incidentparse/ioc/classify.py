@@ -20,6 +20,7 @@ from .vocab import (
     FILE_EXTENSIONS,
     FILE_LABEL_WORDS,
     HASH_LENGTHS,
+    INTERNAL_TLDS,
     NAMESPACE_ROOTS,
     NETWORK_LABEL_WORDS,
     PRODUCT_NAMES,
@@ -172,10 +173,22 @@ def ipv4(env: Env, start: int, end: int, parts: list[str], defanged: bool) -> Hi
 _CUE_BEFORE: Final[re.Pattern[str]] = re.compile(r"([A-Za-z][A-Za-z0-9-]*)\.?[ \t]*[:=]?[ \t]*$")
 
 
+_RANGE_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"(\d+(?:\.\d+){2,})[ \t]*(?:through|thru|to|and|or|-|–|—)[ \t]*$"
+)
+
+
 def _versionish_before(text: str, start: int) -> bool:
-    """'version 1.2.3.4', 'build 10.0.0.1', 'FortiOS 7.2.4.1': a version, not an address."""
+    """'version 1.2.3.4', 'build 10.0.0.1', 'FortiOS 7.2.4.1': a version, not an address.
+
+    'versions 2.0.1.5 through 2.0.1.9': the second of a range is a version when the first is.
+    """
     line_start = text.rfind("\n", 0, start) + 1
-    match = _CUE_BEFORE.search(text, max(line_start, start - 40), start)
+    low = max(line_start, start - 40)
+    ranged = _RANGE_BEFORE.search(text, low, start)
+    if ranged is not None:
+        return _versionish_before(text, ranged.start(1))
+    match = _CUE_BEFORE.search(text, low, start)
     if match is None:
         return False
     word = match.group(1)
@@ -194,7 +207,7 @@ def domain(
     env: Env, start: int, end: int, live: str, labels: list[str], defanged: bool
 ) -> Hit | None:
     tld = labels[-1]
-    if tld.lower() not in TLDS or len(live) > 253:
+    if len(live) > 253 or not (tld.lower() in TLDS or _internal(env, start, labels, defanged)):
         return None
     if any(len(label) > 63 or label[0] == "-" or label[-1] == "-" for label in labels):
         return None
@@ -208,6 +221,13 @@ def domain(
 
 
 _CAMEL: Final[re.Pattern[str]] = re.compile(r"[a-z][A-Z]")
+
+
+def _internal(env: Env, start: int, labels: list[str], defanged: bool) -> bool:
+    """'dc01.corp.local': an internal name, when it is clearly a host name."""
+    if labels[-1].lower() not in INTERNAL_TLDS or not labels[-1].islower():
+        return False
+    return defanged or len(labels) >= 3 or env.network_evidence(start)
 
 
 def _plausible_name(env: Env, start: int, end: int, live: str, labels: list[str], nxt: str) -> bool:

@@ -93,7 +93,9 @@ REGISTRY_SPACED: Final[re.Pattern[str]] = re.compile(
 
 # The dot before what may be a file extension: the anchor of file-name candidates (the scanner
 # checks the extension against the table).
-EXT_DOT: Final[re.Pattern[str]] = re.compile(r"\.([A-Za-z0-9]{1,8})(?![A-Za-z0-9_])")
+EXT_DOT: Final[re.Pattern[str]] = re.compile(
+    r"\.(?<=[A-Za-z0-9_-]\.)([A-Za-z][A-Za-z0-9]{0,7}|7z)(?![A-Za-z0-9_])"
+)
 FILE_NAME: Final[re.Pattern[str]] = re.compile(
     r"(?<![A-Za-z0-9_.\\/~%$\-])[A-Za-z0-9_][A-Za-z0-9_.\-]*\.[A-Za-z0-9]{1,8}(?![A-Za-z0-9_])"
 )

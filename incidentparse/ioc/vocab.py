@@ -99,6 +99,10 @@ WEAK_TLDS: Final[frozenset[str]] = _words(
     """
 )
 
+# Private-use suffixes of internal networks (RFC 6762, RFC 8375, common AD practice). Not in the
+# TLD list; accepted with three or more labels, when defanged, or under a network label.
+INTERNAL_TLDS: Final[frozenset[str]] = _words("local internal lan corp localdomain intranet")
+
 # First labels that make a dotted name a code namespace (reverse-DNS packages, stdlib roots).
 NAMESPACE_ROOTS: Final[frozenset[str]] = _words(
     """
