@@ -6,6 +6,7 @@ the span (defang marks, code, table cells, labels) and never looks further than 
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from dataclasses import dataclass
@@ -96,6 +97,14 @@ def trim(raw: str, before: str = "") -> str:
     return raw
 
 
+def _window_start(text: str, pos: int, size: int) -> int:
+    """Start of the look-back window before pos: at most size characters, within the line."""
+    low = max(0, pos - size)
+    newline = text.rfind("\n", low, pos)
+    return newline + 1 if newline >= 0 else low
+
+
+@functools.lru_cache(maxsize=4096)
 def scope_of(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> IpScope:
     """Address scope; documentation ranges first (ipaddress folds them into is_private)."""
     if any(address in net for net in _DOC_NETS if net.version == address.version):
@@ -153,8 +162,9 @@ def ipv4(env: Env, start: int, end: int, parts: list[str], defanged: bool) -> Hi
     text = env.text
     if not defanged and (_versionish_before(text, start) or _versionish_after(text, end)):
         return None
-    value = ".".join(str(int(p)) for p in parts)
-    address = ipaddress.IPv4Address(value)
+    octets = [int(p) for p in parts]
+    value = ".".join(map(str, octets))
+    address = ipaddress.IPv4Address(bytes(octets))
     prefix = _prefix_after(text, end, 32)
     if prefix is not None:
         net = ipaddress.IPv4Network(f"{value}/{prefix[0]}", strict=False)
@@ -183,8 +193,7 @@ def _versionish_before(text: str, start: int) -> bool:
 
     'versions 2.0.1.5 through 2.0.1.9': the second of a range is a version when the first is.
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    low = max(line_start, start - 40)
+    low = _window_start(text, start, 40)
     ranged = _RANGE_BEFORE.search(text, low, start)
     if ranged is not None:
         return _versionish_before(text, ranged.start(1))
@@ -321,8 +330,7 @@ _MAIL_CUE: Final[re.Pattern[str]] = re.compile(
 
 def _mail_cue(text: str, start: int) -> bool:
     """'name at example dot com' counts only after a mail word ("contact", "email"…)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return _MAIL_CUE.search(text, max(line_start, start - 40), start) is not None
+    return _MAIL_CUE.search(text, _window_start(text, start, 40), start) is not None
 
 
 def email(env: Env, start: int, end: int, spelled: bool = False) -> Hit | None:

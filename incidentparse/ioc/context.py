@@ -19,6 +19,7 @@ _LABEL: Final[re.Pattern[str]] = re.compile(
 _LABEL_LINE: Final[re.Pattern[str]] = re.compile(
     r"^(?:\*\*|__)?([^*_\n:]{1,80}?)(?::\*\*|\*\*:|:__|__:|:|\*\*|__)?\s*$"
 )
+_NOTE_MAX: Final[int] = 300  # notes and labels are short; never read further along a line
 _HEADING: Final[re.Pattern[str]] = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MARKUP: Final[re.Pattern[str]] = re.compile(r"\*\*|__|`|(?<!\w)[*_]|[*_](?!\w)")
 
@@ -40,7 +41,7 @@ class Labels:
         and the nearest heading above."""
         layout = self.layout
         line_start = layout.line_starts[layout.line_index(offset)]
-        label = _inline_label(layout.text[line_start:offset])
+        label = _inline_label(layout.text[line_start : min(offset, line_start + _NOTE_MAX)])
         if label is None:
             label = self.above(layout.line_index(offset))
         head = layout.heading_before(offset)
@@ -112,7 +113,7 @@ def parenthetical(text: str, end: int, line_end: int) -> str | None:
     if pos >= line_end or text[pos] != "(":
         return None
     depth = 0
-    for index in range(pos, line_end):
+    for index in range(pos, min(line_end, pos + _NOTE_MAX)):
         if text[index] == "(":
             depth += 1
         elif text[index] == ")":
@@ -124,7 +125,7 @@ def parenthetical(text: str, end: int, line_end: int) -> str | None:
 
 def dash_note(text: str, end: int, line_end: int) -> str | None:
     """The note after ' - ', ' – ', ' — ' or ': ' that follows an indicator on its line."""
-    rest = text[end:line_end]
+    rest = text[end : min(line_end, end + _NOTE_MAX)]
     match = re.match(r"^[*_`\s]*(?:[-–—]|:)\s+(\S.*)$", rest)
     return clean(match.group(1)) or None if match else None
 
