@@ -127,3 +127,17 @@ def test_half_bracket_and_spaced_defangs_keep_raw() -> None:
 def test_empty_text() -> None:
     assert extract_indicators("") == []
     assert list(find_indicators("")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("See [the C2 panel](hxxp://evil[.]com/panel) today", "the C2 panel"),
+        ("- evil[.]com - phishing landing page", "phishing landing page"),
+        ("- evil[.]com: phishing kit host", "phishing kit host"),
+        ("Dropped files:\n\n- `a.exe`\n- `b.dll`", "Dropped files"),
+        ("**C2:**\n- 8.8.8.8\n\nSome prose line.\n- 9.9.9.9", None),
+    ],
+)
+def test_context_forms(text: str, context: str | None) -> None:
+    assert extract_indicators(text)[-1].context == context

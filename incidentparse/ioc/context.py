@@ -123,6 +123,18 @@ def parenthetical(text: str, end: int, line_end: int) -> str | None:
     return None
 
 
+def link_text(text: str, start: int, line_start: int) -> str | None:
+    """The text of a Markdown link whose target the indicator is: '[C2 panel](hxxp://…)'."""
+    if text[max(line_start, start - 2) : start] != "](":
+        return None
+    close = start - 2
+    open_ = text.rfind("[", max(line_start, close - _NOTE_MAX), close)
+    if open_ < 0:
+        return None
+    label = clean(text[open_ + 1 : close])
+    return label or None
+
+
 def dash_note(text: str, end: int, line_end: int) -> str | None:
     """The note after ' - ', ' – ', ' — ' or ': ' that follows an indicator on its line."""
     rest = text[end : min(line_end, end + _NOTE_MAX)]
@@ -140,10 +152,12 @@ def row_note(layout: Layout, start: int, end: int) -> str | None:
 
 
 def context_of(layout: Layout, labels: Labels, start: int, end: int) -> str | None:
-    """The closest note: parenthetical, table row, trailing note, then the label."""
-    _, line_end = layout.line_bounds(start)
+    """The closest note: parenthetical, link text, table row, trailing note, then the label."""
+    line_start, line_end = layout.line_bounds(start)
     text = layout.text
     note = parenthetical(text, end, line_end)
+    if note is None and layout.markdown:
+        note = link_text(text, start, line_start)
     if note is None and layout.markdown:
         note = row_note(layout, start, end)
     if note is None:
