@@ -121,7 +121,7 @@ def scope_of(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> IpScope:
 
 
 _SHARED: Final = ipaddress.ip_network("100.64.0.0/10")
-_PREFIX: Final[re.Pattern[str]] = re.compile(r"(?:/|\[/\]|\(/\))(\d{1,3})(?![\d.])")
+_PREFIX: Final[re.Pattern[str]] = re.compile(r"(?:/|\[/\]|\(/\))(\d{1,3})(?!\d|\.\d)")
 
 
 def _prefix_after(text: str, end: int, limit: int) -> tuple[int, int] | None:
