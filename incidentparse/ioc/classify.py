@@ -20,6 +20,7 @@ from .vocab import (
     DOCUMENTATION_NETS,
     FILE_EXTENSIONS,
     FILE_LABEL_WORDS,
+    COMMON_TLDS,
     HASH_LENGTHS,
     INTERNAL_TLDS,
     NAMESPACE_ROOTS,
@@ -222,8 +223,8 @@ def domain(
         return None
     text = env.text
     nxt = text[end : end + 1]
-    if nxt in ("_", "@"):
-        return None
+    if nxt in ("_", "@") or (text[start - 1 : start] == "@" and not defanged):
+        return None  # part of an e-mail address or a handle; the e-mail scanner judges it
     if not defanged and not _plausible_name(env, start, end, live, labels, nxt):
         return None
     return Hit("domain", live.lower(), start, end, defanged)
@@ -250,6 +251,8 @@ def _plausible_name(env: Env, start: int, end: int, live: str, labels: list[str]
         return False  # "java.io", "com.example.app": code namespaces
     if all(label[:1].isupper() and label[1:].islower() for label in labels):
         return False
+    if len(labels) > 2 and _capitalised(labels[0]) and len(tld) > 2 and tld not in COMMON_TLDS:
+        return False  # "Trojan.Win32.Agent.abc": a detection name, not a host
     if any(_CAMEL.search(label) for label in labels):
         return False  # "CustomResourceDefinition.apiextensions.k8s.io": an identifier
     lower_tld = tld.lower()
@@ -257,6 +260,10 @@ def _plausible_name(env: Env, start: int, end: int, live: str, labels: list[str]
     if lower_tld in WEAK_TLDS or in_code_file:
         return _weak_evidence(env, start, end, labels, in_code_file)
     return True
+
+
+def _capitalised(label: str) -> bool:
+    return label[:1].isupper() and not label.isupper()
 
 
 def _weak_evidence(env: Env, start: int, end: int, labels: list[str], in_code: bool) -> bool:

@@ -19,9 +19,7 @@ DOT: Final[str] = (
 LABEL: Final[str] = r"[A-Za-z0-9-]+"
 
 # Dotted names and numbers: domains, IPv4 (plain or defanged), versions (rejected later).
-HOSTLIKE: Final[re.Pattern[str]] = re.compile(
-    rf"(?<![A-Za-z0-9_\-@.\\/$%]){LABEL}(?:{DOT}{LABEL})+"
-)
+HOSTLIKE: Final[re.Pattern[str]] = re.compile(rf"(?<![A-Za-z0-9_\-.\\/$%]){LABEL}(?:{DOT}{LABEL})+")
 
 _SCHEME = r"(?:[hH](?:[tT]{2}|[xX]{2})[pP][sS]?|[fF](?:[tT]|[xX])[pP][sS]?|sftp|meows?|MEOWS?|wss?)"
 _SEP = r"(?:://|\[://\]|\[:\]//|\[://|:\[//\]|\(:\)//|\(://\)|\{://\}|\[:/\]/)"
@@ -62,8 +60,8 @@ ASN: Final[re.Pattern[str]] = re.compile(r"A(?<![A-Za-z0-9]A)S(?:N:? ?| ?)\d{1,1
 
 # Paths. The segment class excludes whitespace; inside a code span, table cell or quotes the
 # scanner re-matches with the *_SPACED variant so "C:\Program Files\…" keeps its spaces.
-_SEG = r"[^\s:*?\"<>|`]"
-_SEG_SPACED = r"[^\t\n:*?\"<>|`]"
+_SEG = r"[^\s:*?\"<>|`,]"
+_SEG_SPACED = r"[^\t\n:*?\"<>|`,]"
 _WIN_HEADS = (
     r"[A-Za-z]:\\",
     r"\\\\[A-Za-z0-9._$\-]+\\",

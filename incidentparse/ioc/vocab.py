@@ -99,6 +99,9 @@ WEAK_TLDS: Final[frozenset[str]] = _words(
     """
 )
 
+# Generic TLDs common enough in prose that a capitalised name under them is still a host.
+COMMON_TLDS: Final[frozenset[str]] = _words("com net org gov edu mil int info biz")
+
 # Private-use suffixes of internal networks (RFC 6762, RFC 8375, common AD practice). Not in the
 # TLD list; accepted with three or more labels, when defanged, or under a network label.
 INTERNAL_TLDS: Final[frozenset[str]] = _words("local internal lan corp localdomain intranet")
