@@ -17,10 +17,10 @@ from .context import Labels
 from .fang import SCHEME_MAP, is_defanged, refang
 from .layout import Layout
 from .vocab import (
+    COMMON_TLDS,
     DOCUMENTATION_NETS,
     FILE_EXTENSIONS,
     FILE_LABEL_WORDS,
-    COMMON_TLDS,
     HASH_LENGTHS,
     INTERNAL_TLDS,
     NAMESPACE_ROOTS,
