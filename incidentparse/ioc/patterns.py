@@ -102,4 +102,4 @@ FILE_NAME: Final[re.Pattern[str]] = re.compile(
 # its line by the layout, so the engine can search for the literal first).
 FENCES: Final[tuple[re.Pattern[str], ...]] = (re.compile(r"(```+)"), re.compile(r"(~~~+)"))
 CODE_SPAN: Final[re.Pattern[str]] = re.compile(r"`(?<!``)(`*)(?!`)([^\n]*?[^`\n])`\1(?!`)")
-HEADING: Final[re.Pattern[str]] = re.compile(r"#{1,6}[ \t]")
+HEADING: Final[re.Pattern[str]] = re.compile(r"#(?=#{0,5}[ \t])")
