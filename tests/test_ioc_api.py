@@ -106,10 +106,10 @@ def test_scope(address: str, scope: str) -> None:
 
 
 def test_markdown_false_ignores_code_and_tables() -> None:
-    text = "`C:\\Program Files\\x.exe`"
-    assert extract_indicators(text)[0].value == "C:\\Program Files\\x.exe"
+    text = "`C:\\My Tools\\x.exe`"
+    assert extract_indicators(text)[0].value == "C:\\My Tools\\x.exe"
     plain = extract_indicators(text, markdown=False)
-    assert plain[0].value == "C:\\Program" and plain[0].in_code is False
+    assert plain[0].value == "C:\\My" and plain[0].in_code is False
 
 
 def test_defanged_is_true_when_any_occurrence_was_defanged() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .vocab import POSIX_ROOTS, REGISTRY_HIVES
+from .vocab import POSIX_ROOTS, REGISTRY_HIVES, SPACED_SEGMENTS
 
 # A dot, plain or defanged: "[.]" "(.)" "{.}" "[dot]" "(dot)" " [.] " "\." and the half "[.".
 DOT: Final[str] = (
@@ -70,7 +70,15 @@ _WIN_HEADS = (
 )
 _WIN_HEAD = "(?:" + "|".join(_WIN_HEADS) + ")"
 _POSIX_ROOT = r"/(?:" + "|".join(POSIX_ROOTS) + r")(?![A-Za-z0-9_.\-])"
-WIN_PATH: Final[re.Pattern[str]] = re.compile(rf"(?<![A-Za-z0-9_\\]){_WIN_HEAD}{_SEG}*")
+# A known spaced segment, right after a backslash and ending at one (or at the end of the path).
+_KNOWN = (
+    r"(?<=\\)(?:"
+    + "|".join(re.escape(seg) for seg in sorted(SPACED_SEGMENTS, key=len, reverse=True))
+    + r")(?=\\|[^\w\s(]|\s|$)"
+)
+WIN_PATH: Final[re.Pattern[str]] = re.compile(
+    rf"(?<![A-Za-z0-9_\\]){_WIN_HEAD}(?:{_KNOWN}|{_SEG})*"
+)
 WIN_PATH_SPACED: Final[re.Pattern[str]] = re.compile(rf"{_WIN_HEAD}{_SEG_SPACED}*")
 POSIX_PATH: Final[re.Pattern[str]] = re.compile(
     rf"(?<![A-Za-z0-9_.~/\-\\])(?:~/{_SEG}+|{_POSIX_ROOT}(?:/{_SEG}*)?)"
@@ -83,7 +91,7 @@ _HIVE = "(?:" + "|".join(re.escape(h) for h in REGISTRY_HIVES) + ")"
 _KEY_SEG = r"[^\s\\\"<>|`*?]"
 _KEY_SEG_SPACED = r"[^\t\n\\\"<>|`*?]"
 REGISTRY: Final[re.Pattern[str]] = re.compile(
-    rf"(?<![A-Za-z0-9_])(?:Registry::|Computer\\)?{_HIVE}:?(?:\\{_KEY_SEG}+)+\\?"
+    rf"(?<![A-Za-z0-9_])(?:Registry::|Computer\\)?{_HIVE}:?(?:\\(?:{_KNOWN}|{_KEY_SEG}+))+\\?"
 )
 REGISTRY_SPACED: Final[re.Pattern[str]] = re.compile(
     rf"(?:Registry::|Computer\\)?{_HIVE}:?(?:\\{_KEY_SEG_SPACED}+)+\\?"

@@ -210,6 +210,53 @@ POSIX_ROOTS: Final[tuple[str, ...]] = (
     "nix",
 )
 
+# Well-known path and key segments that contain spaces: outside code spans, cells and quotes a
+# path may run over a space only inside one of these ("C:\Program Files\…", "…\Windows NT\…").
+SPACED_SEGMENTS: Final[tuple[str, ...]] = (
+    "Program Files (x86)",
+    "Program Files",
+    "Common Files",
+    "Documents and Settings",
+    "All Users",
+    "Default User",
+    "Application Data",
+    "Local Settings",
+    "Start Menu",
+    "Windows NT",
+    "Windows Defender",
+    "Windows Defender Advanced Threat Protection",
+    "Windows Advanced Threat Protection",
+    "Windows Error Reporting",
+    "Windows Script Host",
+    "Windows Messaging Subsystem",
+    "Windows PowerShell",
+    "Windows Mail",
+    "Windows Firewall",
+    "Image File Execution Options",
+    "Internet Explorer",
+    "Internet Settings",
+    "Shell Folders",
+    "User Shell Folders",
+    "App Paths",
+    "Terminal Server",
+    "Terminal Server Client",
+    "Group Policy",
+    "Group Policy Objects",
+    "Security Center",
+    "Session Manager",
+    "Active Setup",
+    "Installed Components",
+    "Browser Helper Objects",
+    "Control Panel",
+    "Command Processor",
+    "Microsoft Office",
+    "Microsoft Antimalware",
+    "Real-Time Protection",
+    "Scheduled Tasks",
+    "Print Processors",
+    "Network Provider",
+)
+
 # Registry hives, every spelling (long, short, PowerShell drive, kernel object path).
 REGISTRY_HIVES: Final[tuple[str, ...]] = (
     "HKEY_LOCAL_MACHINE",
