@@ -192,25 +192,29 @@ _RANGE_BEFORE: Final[re.Pattern[str]] = re.compile(
 def _versionish_before(text: str, start: int) -> bool:
     """'version 1.2.3.4', 'build 10.0.0.1', 'FortiOS 7.2.4.1': a version, not an address.
 
-    'versions 2.0.1.5 through 2.0.1.9': the second of a range is a version when the first is.
+    'versions 2.0.1.5 through 2.0.1.9': the second of a range is a version when the first is
+    (followed back over at most ``_RANGE_HOPS`` range words).
     """
-    low = _window_start(text, start, 40)
-    ranged = _RANGE_BEFORE.search(text, low, start)
-    if ranged is not None:
-        return _versionish_before(text, ranged.start(1))
-    match = _CUE_BEFORE.search(text, low, start)
+    for _ in range(_RANGE_HOPS):
+        low = _window_start(text, start, 40)
+        ranged = _RANGE_BEFORE.search(text, low, start)
+        if ranged is None:
+            break
+        start = ranged.start(1)
+    match = _CUE_BEFORE.search(text, _window_start(text, start, 40), start)
     if match is None:
         return False
     word = match.group(1)
-    return word.lower() in VERSION_CUES or (
-        len(word) > 2 and word.upper().endswith("OS") and word[-2:] == "OS"
-    )
+    return word.lower() in VERSION_CUES or (len(word) > 2 and word.endswith("OS"))
+
+
+_RANGE_HOPS: Final[int] = 4
+_VERSION_TAIL: Final[re.Pattern[str]] = re.compile(r"-[A-Za-z]|\.[A-Za-z0-9*]|_")
 
 
 def _versionish_after(text: str, end: int) -> bool:
     """'1.2.3.4-beta', '1.2.3.4.x' or '1.2.3.4..': a version string continues."""
-    nxt = text[end : end + 2]
-    return bool(re.match(r"-[A-Za-z]|\.[A-Za-z0-9*]|_", nxt))
+    return _VERSION_TAIL.match(text, end) is not None
 
 
 def domain(
