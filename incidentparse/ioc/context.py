@@ -35,21 +35,30 @@ class Labels:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self._above: dict[int, str | None] = {}
+        self._headings: dict[int, str | None] = {}
 
     def at(self, offset: int) -> tuple[str | None, str | None]:
         """(label, heading) for offset: its own line's label or the label line it sits under,
         and the nearest heading above."""
+        return self.label_at(offset), self.heading_at(offset)
+
+    def label_at(self, offset: int) -> str | None:
+        """The '**Label:**' opening offset's line, else the label line it sits under."""
         layout = self.layout
-        line_start = layout.line_starts[layout.line_index(offset)]
+        index = layout.line_index(offset)
+        line_start = layout.line_starts[index]
         label = _inline_label(layout.text[line_start : min(offset, line_start + _NOTE_MAX)])
-        if label is None:
-            label = self.above(layout.line_index(offset))
-        head = layout.heading_before(offset)
-        heading = None
-        if head is not None:
-            match = _HEADING.match(layout.text, head, layout.line_bounds(head)[1])
-            heading = clean(match.group(1)) if match else None
-        return label, heading
+        return label if label is not None else self.above(index)
+
+    def heading_at(self, offset: int) -> str | None:
+        """The text of the nearest heading above offset."""
+        head = self.layout.heading_before(offset)
+        if head is None:
+            return None
+        if head not in self._headings:
+            match = _HEADING.match(self.layout.text, head, self.layout.line_bounds(head)[1])
+            self._headings[head] = clean(match.group(1)) if match else None
+        return self._headings[head]
 
     def above(self, index: int) -> str | None:
         """The label line that line ``index`` sits under: list items, table rows and blank lines
@@ -163,5 +172,5 @@ def context_of(layout: Layout, labels: Labels, start: int, end: int) -> str | No
     if note is None:
         note = dash_note(text, end, line_end)
     if note is None:
-        note = labels.at(start)[0]
+        note = labels.label_at(start)
     return note
