@@ -19,7 +19,9 @@ PATH = st.from_regex(
 URL = st.builds(lambda s, h, p: f"{s}://{h}{p}", st.sampled_from(["http", "https", "ftp"]),
                 DOMAIN, PATH)  # fmt: skip
 IPV4 = st.builds(lambda n: str(ipaddress.IPv4Address(n)), st.integers(0, 2**32 - 1))
-IPV6 = st.builds(lambda n: str(ipaddress.IPv6Address(n)), st.integers(0, 2**128 - 1))
+IPV6 = st.builds(
+    lambda n: str(ipaddress.IPv6Address(n)), st.integers(1, 2**128 - 1)
+)  # "::" alone is no IOC
 CIDR4 = st.builds(lambda ip, n: f"{ip}/{n}", IPV4, st.integers(0, 32))
 CIDR6 = st.builds(lambda ip, n: f"{ip}/{n}", IPV6, st.integers(0, 128))
 LOCAL = st.from_regex(r"[a-z0-9][a-z0-9._+-]{0,10}[a-z0-9]", fullmatch=True).filter(
@@ -74,7 +76,7 @@ def test_extraction_never_raises_and_offsets_hold(text: str) -> None:
 @given(TYPED, st.sampled_from(["", "See ", "- **C2:** ", "| "]), st.sampled_from(["", ".", " |"]))
 def test_defanged_values_are_found_back(typed: tuple[str, str], before: str, after: str) -> None:
     kind, value = typed
-    if kind not in ("url", "ipv4", "email", "sha256"):
+    if kind not in ("url", "ipv4", "ipv6", "email", "sha256"):
         return
     text = f"{before}{defang(value, kind)}{after}"
     found = {(i.type, i.value) for i in extract_indicators(text)}

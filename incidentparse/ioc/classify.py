@@ -369,26 +369,29 @@ def email(env: Env, start: int, end: int, spelled: bool = False) -> Hit | None:
 
 
 def ipv6(env: Env, start: int, end: int) -> Hit | None:
+    """An IPv6 address (or CIDR), plain or with '[:]' defanged colons."""
     raw = env.text[start:end].rstrip(".")
-    if raw.endswith(":") and not raw.endswith("::"):
+    if raw.endswith(":") and not raw.endswith("::") and not raw.endswith("[:]"):
         raw = raw[:-1]
     end = start + len(raw)
-    if raw.count(":") < 2 or ("::" not in raw and raw.count(":") != 7):
+    live = raw.replace("[:]", ":")
+    if live.count(":") < 2 or ("::" not in live and live.count(":") != 7):
         return None
-    if not any(c in "0123456789abcdefABCDEF" for c in raw):
+    if not any(c in "0123456789abcdefABCDEF" for c in live):
         return None
     nxt = env.text[end : end + 1]
     if nxt and (nxt.isalnum() or nxt in "_:"):
         return None
     try:
-        address = ipaddress.IPv6Address(raw)
+        address = ipaddress.IPv6Address(live)
     except ValueError:
         return None
-    value = str(address)
+    value, defanged = str(address), live != raw
     prefix = _prefix_after(env.text, end, 128)
     if prefix is not None:
-        return Hit("cidr", f"{value}/{prefix[0]}", start, prefix[1], False, scope_of(address))
-    return Hit("ipv6", value, start, end, False, scope_of(address))
+        cidr = f"{value}/{prefix[0]}"
+        return Hit("cidr", cidr, start, prefix[1], defanged, scope_of(address))
+    return Hit("ipv6", value, start, end, defanged, scope_of(address))
 
 
 # ---------------------------------------------------------------- hashes and ids

@@ -43,6 +43,10 @@ EMAIL_SPELLED: Final[re.Pattern[str]] = re.compile(
 IPV6: Final[re.Pattern[str]] = re.compile(
     r"(?<![0-9A-Za-z:.\-_])[0-9A-Fa-f]{0,4}(?:::?[0-9A-Fa-f]{0,4}){2,7}(?:\.[0-9.]+)?"
 )
+# IPv6 written with "[:]" for its colons (what defang() writes): "2001[:]db8[:][:]1".
+IPV6_DEFANGED: Final[re.Pattern[str]] = re.compile(
+    r"(?<![0-9A-Za-z:.\-_\]])(?:[0-9A-Fa-f]{1,4}|\[:\]|:){3,40}(?:\.[0-9.]+)?"
+)
 
 # Hex runs: the character before the run is part of the pattern (a look-behind first would cost
 # a test at every position); a run at the very start of the text is the second pattern's.

@@ -75,6 +75,10 @@ def _back_hex(text: str, pos: int) -> int:
     return _walk(text, pos, _HEX, 4)
 
 
+def _back_hex_defanged(text: str, pos: int) -> int:
+    return _walk(text, pos, _HEX | frozenset("[:]"), 48)
+
+
 def _back_registry(text: str, pos: int) -> int:
     for prefix in ("Registry::", "Computer\\"):
         if text.startswith(prefix, pos - len(prefix)):
@@ -153,6 +157,7 @@ SCANNERS: Final[tuple[Scanner, ...]] = (
     Scanner("posix_path", _POSIX_ANCHORS, _back_posix, p.POSIX_PATH,
             _spaced("file_path", p.POSIX_PATH_SPACED)),
     Scanner("ipv6", _IPV6_ANCHORS, _back_hex, p.IPV6, c.ipv6),
+    Scanner("ipv6_defanged", _lit("[:]"), _back_hex_defanged, p.IPV6_DEFANGED, c.ipv6),
     Scanner("hostlike", _DOTS, _back_label, p.HOSTLIKE, c.hostlike),
     Scanner("hash", (), None, p.HEX, c.hexhash),
     Scanner("hash_at_start", (), None, p.HEX_AT_START, c.hexhash),
