@@ -126,7 +126,7 @@ PRODUCT_NAMES: Final[frozenset[str]] = _words(
 VERSION_CUES: Final[frozenset[str]] = _words(
     """
     v ver version versions build builds release releases firmware fw patch patched update
-    updated upgrade upgraded rev revision kernel agent client sdk driver bios edition
+    updated upgrade upgraded rev revision kernel agent sdk driver bios
     """
 )
 
