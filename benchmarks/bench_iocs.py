@@ -188,7 +188,7 @@ def load_peers() -> dict[str, tuple[Extractor, frozenset[str]]]:
     """Each importable peer as (extract function, the types it supports)."""
     peers: dict[str, tuple[Extractor, frozenset[str]]] = {}
     with contextlib.suppress(ImportError):
-        import iocextract
+        import iocextract  # type: ignore[import-untyped]
 
         def run_iocextract(text: str) -> set[tuple[str, str]]:
             x = iocextract
@@ -203,7 +203,7 @@ def load_peers() -> dict[str, tuple[Extractor, frozenset[str]]]:
         kinds = frozenset({"url", "ipv4", "ipv6", "email", "md5", "sha1", "sha256", "sha512"})
         peers["iocextract"] = (run_iocextract, kinds)
     with contextlib.suppress(ImportError):
-        import ioc_finder
+        import ioc_finder  # type: ignore[import-untyped]
 
         def run_ioc_finder(text: str) -> set[tuple[str, str]]:
             result = ioc_finder.find_iocs(text, included_ioc_types=list(IOC_FINDER_TYPES))
@@ -218,7 +218,7 @@ def load_peers() -> dict[str, tuple[Extractor, frozenset[str]]]:
         peers["ioc-finder"] = (run_ioc_finder, frozenset(IOC_FINDER_TYPES.values()))
     with contextlib.suppress(ImportError):
         logging.disable(logging.CRITICAL)
-        from iocsearcher.searcher import Searcher
+        from iocsearcher.searcher import Searcher  # type: ignore[import-untyped]
 
         searcher = Searcher()
 

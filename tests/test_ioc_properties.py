@@ -63,14 +63,14 @@ def test_refang_defang_round_trip(typed: tuple[str, str]) -> None:
 @settings(max_examples=300)
 def test_extraction_never_raises_and_offsets_hold(text: str) -> None:
     for ioc in extract_indicators(text):
-        assert text[ioc.start : ioc.end] == ioc.raw  # type: ignore[misc]
+        assert text[ioc.start : ioc.end] == ioc.raw
         for occ in ioc.occurrences:
             assert text[occ.start : occ.end] == occ.raw
             line_start = text.rfind("\n", 0, occ.start) + 1
             assert occ.column == occ.start - line_start + 1
             assert occ.line == text.count("\n", 0, occ.start) + 1
     for ioc in find_indicators(text, markdown=False):
-        assert text[ioc.start : ioc.end] == ioc.raw  # type: ignore[misc]
+        assert text[ioc.start : ioc.end] == ioc.raw
 
 
 @given(TYPED, st.sampled_from(["", "See ", "- **C2:** ", "| "]), st.sampled_from(["", ".", " |"]))
