@@ -95,7 +95,7 @@ STRONG_EXTENSIONS: Final[frozenset[str]] = _words(
 WEAK_TLDS: Final[frozenset[str]] = _words(
     """
     app bar cab call data date day email foo id inc info java link live map md mov name new one
-    open page pl pm post ps pub py read rs run save search sh show so style tf zip host win
+    open page pl pm post ps pub py read rs run save search sh show so style tf zip host win test
     """
 )
 
@@ -284,5 +284,10 @@ def _load_tlds() -> frozenset[str]:
     )
 
 
-# The bundled snapshot (see the header of data/tlds.txt for its date and licence).
-TLDS: Final[frozenset[str]] = _load_tlds()
+# Special-use TLDs reserved for documentation and testing (RFC 2606, RFC 6761): reports and
+# their fixtures write "evil.example" the way they write 203.0.113.5, so they are hosts too.
+RESERVED_TLDS: Final[frozenset[str]] = _words("example test invalid localhost")
+
+# The bundled snapshot (see the header of data/tlds.txt for its date and licence), plus the
+# reserved names.
+TLDS: Final[frozenset[str]] = _load_tlds() | RESERVED_TLDS
