@@ -16,7 +16,7 @@ from .fang import defang, refang
 from .scan import scan
 from .vocab import CATEGORY
 
-__all__ = ["CATEGORY", "defang", "extract_indicators", "find_indicators", "refang"]
+__all__ = ["CATEGORY", "TYPES", "defang", "extract_indicators", "find_indicators", "refang"]
 
 TYPES: tuple[str, ...] = tuple(CATEGORY)
 

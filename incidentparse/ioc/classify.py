@@ -6,6 +6,7 @@ the span (defang marks, code, table cells, labels) and never looks further than 
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from dataclasses import dataclass
@@ -16,10 +17,12 @@ from .context import Labels
 from .fang import SCHEME_MAP, is_defanged, refang
 from .layout import Layout
 from .vocab import (
+    COMMON_TLDS,
     DOCUMENTATION_NETS,
     FILE_EXTENSIONS,
     FILE_LABEL_WORDS,
     HASH_LENGTHS,
+    INTERNAL_TLDS,
     NAMESPACE_ROOTS,
     NETWORK_LABEL_WORDS,
     PRODUCT_NAMES,
@@ -67,25 +70,42 @@ class Env:
         return any(word in words for word in FILE_LABEL_WORDS)
 
 
-_TRAIL: Final[str] = ".,;:!?'\"*_~>”’»`"
+_TRAIL: Final[str] = ".,;:!?'\"*>”’»`"
+_PAIRED_TRAIL: Final[str] = "_~"  # closing emphasis only when the same mark opened it
 _CLOSERS: Final[dict[str, str]] = {")": "(", "]": "[", "}": "{"}
 _DOC_NETS: Final = tuple(ipaddress.ip_network(net) for net in DOCUMENTATION_NETS)
 
 
-def trim(raw: str) -> str:
-    """Strip closing markup and sentence punctuation; keep balanced brackets."""
+def trim(raw: str, before: str = "") -> str:
+    """Strip closing markup and sentence punctuation; keep balanced brackets.
+
+    ``before`` is the character written just before the span: '_' or '~' at the end is only
+    closing markup when the same mark opened it ("_https://a/b_" but "https://a/b_").
+    """
     cut = raw.find("](")
     if cut >= 0:
         raw = raw[:cut]
     while raw:
         last = raw[-1]
-        if last in _TRAIL or (last in _CLOSERS and raw.count(last) > raw.count(_CLOSERS[last])):
+        if (
+            last in _TRAIL
+            or (last in _PAIRED_TRAIL and before == last)
+            or (last in _CLOSERS and raw.count(last) > raw.count(_CLOSERS[last]))
+        ):
             raw = raw[:-1]
         else:
             break
     return raw
 
 
+def _window_start(text: str, pos: int, size: int) -> int:
+    """Start of the look-back window before pos: at most size characters, within the line."""
+    low = max(0, pos - size)
+    newline = text.rfind("\n", low, pos)
+    return newline + 1 if newline >= 0 else low
+
+
+@functools.lru_cache(maxsize=4096)
 def scope_of(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> IpScope:
     """Address scope; documentation ranges first (ipaddress folds them into is_private)."""
     if any(address in net for net in _DOC_NETS if net.version == address.version):
@@ -102,7 +122,7 @@ def scope_of(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> IpScope:
 
 
 _SHARED: Final = ipaddress.ip_network("100.64.0.0/10")
-_PREFIX: Final[re.Pattern[str]] = re.compile(r"(?:/|\[/\]|\(/\))(\d{1,3})(?![\d.])")
+_PREFIX: Final[re.Pattern[str]] = re.compile(r"(?:/|\[/\]|\(/\))(\d{1,3})(?!\d|\.\d)")
 
 
 def _prefix_after(text: str, end: int, limit: int) -> tuple[int, int] | None:
@@ -143,8 +163,9 @@ def ipv4(env: Env, start: int, end: int, parts: list[str], defanged: bool) -> Hi
     text = env.text
     if not defanged and (_versionish_before(text, start) or _versionish_after(text, end)):
         return None
-    value = ".".join(str(int(p)) for p in parts)
-    address = ipaddress.IPv4Address(value)
+    octets = [int(p) for p in parts]
+    value = ".".join(map(str, octets))
+    address = ipaddress.IPv4Address(bytes(octets))
     prefix = _prefix_after(text, end, 32)
     if prefix is not None:
         net = ipaddress.IPv4Network(f"{value}/{prefix[0]}", strict=False)
@@ -163,42 +184,64 @@ def ipv4(env: Env, start: int, end: int, parts: list[str], defanged: bool) -> Hi
 _CUE_BEFORE: Final[re.Pattern[str]] = re.compile(r"([A-Za-z][A-Za-z0-9-]*)\.?[ \t]*[:=]?[ \t]*$")
 
 
+_RANGE_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"(\d+(?:\.\d+){2,})[ \t]*(?:through|thru|to|and|or|-|–|—)[ \t]*$"
+)
+
+
 def _versionish_before(text: str, start: int) -> bool:
-    """'version 1.2.3.4', 'build 10.0.0.1', 'FortiOS 7.2.4.1': a version, not an address."""
-    line_start = text.rfind("\n", 0, start) + 1
-    match = _CUE_BEFORE.search(text, max(line_start, start - 40), start)
+    """'version 1.2.3.4', 'build 10.0.0.1', 'FortiOS 7.2.4.1': a version, not an address.
+
+    'versions 2.0.1.5 through 2.0.1.9': the second of a range is a version when the first is
+    (followed back over at most ``_RANGE_HOPS`` range words).
+    """
+    for _ in range(_RANGE_HOPS):
+        low = _window_start(text, start, 40)
+        ranged = _RANGE_BEFORE.search(text, low, start)
+        if ranged is None:
+            break
+        start = ranged.start(1)
+    match = _CUE_BEFORE.search(text, _window_start(text, start, 40), start)
     if match is None:
         return False
     word = match.group(1)
-    return word.lower() in VERSION_CUES or (
-        len(word) > 2 and word.upper().endswith("OS") and word[-2:] == "OS"
-    )
+    return word.lower() in VERSION_CUES or (len(word) > 2 and word.endswith("OS"))
+
+
+_RANGE_HOPS: Final[int] = 4
+_VERSION_TAIL: Final[re.Pattern[str]] = re.compile(r"-[A-Za-z]|\.[A-Za-z0-9*]|_")
 
 
 def _versionish_after(text: str, end: int) -> bool:
     """'1.2.3.4-beta', '1.2.3.4.x' or '1.2.3.4..': a version string continues."""
-    nxt = text[end : end + 2]
-    return bool(re.match(r"-[A-Za-z]|\.[A-Za-z0-9*]|_", nxt))
+    return _VERSION_TAIL.match(text, end) is not None
 
 
 def domain(
     env: Env, start: int, end: int, live: str, labels: list[str], defanged: bool
 ) -> Hit | None:
     tld = labels[-1]
-    if tld.lower() not in TLDS or len(live) > 253:
+    if len(live) > 253 or not (tld.lower() in TLDS or _internal(env, start, labels, defanged)):
         return None
     if any(len(label) > 63 or label[0] == "-" or label[-1] == "-" for label in labels):
         return None
     text = env.text
     nxt = text[end : end + 1]
-    if nxt in ("_", "@"):
-        return None
+    if nxt in ("_", "@") or (text[start - 1 : start] == "@" and not defanged):
+        return None  # part of an e-mail address or a handle; the e-mail scanner judges it
     if not defanged and not _plausible_name(env, start, end, live, labels, nxt):
         return None
     return Hit("domain", live.lower(), start, end, defanged)
 
 
 _CAMEL: Final[re.Pattern[str]] = re.compile(r"[a-z][A-Z]")
+
+
+def _internal(env: Env, start: int, labels: list[str], defanged: bool) -> bool:
+    """'dc01.corp.local': an internal name, when it is clearly a host name."""
+    if labels[-1].lower() not in INTERNAL_TLDS or not labels[-1].islower():
+        return False
+    return defanged or len(labels) >= 3 or env.network_evidence(start)
 
 
 def _plausible_name(env: Env, start: int, end: int, live: str, labels: list[str], nxt: str) -> bool:
@@ -212,6 +255,8 @@ def _plausible_name(env: Env, start: int, end: int, live: str, labels: list[str]
         return False  # "java.io", "com.example.app": code namespaces
     if all(label[:1].isupper() and label[1:].islower() for label in labels):
         return False
+    if len(labels) > 2 and _capitalised(labels[0]) and len(tld) > 2 and tld not in COMMON_TLDS:
+        return False  # "Trojan.Win32.Agent.abc": a detection name, not a host
     if any(_CAMEL.search(label) for label in labels):
         return False  # "CustomResourceDefinition.apiextensions.k8s.io": an identifier
     lower_tld = tld.lower()
@@ -219,6 +264,10 @@ def _plausible_name(env: Env, start: int, end: int, live: str, labels: list[str]
     if lower_tld in WEAK_TLDS or in_code_file:
         return _weak_evidence(env, start, end, labels, in_code_file)
     return True
+
+
+def _capitalised(label: str) -> bool:
+    return label[:1].isupper() and not label.isupper()
 
 
 def _weak_evidence(env: Env, start: int, end: int, labels: list[str], in_code: bool) -> bool:
@@ -240,7 +289,7 @@ _HOST_NAME: Final[re.Pattern[str]] = re.compile(
 
 
 def url(env: Env, start: int, end: int) -> Hit | None:
-    raw = trim(env.text[start:end])
+    raw = trim(env.text[start:end], env.text[start - 1 : start])
     live = refang(raw)
     match = _URL_SPLIT.match(live)
     if match is None:
@@ -292,8 +341,7 @@ _MAIL_CUE: Final[re.Pattern[str]] = re.compile(
 
 def _mail_cue(text: str, start: int) -> bool:
     """'name at example dot com' counts only after a mail word ("contact", "email"…)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return _MAIL_CUE.search(text, max(line_start, start - 40), start) is not None
+    return _MAIL_CUE.search(text, _window_start(text, start, 40), start) is not None
 
 
 def email(env: Env, start: int, end: int, spelled: bool = False) -> Hit | None:
@@ -321,26 +369,29 @@ def email(env: Env, start: int, end: int, spelled: bool = False) -> Hit | None:
 
 
 def ipv6(env: Env, start: int, end: int) -> Hit | None:
+    """An IPv6 address (or CIDR), plain or with '[:]' defanged colons."""
     raw = env.text[start:end].rstrip(".")
-    if raw.endswith(":") and not raw.endswith("::"):
+    if raw.endswith(":") and not raw.endswith("::") and not raw.endswith("[:]"):
         raw = raw[:-1]
     end = start + len(raw)
-    if raw.count(":") < 2 or ("::" not in raw and raw.count(":") != 7):
+    live = raw.replace("[:]", ":")
+    if live.count(":") < 2 or ("::" not in live and live.count(":") != 7):
         return None
-    if not any(c in "0123456789abcdefABCDEF" for c in raw):
+    if not any(c in "0123456789abcdefABCDEF" for c in live):
         return None
     nxt = env.text[end : end + 1]
     if nxt and (nxt.isalnum() or nxt in "_:"):
         return None
     try:
-        address = ipaddress.IPv6Address(raw)
+        address = ipaddress.IPv6Address(live)
     except ValueError:
         return None
-    value = str(address)
+    value, defanged = str(address), live != raw
     prefix = _prefix_after(env.text, end, 128)
     if prefix is not None:
-        return Hit("cidr", f"{value}/{prefix[0]}", start, prefix[1], False, scope_of(address))
-    return Hit("ipv6", value, start, end, False, scope_of(address))
+        cidr = f"{value}/{prefix[0]}"
+        return Hit("cidr", cidr, start, prefix[1], defanged, scope_of(address))
+    return Hit("ipv6", value, start, end, defanged, scope_of(address))
 
 
 # ---------------------------------------------------------------- hashes and ids
@@ -413,7 +464,7 @@ def path_like(env: Env, start: int, end: int, kind: str, spaced: re.Pattern[str]
         match = spaced.match(env.text, start, stop)
         if match is not None and match.end() > end:
             end = start + len(match.group(0).rstrip())
-    raw = trim(env.text[start:end])
+    raw = trim(env.text[start:end], env.text[start - 1 : start])
     if kind == "file_path" and not _has_body(raw):
         return None
     if raw.startswith("/") and raw.rstrip("/").count("/") < 2:

@@ -19,6 +19,7 @@ _LABEL: Final[re.Pattern[str]] = re.compile(
 _LABEL_LINE: Final[re.Pattern[str]] = re.compile(
     r"^(?:\*\*|__)?([^*_\n:]{1,80}?)(?::\*\*|\*\*:|:__|__:|:|\*\*|__)?\s*$"
 )
+_NOTE_MAX: Final[int] = 300  # notes and labels are short; never read further along a line
 _HEADING: Final[re.Pattern[str]] = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MARKUP: Final[re.Pattern[str]] = re.compile(r"\*\*|__|`|(?<!\w)[*_]|[*_](?!\w)")
 
@@ -34,21 +35,30 @@ class Labels:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self._above: dict[int, str | None] = {}
+        self._headings: dict[int, str | None] = {}
 
     def at(self, offset: int) -> tuple[str | None, str | None]:
         """(label, heading) for offset: its own line's label or the label line it sits under,
         and the nearest heading above."""
+        return self.label_at(offset), self.heading_at(offset)
+
+    def label_at(self, offset: int) -> str | None:
+        """The '**Label:**' opening offset's line, else the label line it sits under."""
         layout = self.layout
-        line_start = layout.line_starts[layout.line_index(offset)]
-        label = _inline_label(layout.text[line_start:offset])
-        if label is None:
-            label = self.above(layout.line_index(offset))
-        head = layout.heading_before(offset)
-        heading = None
-        if head is not None:
-            match = _HEADING.match(layout.text, head, layout.line_bounds(head)[1])
-            heading = clean(match.group(1)) if match else None
-        return label, heading
+        index = layout.line_index(offset)
+        line_start = layout.line_starts[index]
+        label = _inline_label(layout.text[line_start : min(offset, line_start + _NOTE_MAX)])
+        return label if label is not None else self.above(index)
+
+    def heading_at(self, offset: int) -> str | None:
+        """The text of the nearest heading above offset."""
+        head = self.layout.heading_before(offset)
+        if head is None:
+            return None
+        if head not in self._headings:
+            match = _HEADING.match(self.layout.text, head, self.layout.line_bounds(head)[1])
+            self._headings[head] = clean(match.group(1)) if match else None
+        return self._headings[head]
 
     def above(self, index: int) -> str | None:
         """The label line that line ``index`` sits under: list items, table rows and blank lines
@@ -112,7 +122,7 @@ def parenthetical(text: str, end: int, line_end: int) -> str | None:
     if pos >= line_end or text[pos] != "(":
         return None
     depth = 0
-    for index in range(pos, line_end):
+    for index in range(pos, min(line_end, pos + _NOTE_MAX)):
         if text[index] == "(":
             depth += 1
         elif text[index] == ")":
@@ -122,9 +132,21 @@ def parenthetical(text: str, end: int, line_end: int) -> str | None:
     return None
 
 
+def link_text(text: str, start: int, line_start: int) -> str | None:
+    """The text of a Markdown link whose target the indicator is: '[C2 panel](hxxp://…)'."""
+    if text[max(line_start, start - 2) : start] != "](":
+        return None
+    close = start - 2
+    open_ = text.rfind("[", max(line_start, close - _NOTE_MAX), close)
+    if open_ < 0:
+        return None
+    label = clean(text[open_ + 1 : close])
+    return label or None
+
+
 def dash_note(text: str, end: int, line_end: int) -> str | None:
     """The note after ' - ', ' – ', ' — ' or ': ' that follows an indicator on its line."""
-    rest = text[end:line_end]
+    rest = text[end : min(line_end, end + _NOTE_MAX)]
     match = re.match(r"^[*_`\s]*(?:[-–—]|:)\s+(\S.*)$", rest)
     return clean(match.group(1)) or None if match else None
 
@@ -139,14 +161,16 @@ def row_note(layout: Layout, start: int, end: int) -> str | None:
 
 
 def context_of(layout: Layout, labels: Labels, start: int, end: int) -> str | None:
-    """The closest note: parenthetical, table row, trailing note, then the label."""
-    _, line_end = layout.line_bounds(start)
+    """The closest note: parenthetical, link text, table row, trailing note, then the label."""
+    line_start, line_end = layout.line_bounds(start)
     text = layout.text
     note = parenthetical(text, end, line_end)
+    if note is None and layout.markdown:
+        note = link_text(text, start, line_start)
     if note is None and layout.markdown:
         note = row_note(layout, start, end)
     if note is None:
         note = dash_note(text, end, line_end)
     if note is None:
-        note = labels.at(start)[0]
+        note = labels.label_at(start)
     return note

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
+_START = r"(?<![A-Za-z0-9])"  # a scheme starts a word, anywhere in the span
+_SEP = r"[\[\(\{]?:[\]\)\}]?[\[\(\{]?/"  # "://", "[://]", "[:]//", "(:)//", ":[//]"…
+
 # (pattern, replacement) applied in order. Schemes first, then separators, then dots and ats.
 # A bracket may be missing on either side ("www[.example[.com", "http[://example.com").
 REFANG_RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
-    (re.compile(r"^(?:h(?:xx|XX|xX|Xx|tt)p|HXXP|meow|MEOW)(?=s?[\[\(\{]?:)"), "http"),
-    (re.compile(r"^(?:HXXPS|HTTPS)(?=[\[\(\{]?:)"), "https"),
-    (re.compile(r"^(?:fxp|FXP|FTP)(?=s?[\[\(\{]?:)"), "ftp"),
+    (re.compile(_START + r"(?:h(?:xx|XX|xX|Xx|tt)p|HXXP|meow|MEOW)(?=s?" + _SEP + ")"), "http"),
+    (re.compile(_START + r"(?:HXXPS|HTTPS)(?=" + _SEP + ")"), "https"),
+    (re.compile(_START + r"(?:fxp|FXP|FTP)(?=s?" + _SEP + ")"), "ftp"),
     (re.compile(r"\[:\]//|\[://\]|\(://\)|\{://\}|\[://|:\[//\]|\(:\)//|\[:/\]/"), "://"),
     (re.compile(r"\[/\]|\(/\)"), "/"),
     (re.compile(r"\[:\]|\(:\)"), ":"),
@@ -24,7 +27,9 @@ REFANG_RULES: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
 )
 
 # A cheap first look: no bracket, backslash or odd scheme means nothing to refang.
-_MAYBE_DEFANGED: Final[re.Pattern[str]] = re.compile(r"[\[\(\{\\]|^(?:[hH][xX]|meow|MEOW|[fF][xX])")
+_MAYBE_DEFANGED: Final[re.Pattern[str]] = re.compile(
+    r"[\[\(\{\\]|[hH][xX]|meow|MEOW|[fF][xX]|HTTPS|FTP"
+)
 
 # The scheme of a URL, lower-cased and mapped (iocs.md "Canonical values").
 SCHEME_MAP: Final[dict[str, str]] = {
@@ -107,6 +112,11 @@ def _defang_url(value: str) -> str:
     return f"{scheme}[://]{host}{rest}"
 
 
+_HOSTNAME: Final[re.Pattern[str]] = re.compile(
+    r"^(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*$|^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$"
+)
+
+
 def _guess_type(value: str) -> str:
     if "://" in value:
         return "url"
@@ -114,6 +124,6 @@ def _guess_type(value: str) -> str:
         return "email"
     if ":" in value and "\\" not in value:
         return "ipv6"
-    if "." in value and "\\" not in value and "/" not in value:
+    if _HOSTNAME.match(value):
         return "domain"
     return "other"

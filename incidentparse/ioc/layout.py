@@ -49,7 +49,9 @@ class Layout:
         if not self.markdown:
             return None
         start, end = self.line_bounds(offset)
-        return (start, end) if self.text[start:end].lstrip(" \t").startswith("|") else None
+        if end - start > _MAX_ROW or _ROW_START.match(self.text, start) is None:
+            return None
+        return start, end
 
     def bars(self, row: tuple[int, int]) -> list[int]:
         if row[0] not in self._bars:
@@ -64,9 +66,9 @@ class Layout:
     def line_bounds(self, offset: int) -> tuple[int, int]:
         """Start and end (exclusive, without the newline) of the line holding offset."""
         index = bisect.bisect_right(self.line_starts, offset) - 1
-        start = self.line_starts[index]
-        end = self.text.find("\n", start)
-        return start, len(self.text) if end < 0 else end
+        starts = self.line_starts
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
+        return starts[index], end
 
     def in_fence(self, offset: int) -> bool:
         return _inside(self.fences, offset) is not None
@@ -113,6 +115,11 @@ class Layout:
         return _quoted_end(self.text, offset, self.line_bounds(offset))
 
 
+_MAX_ROW = 4096  # a longer line is not read as a table row (keeps per-hit work bounded)
+_ROW_START = re.compile(r"[ \t]*\|")
+_QUOTE_WINDOW = 512
+
+
 def _line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
@@ -122,8 +129,11 @@ _NEWLINE = re.compile("\n")
 
 def _line_start(text: str, match: re.Match[str]) -> bool:
     """The match opens its line (after at most three spaces), as fences and headings must."""
-    start = text.rfind("\n", 0, match.start()) + 1
-    return match.start() - start <= 3 and not text[start : match.start()].strip()
+    begin = match.start()
+    start = text.rfind("\n", max(0, begin - 4), begin) + 1
+    if start == 0 and begin > 3:
+        return False  # more than three characters before it on its line
+    return not text[start:begin].strip(" ")
 
 
 def _fences(text: str) -> list[tuple[int, int]]:
@@ -180,8 +190,8 @@ def _cell_bars(text: str, start: int, end: int) -> list[int]:
 def _quoted_end(text: str, offset: int, bounds: tuple[int, int]) -> int | None:
     """End of the double-quoted stretch of the line around offset, if any."""
     line_start, line_end = bounds
-    before = text.count('"', line_start, offset)
+    before = text.count('"', max(line_start, offset - _QUOTE_WINDOW), offset)
     if before % 2 == 0:
         return None
-    close = text.find('"', offset, line_end)
+    close = text.find('"', offset, min(line_end, offset + _QUOTE_WINDOW))
     return None if close < 0 else close

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .vocab import POSIX_ROOTS, REGISTRY_HIVES
+from .vocab import POSIX_ROOTS, REGISTRY_HIVES, SPACED_SEGMENTS
 
 # A dot, plain or defanged: "[.]" "(.)" "{.}" "[dot]" "(dot)" " [.] " "\." and the half "[.".
 DOT: Final[str] = (
@@ -19,9 +19,7 @@ DOT: Final[str] = (
 LABEL: Final[str] = r"[A-Za-z0-9-]+"
 
 # Dotted names and numbers: domains, IPv4 (plain or defanged), versions (rejected later).
-HOSTLIKE: Final[re.Pattern[str]] = re.compile(
-    rf"(?<![A-Za-z0-9_\-@.\\/$%]){LABEL}(?:{DOT}{LABEL})+"
-)
+HOSTLIKE: Final[re.Pattern[str]] = re.compile(rf"(?<![A-Za-z0-9_\-.\\/$%]){LABEL}(?:{DOT}{LABEL})+")
 
 _SCHEME = r"(?:[hH](?:[tT]{2}|[xX]{2})[pP][sS]?|[fF](?:[tT]|[xX])[pP][sS]?|sftp|meows?|MEOWS?|wss?)"
 _SEP = r"(?:://|\[://\]|\[:\]//|\[://|:\[//\]|\(:\)//|\(://\)|\{://\}|\[:/\]/)"
@@ -45,6 +43,10 @@ EMAIL_SPELLED: Final[re.Pattern[str]] = re.compile(
 IPV6: Final[re.Pattern[str]] = re.compile(
     r"(?<![0-9A-Za-z:.\-_])[0-9A-Fa-f]{0,4}(?:::?[0-9A-Fa-f]{0,4}){2,7}(?:\.[0-9.]+)?"
 )
+# IPv6 written with "[:]" for its colons (what defang() writes): "2001[:]db8[:][:]1".
+IPV6_DEFANGED: Final[re.Pattern[str]] = re.compile(
+    r"(?<![0-9A-Za-z:.\-_\]])(?:[0-9A-Fa-f]{1,4}|\[:\]|:){3,40}(?:\.[0-9.]+)?"
+)
 
 # Hex runs: the character before the run is part of the pattern (a look-behind first would cost
 # a test at every position); a run at the very start of the text is the second pattern's.
@@ -62,8 +64,8 @@ ASN: Final[re.Pattern[str]] = re.compile(r"A(?<![A-Za-z0-9]A)S(?:N:? ?| ?)\d{1,1
 
 # Paths. The segment class excludes whitespace; inside a code span, table cell or quotes the
 # scanner re-matches with the *_SPACED variant so "C:\Program Files\…" keeps its spaces.
-_SEG = r"[^\s:*?\"<>|`]"
-_SEG_SPACED = r"[^\t\n:*?\"<>|`]"
+_SEG = r"[^\s:*?\"<>|`,]"
+_SEG_SPACED = r"[^\t\n:*?\"<>|`,]"
 _WIN_HEADS = (
     r"[A-Za-z]:\\",
     r"\\\\[A-Za-z0-9._$\-]+\\",
@@ -72,7 +74,15 @@ _WIN_HEADS = (
 )
 _WIN_HEAD = "(?:" + "|".join(_WIN_HEADS) + ")"
 _POSIX_ROOT = r"/(?:" + "|".join(POSIX_ROOTS) + r")(?![A-Za-z0-9_.\-])"
-WIN_PATH: Final[re.Pattern[str]] = re.compile(rf"(?<![A-Za-z0-9_\\]){_WIN_HEAD}{_SEG}*")
+# A known spaced segment, right after a backslash and ending at one (or at the end of the path).
+_KNOWN = (
+    r"(?<=\\)(?:"
+    + "|".join(re.escape(seg) for seg in sorted(SPACED_SEGMENTS, key=len, reverse=True))
+    + r")(?=\\|[^\w\s(]|\s|$)"
+)
+WIN_PATH: Final[re.Pattern[str]] = re.compile(
+    rf"(?<![A-Za-z0-9_\\]){_WIN_HEAD}(?:{_KNOWN}|{_SEG})*"
+)
 WIN_PATH_SPACED: Final[re.Pattern[str]] = re.compile(rf"{_WIN_HEAD}{_SEG_SPACED}*")
 POSIX_PATH: Final[re.Pattern[str]] = re.compile(
     rf"(?<![A-Za-z0-9_.~/\-\\])(?:~/{_SEG}+|{_POSIX_ROOT}(?:/{_SEG}*)?)"
@@ -85,7 +95,7 @@ _HIVE = "(?:" + "|".join(re.escape(h) for h in REGISTRY_HIVES) + ")"
 _KEY_SEG = r"[^\s\\\"<>|`*?]"
 _KEY_SEG_SPACED = r"[^\t\n\\\"<>|`*?]"
 REGISTRY: Final[re.Pattern[str]] = re.compile(
-    rf"(?<![A-Za-z0-9_])(?:Registry::|Computer\\)?{_HIVE}:?(?:\\{_KEY_SEG}+)+\\?"
+    rf"(?<![A-Za-z0-9_])(?:Registry::|Computer\\)?{_HIVE}:?(?:\\(?:{_KNOWN}|{_KEY_SEG}+))+\\?"
 )
 REGISTRY_SPACED: Final[re.Pattern[str]] = re.compile(
     rf"(?:Registry::|Computer\\)?{_HIVE}:?(?:\\{_KEY_SEG_SPACED}+)+\\?"
@@ -93,7 +103,9 @@ REGISTRY_SPACED: Final[re.Pattern[str]] = re.compile(
 
 # The dot before what may be a file extension: the anchor of file-name candidates (the scanner
 # checks the extension against the table).
-EXT_DOT: Final[re.Pattern[str]] = re.compile(r"\.([A-Za-z0-9]{1,8})(?![A-Za-z0-9_])")
+EXT_DOT: Final[re.Pattern[str]] = re.compile(
+    r"\.(?<=[A-Za-z0-9_-]\.)([A-Za-z][A-Za-z0-9]{0,7}|7z)(?![A-Za-z0-9_])"
+)
 FILE_NAME: Final[re.Pattern[str]] = re.compile(
     r"(?<![A-Za-z0-9_.\\/~%$\-])[A-Za-z0-9_][A-Za-z0-9_.\-]*\.[A-Za-z0-9]{1,8}(?![A-Za-z0-9_])"
 )
@@ -102,4 +114,4 @@ FILE_NAME: Final[re.Pattern[str]] = re.compile(
 # its line by the layout, so the engine can search for the literal first).
 FENCES: Final[tuple[re.Pattern[str], ...]] = (re.compile(r"(```+)"), re.compile(r"(~~~+)"))
 CODE_SPAN: Final[re.Pattern[str]] = re.compile(r"`(?<!``)(`*)(?!`)([^\n]*?[^`\n])`\1(?!`)")
-HEADING: Final[re.Pattern[str]] = re.compile(r"#{1,6}[ \t]")
+HEADING: Final[re.Pattern[str]] = re.compile(r"#(?=#{0,5}[ \t])")

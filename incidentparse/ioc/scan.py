@@ -21,7 +21,7 @@ from . import patterns as p
 from .classify import Env, Hit
 from .context import Labels
 from .layout import Layout
-from .vocab import FILE_EXTENSIONS, PRIORITY
+from .vocab import FILE_EXTENSIONS, POSIX_ROOTS, PRIORITY
 
 Judge = Callable[[Env, int, int], "Hit | list[Hit] | None"]
 Backoff = Callable[[str, int], int]
@@ -73,6 +73,10 @@ def _back_scheme(text: str, pos: int) -> int:
 
 def _back_hex(text: str, pos: int) -> int:
     return _walk(text, pos, _HEX, 4)
+
+
+def _back_hex_defanged(text: str, pos: int) -> int:
+    return _walk(text, pos, _HEX | frozenset("[:]"), 48)
 
 
 def _back_registry(text: str, pos: int) -> int:
@@ -128,9 +132,21 @@ class Scanner:
     gate: Callable[[re.Match[str]], bool] | None = None  # cheap test of an anchor match
 
 
-_DOTS = (re.compile(r"\.(?=[A-Za-z0-9])"), *_lit("[.", "(.", "{.", "[dot", "(dot", "[DOT", "\\."))
+# Anchors are literal-first (fast search); the look-arounds after the literal drop anchors that
+# cannot start a candidate, so pathological runs ("[.][.][.]", "a:a:a:") stay cheap.
+_AFTER_LABEL = r"(?<=[A-Za-z0-9 ]{lit})"
+_DOTS = (
+    re.compile(r"\.(?<=[A-Za-z0-9-]\.)(?=[A-Za-z0-9])"),
+    *(
+        re.compile(re.escape(lit) + _AFTER_LABEL.format(lit=re.escape(lit)))
+        for lit in ("[.", "(.", "{.", "[dot", "(dot", "[DOT", "\\.")
+    ),
+)
+_URL_ANCHORS = (re.compile(r":(?=[/\[])"), *_lit("[:", "(:", "{:"))
+_IPV6_ANCHORS = (re.compile(r"::"), re.compile(r":(?<=[0-9A-Fa-f]:)(?=[0-9A-Fa-f]{1,4}:)"))
+_POSIX_ANCHORS = (re.compile(r"~/"), re.compile(r"/(?=" + "|".join(POSIX_ROOTS) + ")"))
 SCANNERS: Final[tuple[Scanner, ...]] = (
-    Scanner("url", _lit(":"), _back_scheme, p.URL, c.url),
+    Scanner("url", _URL_ANCHORS, _back_scheme, p.URL, c.url),
     Scanner("email", _lit("@", "[at]", "(at)", "{at}", "[AT]", "(AT)"), _back_local, p.EMAIL,
             c.email),
     Scanner("email_spelled", _lit(" at "), _back_local, p.EMAIL_SPELLED, _spelled),
@@ -138,9 +154,10 @@ SCANNERS: Final[tuple[Scanner, ...]] = (
             _spaced("registry_key", p.REGISTRY_SPACED)),
     Scanner("win_path", _lit("\\"), _back_windows, p.WIN_PATH,
             _spaced("file_path", p.WIN_PATH_SPACED)),
-    Scanner("posix_path", _lit("/"), _back_posix, p.POSIX_PATH,
+    Scanner("posix_path", _POSIX_ANCHORS, _back_posix, p.POSIX_PATH,
             _spaced("file_path", p.POSIX_PATH_SPACED)),
-    Scanner("ipv6", _lit(":"), _back_hex, p.IPV6, c.ipv6),
+    Scanner("ipv6", _IPV6_ANCHORS, _back_hex, p.IPV6, c.ipv6),
+    Scanner("ipv6_defanged", _lit("[:]"), _back_hex_defanged, p.IPV6_DEFANGED, c.ipv6),
     Scanner("hostlike", _DOTS, _back_label, p.HOSTLIKE, c.hostlike),
     Scanner("hash", (), None, p.HEX, c.hexhash),
     Scanner("hash_at_start", (), None, p.HEX_AT_START, c.hexhash),
@@ -166,22 +183,25 @@ def scan(text: str, markdown: bool = True) -> tuple[list[Hit], Env]:
 
 
 def _candidates(text: str, scanner: Scanner) -> Iterator[tuple[int, int]]:
-    """Candidate spans of one family, each text position inside at most one candidate."""
+    """Candidate spans of one family, each text position inside at most one candidate.
+
+    Every anchor pattern is searched again only from the end of the last candidate, so the
+    text a candidate covered is never walked twice (linear, even on one huge candidate).
+    """
     if not scanner.anchors or scanner.backoff is None:
         for match in scanner.pattern.finditer(text):
             yield match.start(match.lastindex or 0), match.end()
         return
-    gate = scanner.gate
-    streams = [
-        (m.start() for m in anchor.finditer(text) if gate is None or gate(m))
-        for anchor in scanner.anchors
-    ]
-    positions = streams[0] if len(streams) == 1 else heapq.merge(*streams)
-    done = 0  # candidates never start before the end of the previous one
-    tried = -1
-    for pos in positions:
+    heap: list[tuple[int, int]] = []
+    for index in range(len(scanner.anchors)):
+        _push(heap, text, scanner, index, 0)
+    done, tried = 0, -1
+    while heap:
+        pos, index = heapq.heappop(heap)
         if pos < done:
+            _push(heap, text, scanner, index, done)
             continue
+        _push(heap, text, scanner, index, pos + 1)
         start = max(scanner.backoff(text, pos), done)
         if start == tried:
             continue
@@ -190,6 +210,16 @@ def _candidates(text: str, scanner: Scanner) -> Iterator[tuple[int, int]]:
         if found is not None and found.end() > pos:
             done = found.end()
             yield start, done
+
+
+def _push(heap: list[tuple[int, int]], text: str, scanner: Scanner, index: int, pos: int) -> None:
+    """Queue the next position (from pos on) where anchor ``index`` passes its gate."""
+    anchor, gate = scanner.anchors[index], scanner.gate
+    match = anchor.search(text, pos)
+    while match is not None and gate is not None and not gate(match):
+        match = anchor.search(text, match.start() + 1)
+    if match is not None:
+        heapq.heappush(heap, (match.start(), index))
 
 
 def _settle(hits: list[Hit]) -> list[Hit]:

@@ -95,9 +95,16 @@ STRONG_EXTENSIONS: Final[frozenset[str]] = _words(
 WEAK_TLDS: Final[frozenset[str]] = _words(
     """
     app bar cab call data date day email foo id inc info java link live map md mov name new one
-    open page pl pm post ps pub py read rs run save search sh show so style tf zip host win
+    open page pl pm post ps pub py read rs run save search sh show so style tf zip host win test
     """
 )
+
+# Generic TLDs common enough in prose that a capitalised name under them is still a host.
+COMMON_TLDS: Final[frozenset[str]] = _words("com net org gov edu mil int info biz")
+
+# Private-use suffixes of internal networks (RFC 6762, RFC 8375, common AD practice). Not in the
+# TLD list; accepted with three or more labels, when defanged, or under a network label.
+INTERNAL_TLDS: Final[frozenset[str]] = _words("local internal lan corp localdomain intranet")
 
 # First labels that make a dotted name a code namespace (reverse-DNS packages, stdlib roots).
 NAMESPACE_ROOTS: Final[frozenset[str]] = _words(
@@ -119,7 +126,7 @@ PRODUCT_NAMES: Final[frozenset[str]] = _words(
 VERSION_CUES: Final[frozenset[str]] = _words(
     """
     v ver version versions build builds release releases firmware fw patch patched update
-    updated upgrade upgraded rev revision kernel agent client sdk driver bios edition
+    updated upgrade upgraded rev revision kernel agent sdk driver bios
     """
 )
 
@@ -203,6 +210,53 @@ POSIX_ROOTS: Final[tuple[str, ...]] = (
     "nix",
 )
 
+# Well-known path and key segments that contain spaces: outside code spans, cells and quotes a
+# path may run over a space only inside one of these ("C:\Program Files\…", "…\Windows NT\…").
+SPACED_SEGMENTS: Final[tuple[str, ...]] = (
+    "Program Files (x86)",
+    "Program Files",
+    "Common Files",
+    "Documents and Settings",
+    "All Users",
+    "Default User",
+    "Application Data",
+    "Local Settings",
+    "Start Menu",
+    "Windows NT",
+    "Windows Defender",
+    "Windows Defender Advanced Threat Protection",
+    "Windows Advanced Threat Protection",
+    "Windows Error Reporting",
+    "Windows Script Host",
+    "Windows Messaging Subsystem",
+    "Windows PowerShell",
+    "Windows Mail",
+    "Windows Firewall",
+    "Image File Execution Options",
+    "Internet Explorer",
+    "Internet Settings",
+    "Shell Folders",
+    "User Shell Folders",
+    "App Paths",
+    "Terminal Server",
+    "Terminal Server Client",
+    "Group Policy",
+    "Group Policy Objects",
+    "Security Center",
+    "Session Manager",
+    "Active Setup",
+    "Installed Components",
+    "Browser Helper Objects",
+    "Control Panel",
+    "Command Processor",
+    "Microsoft Office",
+    "Microsoft Antimalware",
+    "Real-Time Protection",
+    "Scheduled Tasks",
+    "Print Processors",
+    "Network Provider",
+)
+
 # Registry hives, every spelling (long, short, PowerShell drive, kernel object path).
 REGISTRY_HIVES: Final[tuple[str, ...]] = (
     "HKEY_LOCAL_MACHINE",
@@ -230,5 +284,10 @@ def _load_tlds() -> frozenset[str]:
     )
 
 
-# The bundled snapshot (see the header of data/tlds.txt for its date and licence).
-TLDS: Final[frozenset[str]] = _load_tlds()
+# Special-use TLDs reserved for documentation and testing (RFC 2606, RFC 6761): reports and
+# their fixtures write "evil.example" the way they write 203.0.113.5, so they are hosts too.
+RESERVED_TLDS: Final[frozenset[str]] = _words("example test invalid localhost")
+
+# The bundled snapshot (see the header of data/tlds.txt for its date and licence), plus the
+# reserved names.
+TLDS: Final[frozenset[str]] = _load_tlds() | RESERVED_TLDS
