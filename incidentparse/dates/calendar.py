@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 
 from dateutil.relativedelta import relativedelta
 
@@ -30,7 +31,7 @@ Interval = tuple[dt.date, dt.date, str]
 
 
 def last_of_month(year: int, month: int) -> dt.date:
-    return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
+    return dt.date(year, month, monthrange(year, month)[1])
 
 
 def interval(point: Point, year: int, fiscal_start: int = 1) -> Interval | None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from .points import DAY, RULES, WEEKDAY, YEAR, Ctx, Point
+from .points import DAY, WEEKDAY, YEAR, Ctx, Point, rules_at
 from .vocab import (
     APPROX_PREFIXES,
     OPEN_END_WORDS,
@@ -47,7 +47,8 @@ PREFIXES: tuple[tuple[str, str], ...] = (
         r"as\s+late\s+as|effective)\s+",
     ),
 )
-_PREFIX_RES = tuple((role, re.compile(pattern, _I)) for role, pattern in PREFIXES)
+# One alternation of every role: a single match call per position names the role.
+_PREFIX_RE = re.compile("|".join(f"(?P<{role}>{pattern})" for role, pattern in PREFIXES), _I)
 
 _PART = re.compile(
     r"(?:the\s+)?(?P<part>"
@@ -72,6 +73,8 @@ _DATE_TIME_JOIN = re.compile(r"\s*,?\s*(?:at\s+|@\s*)?|T", _I)
 _TIME_DATE_JOIN = re.compile(r"\s*,?\s*(?:on\s+)?", _I)
 _DUAL_OPEN = re.compile(r"\s*[(\[]\s*")
 _DUAL_CLOSE = re.compile(r"\s*[)\]]")
+_PART_INITIALS = frozenset(w[0] for w in PART_BY_WORD)
+_WEEKDAY_INITIALS = frozenset(w[0] for w in WEEKDAY_BY_NAME)
 _SLOT_KINDS = frozenset({"slot", "since", "from", "until", "by", "between", "week_of", "within"})
 
 
@@ -93,7 +96,7 @@ class Expr:
 def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     """The longest point rule matching at pos (slot-only rules need ctx.slot)."""
     best: tuple[Point, int] | None = None
-    for rule in RULES:
+    for rule in rules_at(text, pos):
         m = rule.pattern.match(text, pos)
         if m is None or (best is not None and m.end() <= best[1]):
             continue
@@ -108,7 +111,10 @@ def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
 
 def match_compound(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     """A point with its attachments: part-of prefix, weekday, date+time, dual zone."""
-    found = _match_part(text, pos, ctx) or _match_weekday_date(text, pos, ctx)
+    first = text[pos : pos + 1].lower()
+    found = (_match_part(text, pos, ctx) if first in _PART_INITIALS else None) or (
+        _match_weekday_date(text, pos, ctx) if first in _WEEKDAY_INITIALS else None
+    )
     plain = match_point(text, pos, ctx)
     if found is None or (plain is not None and plain[1] > found[1]):
         found = plain
@@ -136,14 +142,14 @@ def _match_part(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     m = _PART.match(text, pos)
     if m is None:
         return None
-    found = match_point(text, m.end(), replace(ctx, slot_word=True))
+    found = match_point(text, m.end(), ctx.slotted(ctx.slot, True))
     if found is None:
         return None
     point, end = found
     if not ((point.kind == "ymd" and point.day is None) or point.kind == "year"):
         return None
     word = " ".join(m.group("part").lower().split())
-    return replace(point, part=PART_BY_WORD[word], approximate=True, needs_slot=False), end
+    return point.evolve(part=PART_BY_WORD[word], approximate=True, needs_slot=False), end
 
 
 def _match_weekday_date(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
@@ -154,7 +160,7 @@ def _match_weekday_date(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | No
     if found is None or not _is_day(found[0]) or found[0].kind != "ymd":
         return None
     weekday = WEEKDAY_BY_NAME[m.group("wd").lower().rstrip(".")]
-    return replace(found[0], weekday=weekday), found[1]
+    return found[0].evolve(weekday=weekday), found[1]
 
 
 def _attach_time(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, int]:
@@ -170,8 +176,7 @@ def _attach_time(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, in
 
 
 def _with_time(point: Point, time: Point) -> Point:
-    return replace(
-        point,
+    return point.evolve(
         hour=time.hour,
         minute=time.minute,
         second=time.second,
@@ -202,7 +207,7 @@ def _attach_weekday(text: str, end: int, point: Point) -> tuple[Point, int]:
     m = _WEEKDAY_SUFFIX.match(text, end)
     if m is None or (m.group("wd").islower() and len(m.group("wd")) <= 4):
         return point, end
-    return replace(point, weekday=WEEKDAY_BY_NAME[m.group("wd").lower().rstrip(".")]), m.end()
+    return point.evolve(weekday=WEEKDAY_BY_NAME[m.group("wd").lower().rstrip(".")]), m.end()
 
 
 def _attach_dual(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, int]:
@@ -217,7 +222,7 @@ def _attach_dual(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, in
     if closed is None:
         return point, end
     extra = dict(point.extra, dual=found[0])
-    return replace(point, extra=extra), closed.end()
+    return point.evolve(extra=extra), closed.end()
 
 
 # --- expression level ------------------------------------------------------------------------
@@ -227,7 +232,7 @@ def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     """Prefixes, then a point or a range, then suffixes, at pos; None when no date is there."""
     roles, begin, start = _read_prefixes(text, pos)
     worded = any(role in _SLOT_KINDS or role == "approx" for role, _ in roles)
-    inner = replace(ctx, slot_word=ctx.slot_word or worded)
+    inner = ctx.slotted(ctx.slot, ctx.slot_word or worded)
     found = match_compound(text, start, inner) or _match_year_range(text, start, inner)
     if found is None:
         return _match_bare_day_range(text, start, inner, begin, roles)
@@ -235,7 +240,7 @@ def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     expr = Expr(begin, end, a)
     _apply_roles(expr, roles)
     _read_tail(text, expr, inner, "between" in [r for r, _ in roles])
-    if roles and roles[0][0] == "from" and expr.mode == "point":
+    if roles and roles[0][0] in ("from", "between") and expr.mode == "point":
         expr.begin = roles[0][1].end()  # a lone 'from X' is just X
     return expr
 
@@ -274,11 +279,11 @@ def _read_prefixes(text: str, pos: int) -> tuple[list[tuple[str, re.Match[str]]]
 
 
 def _prefix_at(text: str, pos: int) -> tuple[str, re.Match[str]] | None:
-    for role, pattern in _PREFIX_RES:
-        m = pattern.match(text, pos)
-        if m is not None:
-            return role, m
-    return None
+    m = _PREFIX_RE.match(text, pos)
+    if m is None:
+        return None
+    role = next(role for role, _ in PREFIXES if m.group(role) is not None)
+    return role, m
 
 
 def _apply_roles(expr: Expr, roles: list[tuple[str, re.Match[str]]]) -> None:
@@ -343,7 +348,7 @@ def _read_range_end(text: str, expr: Expr, ctx: Ctx, sep_re: re.Pattern[str]) ->
     if sep is None or expr.a is None:
         return False
     if expr.a.kind == "year":
-        ctx = replace(ctx, slot_word=True)  # '2019–2023': the second year is in a range slot
+        ctx = ctx.slotted(ctx.slot, True)  # '2019–2023': the second year is in a range slot
     found = match_compound(text, sep.end(), ctx) or _bare_day_after(text, sep.end(), expr.a)
     if found is None or not _range_compatible(expr.a, found[0]):
         return False

@@ -7,6 +7,7 @@ numeric and ISO pieces go through python-dateutil (see ``calendar.py``).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -64,6 +65,13 @@ class Point:
     needs_word: bool = False  # only after in/early/mid/late/since… ("may" as a month, C19)
     extra: dict[str, object] = field(default_factory=dict)
 
+    def evolve(self, **changes: object) -> Point:
+        """A shallow copy with changes: dataclasses.replace re-runs __init__ over 26 fields."""
+        twin = copy.copy(self)
+        for name, value in changes.items():
+            setattr(twin, name, value)
+        return twin
+
     @property
     def has_date(self) -> bool:
         return self.kind != "time"
@@ -87,6 +95,12 @@ class Ctx:
     @property
     def base(self) -> dt.date:
         return self.anchor or self.reference
+
+    def slotted(self, slot: bool, slot_word: bool) -> Ctx:
+        """This context in (or out of) a date slot; cheap when nothing changes."""
+        if slot == self.slot and slot_word == self.slot_word:
+            return self
+        return Ctx(self.reference, self.anchor, self.anchor_instant, self.dayfirst, slot, slot_word)
 
 
 def two_digit_year(yy: int, reference: dt.date) -> int:
@@ -245,7 +259,9 @@ def build_half(m: re.Match[str], ctx: Ctx) -> Point | None:
     h = groups.get("h") or str(ORDINAL_BY_WORD.get((groups.get("ord") or "").lower(), 0))
     if h not in ("1", "2"):
         return None
-    return Point("half", _year_of(m, ctx), n=int(h))
+    year = _year_of(m, ctx)
+    # A bare "H1"/"H2" in prose is as often a heading level; it needs a date slot.
+    return Point("half", year, n=int(h), needs_slot=year is None and not groups.get("ord"))
 
 
 def build_fiscal(m: re.Match[str], ctx: Ctx) -> Point | None:
@@ -610,3 +626,57 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("year", YEAR, build_year),
 )
+
+_COUNT_LETTERS = "".join(sorted({word[0] for word in NUMBER_BY_WORD}))
+# What each rule can start with: lower-case letters, or a run of digits by its length
+# ("#2" one or two digits, "#3", "#4", "#8" five or more). match_point only tries the rules
+# that can match at a position, which keeps field parsing as fast as dateutil's fuzzy mode.
+FIRST_KEYS: dict[str, tuple[str, ...]] = {
+    "iso_datetime": ("#4",),
+    "iso_t": ("#4", "#8"),
+    "ymd": ("#4",),
+    "iso_week": ("#4",),
+    "iso_month": ("#4",),
+    "numeric": ("#2",),
+    "month_day_numeric": ("#2",),
+    "month_day": tuple("adfjmnos"),
+    "day_month": ("#2",),
+    "month": tuple("adfjmnos"),
+    "quarter": tuple("fq"),
+    "quarter_yq": ("#4",),
+    "quarter_n": ("#2",),
+    "quarter_words": ("#2", *"fst"),
+    "half": ("h",),
+    "half_yh": ("#4",),
+    "half_n": ("#2",),
+    "half_words": ("#2", *"fst"),
+    "fiscal": ("f",),
+    "fiscal_words": ("f",),
+    "weekday": tuple("cflmnpstw"),
+    "day_word": tuple("ty"),
+    "neighbour_day": tuple("fnpt"),
+    "period": tuple("clnpt"),
+    "weekend": tuple("lnopt"),
+    "offset": ("#2", "#3", *_COUNT_LETTERS),
+    "period_end": tuple("et"),
+    "time": ("#2", *"mn"),
+    "mil_time": ("#4",),
+    "year": ("#4",),
+}
+RULES_BY_KEY: dict[str, tuple[Rule, ...]] = {
+    key: tuple(rule for rule in RULES if key in FIRST_KEYS[rule.name])
+    for key in {key for keys in FIRST_KEYS.values() for key in keys}
+}
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def rules_at(text: str, pos: int) -> tuple[Rule, ...]:
+    """The rules worth trying at pos, by its first letter or the length of its digit run."""
+    char = text[pos : pos + 1]
+    if not char.isdigit():
+        return RULES_BY_KEY.get(char.lower(), ())
+    run = _DIGIT_RUN.match(text, pos)
+    length = run.end() - pos if run else 0
+    return RULES_BY_KEY[
+        "#2" if length <= 2 else "#3" if length == 3 else "#4" if length == 4 else "#8"
+    ]

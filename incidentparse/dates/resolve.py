@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Any, get_args
 
-from ..models import Alternative, TimeSpan
+from ..models import Alternative, Grain, TimeSpan, YearSource, ZoneSource
 from .calendar import TIME_GRAINS, finer, infer_year, interval
 from .grammar import Expr
 from .points import Ctx, Point
@@ -68,7 +69,7 @@ def resolve_point(point: Point, env: Env, ctx: Ctx) -> Side | None:
 
 
 def _add_alternative(side: Side, alt: Point, year: int, env: Env, reading: str) -> None:
-    found = interval(alt if alt.year is not None else replace(alt, year=year), year)
+    found = interval(alt if alt.year is not None else alt.evolve(year=year), year)
     if found is None:
         return
     side.ambiguous = True
@@ -90,8 +91,8 @@ def _time_only(point: Point, env: Env, ctx: Ctx) -> Side | None:
     side = Side(local.date(), local.date(), "day", approximate=point.approximate)
     return _with_clock(
         side,
-        replace(
-            point, hour=local.hour, minute=local.minute, second=local.second, time_grain="minute"
+        point.evolve(
+            hour=local.hour, minute=local.minute, second=local.second, time_grain="minute"
         ),
         local.date(),
         env,
@@ -185,8 +186,7 @@ def to_span(
 def share_fields(a: Point, b: Point, env: Env) -> tuple[Point, Point]:
     """C14: fields missing on one side come from the other; the end's year is inferred first."""
     if b.kind == "time" and _dated(a):
-        b = replace(
-            a,
+        b = a.evolve(
             hour=b.hour,
             minute=b.minute,
             second=b.second,
@@ -197,8 +197,7 @@ def share_fields(a: Point, b: Point, env: Env) -> tuple[Point, Point]:
             alt=None,
         )
     if a.kind == "time" and _dated(b):
-        a = replace(
-            b,
+        a = b.evolve(
             hour=a.hour,
             minute=a.minute,
             second=a.second,
@@ -210,17 +209,17 @@ def share_fields(a: Point, b: Point, env: Env) -> tuple[Point, Point]:
         )
     if a.has_time and b.has_time:
         if a.zone is None:
-            a = replace(a, zone=b.zone)
+            a = a.evolve(zone=b.zone)
         elif b.zone is None:
-            b = replace(b, zone=a.zone)
+            b = b.evolve(zone=a.zone)
     if (
         a.year is None
         and a.kind in ("ymd", "quarter", "half")
         and b.kind in ("ymd", "quarter", "half", "year")
     ):
         year, source = infer_year(b, env.reference, env.context_year)
-        b = replace(b, year=year, year_source=source)
-        a = replace(a, year=_year_before(a, b, year), year_source=source)
+        b = b.evolve(year=year, year_source=source)
+        a = a.evolve(year=_year_before(a, b, year), year_source=source)
     return a, b
 
 
@@ -253,21 +252,40 @@ def _build(
     sides = [left] + ([right] if right else [])
     year_sources = [s.year_source for s in sides if s.year_source]
     alternatives = tuple(alt for s in sides for alt in s.alternatives)
-    return TimeSpan(
+    # Built from values this module typed itself; the property tests re-validate them.
+    return TimeSpan.model_construct(
         text=text,
         start=start,
         end=end,
-        grain=grain,
+        grain=_literal(Grain, grain),
         approximate=expr.approximate or any(s.approximate for s in sides),
         ongoing=expr.ongoing,
         ambiguous=any(s.ambiguous for s in sides),
         alternatives=alternatives,
-        year_source=year_sources[0] if year_sources else None,
-        zone_source=(right or left).zone_source if grain in TIME_GRAINS else None,
+        year_source=_literal(YearSource, year_sources[0]) if year_sources else None,
+        zone_source=_zone_source(right or left, grain),
         zone_suspect=any(s.suspect for s in sides),
         char_start=offset,
         char_end=None if offset is None else offset + len(text),
     )
+
+
+_LITERALS: dict[object, frozenset[str]] = {
+    literal: frozenset(get_args(literal)) for literal in (Grain, YearSource, ZoneSource)
+}
+
+
+def _literal(literal: Any, value: str) -> Any:
+    """A str checked against a Literal alias of the models (model_construct skips validation)."""
+    if value not in _LITERALS[literal]:
+        raise ValueError(f"{value!r} is not one of {sorted(_LITERALS[literal])}")
+    return value
+
+
+def _zone_source(side: Side, grain: str) -> Any:
+    if grain not in TIME_GRAINS or side.zone_source is None:
+        return None
+    return _literal(ZoneSource, side.zone_source)
 
 
 def _align(side: Side, grain: str, is_start: bool) -> dt.date | dt.datetime:

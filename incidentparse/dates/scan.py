@@ -161,11 +161,11 @@ def _alone_on_line(text: str, pos: int, end: int) -> bool:
 
 def expression_at(text: str, pos: int, ctx: Ctx, whole: bool = False) -> Expr | None:
     """The expression at pos, if it is a clean one."""
-    expr = match_expression(text, pos, replace(ctx, slot=whole))
+    expr = match_expression(text, pos, ctx.slotted(whole, ctx.slot_word))
     if expr is None and not whole:
         token = re.match(r"\d{4}\b", text[pos:])
         if token and _alone_on_line(text, pos, pos + 4):
-            expr = match_expression(text, pos, replace(ctx, slot=True))
+            expr = match_expression(text, pos, ctx.slotted(True, ctx.slot_word))
     if expr is None or expr.end <= expr.begin or not _closes_cleanly(text, expr):
         return None
     return expr
