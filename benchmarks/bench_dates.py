@@ -180,17 +180,17 @@ def measure(
 ) -> list[tuple[str, float, int]]:
     """Judge one pass per parser, then time interleaved passes and keep each parser's best.
 
-    Interleaving gives every parser the same share of a busy machine; the best pass (as timeit
-    reports) is the one least disturbed by it.
+    CPU time of this process (not wall time) and interleaving give every parser the same share
+    of a busy machine; the best pass (as timeit reports) is the one least disturbed by it.
     """
     correct = [sum(judge(c, run(c)) for c in cases) for _, run, judge in parsers]
     best = [float("inf")] * len(parsers)
     for _ in range(repeat):
         for index, (_, run, _) in enumerate(parsers):
-            began = time.perf_counter()
+            began = time.process_time()
             for case in cases:
                 run(case)
-            best[index] = min(best[index], time.perf_counter() - began)
+            best[index] = min(best[index], time.process_time() - began)
     return [
         (name, len(cases) / elapsed, right)
         for (name, _, _), elapsed, right in zip(parsers, best, correct, strict=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .points import DAY, WEEKDAY, YEAR, Ctx, Point, rules_at
 from .vocab import (
@@ -78,7 +78,7 @@ _WEEKDAY_INITIALS = frozenset(w[0] for w in WEEKDAY_BY_NAME)
 _SLOT_KINDS = frozenset({"slot", "since", "from", "until", "by", "between", "week_of", "within"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Expr:
     """One expression found in the text, not yet resolved to dates."""
 
@@ -90,11 +90,10 @@ class Expr:
     approximate: bool = False
     ongoing: bool = False
     within: tuple[float, str] | None = None  # (count, unit) of an anchored duration
-    notes: list[str] = field(default_factory=list)
 
 
 def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
-    """The longest point rule matching at pos (slot-only rules need ctx.slot)."""
+    """The longest point rule matching at pos (slot-only rules need a slot)."""
     best: tuple[Point, int] | None = None
     for rule in rules_at(text, pos):
         m = rule.pattern.match(text, pos)
@@ -165,11 +164,10 @@ def _match_weekday_date(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | No
 
 def _attach_time(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, int]:
     join = _DATE_TIME_JOIN.match(text, end)
-    if join is None:
+    if join is None or (join.end() == end and text[end : end + 1] != "T"):
         return point, end
     found = match_point(text, join.end(), ctx)
-    glued = join.end() == end and text[end : end + 1] != "T"
-    if found is None or found[0].kind != "time" or glued:
+    if found is None or found[0].kind != "time":
         return point, end
     time = found[0]
     return _with_time(point, time), found[1]
@@ -231,7 +229,9 @@ def _attach_dual(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, in
 def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     """Prefixes, then a point or a range, then suffixes, at pos; None when no date is there."""
     roles, begin, start = _read_prefixes(text, pos)
-    worded = any(role in _SLOT_KINDS or role == "approx" for role, _ in roles)
+    worded = False
+    for role, _ in roles:
+        worded = worded or role in _SLOT_KINDS or role == "approx"
     inner = ctx.slotted(ctx.slot, ctx.slot_word or worded)
     found = match_compound(text, start, inner) or _match_year_range(text, start, inner)
     if found is None:

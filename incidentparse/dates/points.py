@@ -7,7 +7,6 @@ numeric and ISO pieces go through python-dateutil (see ``calendar.py``).
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -67,9 +66,8 @@ class Point:
 
     def evolve(self, **changes: object) -> Point:
         """A shallow copy with changes: dataclasses.replace re-runs __init__ over 26 fields."""
-        twin = copy.copy(self)
-        for name, value in changes.items():
-            setattr(twin, name, value)
+        twin = object.__new__(Point)
+        twin.__dict__.update(self.__dict__, **changes)
         return twin
 
     @property
@@ -81,9 +79,11 @@ class Point:
         return self.hour is not None
 
 
-@dataclass(frozen=True)
-class Ctx:
-    """What a point needs besides its own text: the anchors of C2 and the document options."""
+class Ctx(NamedTuple):
+    """What a point needs besides its own text: the anchors of C2 and the document options.
+
+    A NamedTuple rather than a dataclass: one is built per expression, and tuples are cheap.
+    """
 
     reference: dt.date
     anchor: dt.date | None = None  # most recent resolved date (paragraph / timeline row)
@@ -113,17 +113,21 @@ def month_number(name: str) -> int:
     return MONTH_BY_NAME[name.lower().rstrip(".")]
 
 
+def _group(m: re.Match[str], name: str) -> str | None:
+    """A named group's text, None when the rule has no such group or it did not take part."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 def _year_of(m: re.Match[str], ctx: Ctx) -> int | None:
-    groups = m.groupdict()
-    if groups.get("year"):
-        return int(groups["year"])
-    if groups.get("yy"):
-        return two_digit_year(int(groups["yy"]), ctx.reference)
-    return None
+    year = _group(m, "year")
+    if year:
+        return int(year)
+    yy = _group(m, "yy")
+    return two_digit_year(int(yy), ctx.reference) if yy else None
 
 
 def _day(m: re.Match[str]) -> int | None:
-    day = m.groupdict().get("day")
+    day = _group(m, "day")
     return int(day) if day else None
 
 
@@ -378,16 +382,9 @@ def count_of(word: str) -> tuple[int, bool]:
 
 def shift(unit: str, count: int) -> relativedelta:
     """relativedelta for a count of a canonical unit (calendar months and years stay whole)."""
-    steps = {
-        "second": relativedelta(seconds=count),
-        "minute": relativedelta(minutes=count),
-        "hour": relativedelta(hours=count),
-        "day": relativedelta(days=count),
-        "week": relativedelta(weeks=count),
-        "month": relativedelta(months=count),
-        "year": relativedelta(years=count),
-    }
-    return steps[unit]
+    if unit == "week":
+        return relativedelta(days=7 * count)
+    return relativedelta(**{unit + "s": count})  # type: ignore[arg-type]
 
 
 def build_offset(m: re.Match[str], ctx: Ctx) -> Point | None:
@@ -630,7 +627,7 @@ RULES: tuple[Rule, ...] = (
 _COUNT_LETTERS = "".join(sorted({word[0] for word in NUMBER_BY_WORD}))
 # What each rule can start with: lower-case letters, or a run of digits by its length
 # ("#2" one or two digits, "#3", "#4", "#8" five or more). match_point only tries the rules
-# that can match at a position, which keeps field parsing as fast as dateutil's fuzzy mode.
+# that can match at a position.
 FIRST_KEYS: dict[str, tuple[str, ...]] = {
     "iso_datetime": ("#4",),
     "iso_t": ("#4", "#8"),
@@ -663,9 +660,11 @@ FIRST_KEYS: dict[str, tuple[str, ...]] = {
     "mil_time": ("#4",),
     "year": ("#4",),
 }
+
+
 RULES_BY_KEY: dict[str, tuple[Rule, ...]] = {
     key: tuple(rule for rule in RULES if key in FIRST_KEYS[rule.name])
-    for key in {key for keys in FIRST_KEYS.values() for key in keys}
+    for key in sorted({key for keys in FIRST_KEYS.values() for key in keys})
 }
 _DIGIT_RUN = re.compile(r"\d+")
 

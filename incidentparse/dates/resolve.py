@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
-from typing import Any, get_args
+from dataclasses import dataclass, field
 
-from ..models import Alternative, Grain, TimeSpan, YearSource, ZoneSource
+from ..models import Alternative, TimeSpan
 from .calendar import TIME_GRAINS, finer, infer_year, interval
 from .grammar import Expr
 from .points import Ctx, Point
@@ -29,7 +28,7 @@ class Env:
     fiscal_start: int = 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Side:
     """One resolved endpoint, before it becomes part of a TimeSpan."""
 
@@ -177,7 +176,7 @@ def to_span(
     left = resolve_point(a, env, ctx)
     if left is None:
         return None
-    right = resolve_point(b, env, replace(ctx, anchor=left.local_day or ctx.anchor)) if b else None
+    right = resolve_point(b, env, ctx._replace(anchor=left.local_day or ctx.anchor)) if b else None
     if b is not None and right is None:
         return None
     return _build(expr, text, env, left, right, offset), right or left
@@ -249,43 +248,24 @@ def _build(
     start, end = _apply_mode(expr, env, left, start, end)
     if expr.mode == "week_of" and start is not None:
         grain = "week"
-    sides = [left] + ([right] if right else [])
-    year_sources = [s.year_source for s in sides if s.year_source]
-    alternatives = tuple(alt for s in sides for alt in s.alternatives)
-    # Built from values this module typed itself; the property tests re-validate them.
-    return TimeSpan.model_construct(
+    other = right or left  # the two sides' flags, without a generator per flag
+    year_source = left.year_source or other.year_source
+    return TimeSpan(
         text=text,
         start=start,
         end=end,
-        grain=_literal(Grain, grain),
-        approximate=expr.approximate or any(s.approximate for s in sides),
+        grain=grain,
+        approximate=expr.approximate or left.approximate or other.approximate,
         ongoing=expr.ongoing,
-        ambiguous=any(s.ambiguous for s in sides),
-        alternatives=alternatives,
-        year_source=_literal(YearSource, year_sources[0]) if year_sources else None,
-        zone_source=_zone_source(right or left, grain),
-        zone_suspect=any(s.suspect for s in sides),
+        ambiguous=left.ambiguous or other.ambiguous,
+        alternatives=tuple(left.alternatives)
+        + (tuple(right.alternatives) if right is not None else ()),
+        year_source=year_source,
+        zone_source=other.zone_source if grain in TIME_GRAINS else None,
+        zone_suspect=left.suspect or other.suspect,
         char_start=offset,
         char_end=None if offset is None else offset + len(text),
     )
-
-
-_LITERALS: dict[object, frozenset[str]] = {
-    literal: frozenset(get_args(literal)) for literal in (Grain, YearSource, ZoneSource)
-}
-
-
-def _literal(literal: Any, value: str) -> Any:
-    """A str checked against a Literal alias of the models (model_construct skips validation)."""
-    if value not in _LITERALS[literal]:
-        raise ValueError(f"{value!r} is not one of {sorted(_LITERALS[literal])}")
-    return value
-
-
-def _zone_source(side: Side, grain: str) -> Any:
-    if grain not in TIME_GRAINS or side.zone_source is None:
-        return None
-    return _literal(ZoneSource, side.zone_source)
 
 
 def _align(side: Side, grain: str, is_start: bool) -> dt.date | dt.datetime:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..answers import is_placeholder
 from ..models import TimeSpan
@@ -107,8 +108,7 @@ _LINE_MARKUP = " \t#*_>|-+:`"
 _SLOT_WORDS = frozenset(p for p, _ in PREFIXES)
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """The caller's options, shared by every public entry point."""
 
     reference: dt.date
@@ -117,12 +117,18 @@ class Options:
     dayfirst: bool | None = None
 
     def env(self) -> Env:
-        zone = lookup_zone(self.default_zone) or UTC
-        declared = self.default_zone.strip().upper() not in ("", "UTC")
-        return Env(self.reference, self.context_year, zone, "declared" if declared else "assumed")
+        return _env(self.reference, self.context_year, self.default_zone)
 
     def ctx(self) -> Ctx:
         return Ctx(self.reference, dayfirst=self.dayfirst)
+
+
+@lru_cache(maxsize=256)
+def _env(reference: dt.date, context_year: int | None, default_zone: str) -> Env:
+    """Env for the options; cached because a document parses many values with the same ones."""
+    zone = lookup_zone(default_zone) or UTC
+    declared = default_zone.strip().upper() not in ("", "UTC")
+    return Env(reference, context_year, zone, "declared" if declared else "assumed")
 
 
 def candidates(text: str, begin: int = 0, end: int | None = None) -> Iterator[int]:
@@ -209,7 +215,7 @@ def _next_paragraph(text: str, pos: int) -> int:
 def _carry(ctx: Ctx, side: Side) -> Ctx:
     if side.local_day is None:
         return ctx
-    return replace(ctx, anchor=side.local_day, anchor_instant=side.local_time)
+    return ctx._replace(anchor=side.local_day, anchor_instant=side.local_time)
 
 
 def parse_value(
@@ -217,16 +223,21 @@ def parse_value(
 ) -> tuple[TimeSpan, Side] | None:
     """C19/C20: one field value to its first date expression outside parentheses, with flags."""
     value = text.strip()
-    if not value or is_placeholder(value) or _TEMPLATE.search(value):
+    # Placeholders are words: a value that starts with a digit skips the answers table.
+    if not value or (not value[0].isdigit() and is_placeholder(value)):
+        return None
+    if _TEMPLATE.search(value):
         return None
     base = ctx or options.ctx()
     found = _first(value, options, base, _outside_parens(value))
-    if found is None:
+    if found is None and ("(" in value or "[" in value):
         found = _first(value, options, base, _inside_parens(value))
     if found is None:
         return None
     expr, span, side = found
     rest = value[: expr.begin] + " " + value[expr.end :]
+    if not rest.strip():
+        return span, side
     updates: dict[str, object] = {}
     if _ONGOING.search(rest) and span.start is not None:
         updates.update(ongoing=True, end=None)
@@ -238,7 +249,17 @@ def parse_value(
     return span.model_copy(update=updates) if updates else span, side
 
 
+def _lead_first(lead: int, positions: Iterator[int]) -> Iterator[int]:
+    """The value's first word first (most values are a date alone), then the other candidates."""
+    yield lead
+    for pos in positions:
+        if pos != lead:
+            yield pos
+
+
 def _outside_parens(value: str) -> list[tuple[int, int]]:
+    if "(" not in value and "[" not in value:
+        return [(0, len(value))]
     pieces, cursor = [], 0
     for m in _PAREN.finditer(value):
         pieces.append((cursor, m.start()))
@@ -257,7 +278,7 @@ def _first(
     env = options.env()
     for begin, end in pieces:
         lead = begin + len(value[begin:end]) - len(value[begin:end].lstrip(" \t*_`[(\"'"))
-        for pos in candidates(value, begin, end):
+        for pos in _lead_first(lead, candidates(value, begin, end)):
             expr = expression_at(value, pos, ctx, whole=pos == lead)
             if expr is None:
                 continue

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ..models import TimeSpan
 from .points import Ctx
@@ -36,7 +35,7 @@ def resolve_sequence(
         span, side = found
         if _rolls_over(span, side.local_time, last_local):
             day = (day or options.reference) + dt.timedelta(days=1)
-            found = parse_value(text, options, replace(ctx, anchor=day))
+            found = parse_value(text, options, ctx._replace(anchor=day))
             if found is not None:
                 span, side = found
         out.append(span)
