@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from calendar import monthrange
 
-from dateutil.relativedelta import relativedelta
-
+from .months import last_of_month, month_start, months_span
 from .points import Point
 from .vocab import MONTH_PART_DAYS, YEAR_PART_MONTHS
 
@@ -28,10 +26,6 @@ TIME_GRAINS = frozenset({"hour", "minute", "second"})
 GRACE = dt.timedelta(days=31)
 
 Interval = tuple[dt.date, dt.date, str]
-
-
-def last_of_month(year: int, month: int) -> dt.date:
-    return dt.date(year, month, monthrange(year, month)[1])
 
 
 def interval(point: Point, year: int, fiscal_start: int = 1) -> Interval | None:
@@ -69,20 +63,21 @@ def _fiscal_first(year: int, fiscal_start: int) -> dt.date:
 def _quarter(point: Point, year: int, fiscal_start: int) -> Interval:
     n = point.n or 1
     if point.fiscal:
-        first = _fiscal_first(year, fiscal_start) + relativedelta(months=3 * (n - 1))
+        start = _fiscal_first(year, fiscal_start)
+        first = month_start(start.year, start.month, 3 * (n - 1))
     else:
         first = dt.date(year, 3 * n - 2, 1)
-    return first, first + relativedelta(months=3, days=-1), "quarter"
+    return (*months_span(first, 3), "quarter")
 
 
 def _half(point: Point, year: int, fiscal_start: int) -> Interval:
     first = dt.date(year, 1 if point.n == 1 else 7, 1)
-    return first, first + relativedelta(months=6, days=-1), "half"
+    return (*months_span(first, 6), "half")
 
 
 def _fiscal(point: Point, year: int, fiscal_start: int) -> Interval:
     first = _fiscal_first(year, fiscal_start)
-    return first, first + relativedelta(years=1, days=-1), "year"
+    return (*months_span(first, 12), "year")
 
 
 def _fixed(point: Point, year: int, fiscal_start: int) -> Interval:

@@ -120,6 +120,8 @@ def match_compound(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     if found is None:
         return None
     point, end = found
+    if end >= len(text):  # nothing left to attach (most field values end here)
+        return point, end
     if point.kind != "time" and not point.has_time and _is_day(point):
         point, end = _attach_time(text, end, ctx, point)
         point, end = _attach_weekday(text, end, point)
@@ -326,6 +328,10 @@ def _count(word: str) -> float | None:
 
 def _read_tail(text: str, expr: Expr, ctx: Ctx, between: bool) -> None:
     """Range end, open end ('– present'), 'onwards', '-ish'."""
+    if expr.end >= len(text):
+        if expr.mode in ("from", "between"):
+            expr.mode = "point"
+        return
     tail = _APPROX_SUFFIX.match(text, expr.end)
     if tail is not None:
         expr.approximate, expr.end = True, tail.end()

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from dateutil.parser import isoparse
 from dateutil.relativedelta import relativedelta
 
+from .months import last_of_month, month_start, months_span
 from .vocab import MONTH_BY_NAME, NUMBER_BY_WORD, ORDINAL_BY_WORD, UNIT_BY_NAME, WEEKDAY_BY_NAME
 from .zones import ZONE_PATTERN, Zone, lookup_zone
 
@@ -344,13 +345,11 @@ def build_period(m: re.Match[str], ctx: Ctx) -> Point | None:
         monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
         return _fixed(monday, monday + dt.timedelta(days=6), "week")
     if unit == "month":
-        first = ref.replace(day=1) + relativedelta(months=step)
-        return _fixed(first, first + relativedelta(months=1, days=-1), "month")
+        first = month_start(ref.year, ref.month, step)
+        return _fixed(*months_span(first, 1), "month")
     if unit == "quarter":
-        first = dt.date(ref.year, 3 * ((ref.month - 1) // 3) + 1, 1) + relativedelta(
-            months=3 * step
-        )
-        return _fixed(first, first + relativedelta(months=3, days=-1), "quarter")
+        first = month_start(ref.year, 3 * ((ref.month - 1) // 3) + 1, 3 * step)
+        return _fixed(*months_span(first, 3), "quarter")
     first = dt.date(ref.year + step, 1, 1)
     return _fixed(first, dt.date(first.year, 12, 31), "year")
 
@@ -419,11 +418,9 @@ def build_period_end(m: re.Match[str], ctx: Ctx) -> Point | None:
     elif unit == "week":
         last = ref + dt.timedelta(days=6 - ref.weekday())
     elif unit == "month":
-        last = ref.replace(day=1) + relativedelta(months=1, days=-1)
+        last = last_of_month(ref.year, ref.month)
     elif unit == "quarter":
-        last = dt.date(ref.year, 3 * ((ref.month - 1) // 3) + 1, 1) + relativedelta(
-            months=3, days=-1
-        )
+        last = months_span(month_start(ref.year, 3 * ((ref.month - 1) // 3) + 1), 3)[1]
     else:
         last = dt.date(ref.year, 12, 31)
     return _fixed(last, last, "day")
@@ -625,28 +622,29 @@ RULES: tuple[Rule, ...] = (
 )
 
 _COUNT_LETTERS = "".join(sorted({word[0] for word in NUMBER_BY_WORD}))
-# What each rule can start with: lower-case letters, or a run of digits by its length
-# ("#2" one or two digits, "#3", "#4", "#8" five or more). match_point only tries the rules
-# that can match at a position.
+# What each rule can start with: lower-case letters, or a run of digits by its length ("#2" one
+# or two digits, "#3", "#4", "#8" five or more) optionally followed by the class of the next
+# character (":" colon, "/" one of / . -, "a" a letter, " " a space; "#2" alone = any).
+# match_point only tries the rules that can match at a position.
 FIRST_KEYS: dict[str, tuple[str, ...]] = {
-    "iso_datetime": ("#4",),
-    "iso_t": ("#4", "#8"),
-    "ymd": ("#4",),
-    "iso_week": ("#4",),
-    "iso_month": ("#4",),
-    "numeric": ("#2",),
-    "month_day_numeric": ("#2",),
+    "iso_datetime": ("#4/",),
+    "iso_t": ("#4/", "#8"),
+    "ymd": ("#4/",),
+    "iso_week": ("#4/", "#4a"),
+    "iso_month": ("#4/",),
+    "numeric": ("#2/",),
+    "month_day_numeric": ("#2/",),
     "month_day": tuple("adfjmnos"),
-    "day_month": ("#2",),
+    "day_month": ("#2/", "#2a", "#2 "),
     "month": tuple("adfjmnos"),
     "quarter": tuple("fq"),
-    "quarter_yq": ("#4",),
-    "quarter_n": ("#2",),
-    "quarter_words": ("#2", *"fst"),
+    "quarter_yq": ("#4/", "#4a", "#4 "),
+    "quarter_n": ("#2a",),
+    "quarter_words": ("#2a", *"fst"),
     "half": ("h",),
-    "half_yh": ("#4",),
-    "half_n": ("#2",),
-    "half_words": ("#2", *"fst"),
+    "half_yh": ("#4/", "#4a", "#4 "),
+    "half_n": ("#2a",),
+    "half_words": ("#2a", *"fst"),
     "fiscal": ("f",),
     "fiscal_words": ("f",),
     "weekday": tuple("cflmnpstw"),
@@ -654,28 +652,48 @@ FIRST_KEYS: dict[str, tuple[str, ...]] = {
     "neighbour_day": tuple("fnpt"),
     "period": tuple("clnpt"),
     "weekend": tuple("lnopt"),
-    "offset": ("#2", "#3", *_COUNT_LETTERS),
+    "offset": ("#2 ", "#3", *_COUNT_LETTERS),
     "period_end": tuple("et"),
-    "time": ("#2", *"mn"),
-    "mil_time": ("#4",),
+    "time": ("#2:", "#2a", "#2 ", *"mn"),
+    "mil_time": ("#4a", "#4 "),
     "year": ("#4",),
 }
+_NEXT_CLASSES = (":", "/", "a", " ", "")
+_DIGIT_KEYS = tuple(f"#{n}{c}" for n in "2348" for c in _NEXT_CLASSES)
+
+
+def _applies(rule: Rule, key: str) -> bool:
+    keys = FIRST_KEYS[rule.name]
+    return key in keys or (key.startswith("#") and key[:2] in keys)
 
 
 RULES_BY_KEY: dict[str, tuple[Rule, ...]] = {
-    key: tuple(rule for rule in RULES if key in FIRST_KEYS[rule.name])
-    for key in sorted({key for keys in FIRST_KEYS.values() for key in keys})
+    key: tuple(rule for rule in RULES if _applies(rule, key))
+    for key in sorted({k for keys in FIRST_KEYS.values() for k in keys if k[0] != "#"})
+    + list(_DIGIT_KEYS)
 }
 _DIGIT_RUN = re.compile(r"\d+")
 
 
 def rules_at(text: str, pos: int) -> tuple[Rule, ...]:
-    """The rules worth trying at pos, by its first letter or the length of its digit run."""
+    """The rules worth trying at pos, by its first letter or its digit run and what follows."""
     char = text[pos : pos + 1]
     if not char.isdigit():
         return RULES_BY_KEY.get(char.lower(), ())
     run = _DIGIT_RUN.match(text, pos)
-    length = run.end() - pos if run else 0
-    return RULES_BY_KEY[
-        "#2" if length <= 2 else "#3" if length == 3 else "#4" if length == 4 else "#8"
-    ]
+    end = run.end() if run else pos
+    length = end - pos
+    size = "2" if length <= 2 else "3" if length == 3 else "4" if length == 4 else "8"
+    nxt = text[end : end + 1]
+    kind = (
+        ":"
+        if nxt == ":"
+        else "/"
+        if nxt in ("/", ".", "-")
+        else "a"
+        if nxt.isalpha()
+        else " "
+        if nxt.isspace()
+        else ""
+    )
+    return RULES_BY_KEY[f"#{size}{kind}"]

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from ..answers import is_placeholder
 from ..models import TimeSpan
 from .durations import find_duration
-from .grammar import PREFIXES, Expr, match_expression
+from .grammar import Expr, match_expression
 from .points import Ctx
 from .resolve import Env, Side, to_span
 from .vocab import (
@@ -105,7 +105,7 @@ _APPROX = re.compile(
     re.I,
 )
 _LINE_MARKUP = " \t#*_>|-+:`"
-_SLOT_WORDS = frozenset(p for p, _ in PREFIXES)
+_LEAD_MARKUP = frozenset(" \t*_`[(\"'")
 
 
 class Options(NamedTuple):
@@ -249,14 +249,6 @@ def parse_value(
     return span.model_copy(update=updates) if updates else span, side
 
 
-def _lead_first(lead: int, positions: Iterator[int]) -> Iterator[int]:
-    """The value's first word first (most values are a date alone), then the other candidates."""
-    yield lead
-    for pos in positions:
-        if pos != lead:
-            yield pos
-
-
 def _outside_parens(value: str) -> list[tuple[int, int]]:
     if "(" not in value and "[" not in value:
         return [(0, len(value))]
@@ -277,12 +269,26 @@ def _first(
 ) -> tuple[Expr, TimeSpan, Side] | None:
     env = options.env()
     for begin, end in pieces:
-        lead = begin + len(value[begin:end]) - len(value[begin:end].lstrip(" \t*_`[(\"'"))
-        for pos in _lead_first(lead, candidates(value, begin, end)):
-            expr = expression_at(value, pos, ctx, whole=pos == lead)
-            if expr is None:
-                continue
-            resolved = to_span(expr, value[expr.begin : expr.end], env, ctx, None)
-            if resolved is not None:
-                return expr, resolved[0], resolved[1]
+        lead = begin
+        while lead < end and value[lead] in _LEAD_MARKUP:
+            lead += 1
+        # Most values are a date alone: the first word first, then the other candidates.
+        found = _resolved_at(value, lead, ctx, env, True)
+        if found is not None:
+            return found
+        for pos in candidates(value, begin, end):
+            if pos != lead:
+                found = _resolved_at(value, pos, ctx, env, False)
+                if found is not None:
+                    return found
     return None
+
+
+def _resolved_at(
+    value: str, pos: int, ctx: Ctx, env: Env, whole: bool
+) -> tuple[Expr, TimeSpan, Side] | None:
+    expr = expression_at(value, pos, ctx, whole=whole)
+    if expr is None:
+        return None
+    resolved = to_span(expr, value[expr.begin : expr.end], env, ctx, None)
+    return None if resolved is None else (expr, resolved[0], resolved[1])
