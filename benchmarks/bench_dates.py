@@ -42,6 +42,7 @@ class Case(NamedTuple):
     context_year: int | None
     dayfirst: bool | None
     zone: str
+    fiscal_start: int | None
     null: bool
     start: Value
     end: Value
@@ -70,6 +71,7 @@ def load() -> list[Case]:
                 int(opts["cy"]) if "cy" in opts else None,
                 {"1": True, "0": False}.get(opts.get("df", "")),
                 opts.get("zone", "UTC"),
+                int(opts["fy"]) if "fy" in opts else None,
                 start == "null",
                 _value(start),
                 _value(end),
@@ -131,6 +133,7 @@ def ours(case: Case) -> Any:
         context_year=case.context_year,
         default_zone=case.zone,
         dayfirst=case.dayfirst,
+        fiscal_year_start_month=case.fiscal_start,
     )
 
 

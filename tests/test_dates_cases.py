@@ -67,6 +67,7 @@ def run_case(case: Case) -> TimeSpan | None:
         context_year=int(cy) if cy else None,
         default_zone=case.options.get("zone", "UTC"),
         dayfirst=dayfirst,
+        fiscal_year_start_month=int(case.options["fy"]) if "fy" in case.options else None,
     )
 
 

@@ -36,13 +36,16 @@ def parse_timespan(
     context_year: int | None = None,
     default_zone: str = "UTC",
     dayfirst: bool | None = None,
+    fiscal_year_start_month: int | None = None,
 ) -> TimeSpan | None:
     """One field value to one span (C20: the first expression outside parentheses).
 
     None for values that hold no date, and for placeholders (N/A, TBD, Unknown…): callers read
-    the placeholder's status with ``incidentparse.answers.classify``.
+    the placeholder's status with ``incidentparse.answers.classify``. ``fiscal_year_start_month``
+    (1–12) configures C7 fiscal years; left None they are calendar years, flagged approximate.
+    A month outside 1–12 raises ``ConfigError``.
     """
-    options = Options(reference_date, context_year, default_zone, dayfirst)
+    options = Options(reference_date, context_year, default_zone, dayfirst, fiscal_year_start_month)
     found = parse_value(text, options)
     return found[0] if found else None
 
@@ -54,13 +57,14 @@ def find_timespans(
     context_year: int | None = None,
     default_zone: str = "UTC",
     dayfirst: bool | None = None,
+    fiscal_year_start_month: int | None = None,
 ) -> list[TimeSpan]:
     """Every date expression in prose, with ``char_start``/``char_end`` into ``text``.
 
     Relative phrases ("three weeks earlier") and bare times read against the most recent date
     of the same paragraph (C2).
     """
-    options = Options(reference_date, context_year, default_zone, dayfirst)
+    options = Options(reference_date, context_year, default_zone, dayfirst, fiscal_year_start_month)
     return [span for _, span, _ in scan(text, options)]
 
 
@@ -72,13 +76,14 @@ def resolve_sequence(
     default_zone: str = "UTC",
     dayfirst: bool | None = None,
     anchor: TimeSpan | None = None,
+    fiscal_year_start_month: int | None = None,
 ) -> list[TimeSpan | None]:
     """A timeline's row labels in document order to spans (None for '[???]' and undated rows).
 
     A dated row or ``anchor`` (a day heading) gives its date to the time-only rows after it;
     a time more than 12 hours before the previous one rolls over to the next day.
     """
-    options = Options(reference_date, context_year, default_zone, dayfirst)
+    options = Options(reference_date, context_year, default_zone, dayfirst, fiscal_year_start_month)
     return _resolve_sequence(texts, options, anchor)
 
 

@@ -256,7 +256,7 @@ def build_quarter(m: re.Match[str], ctx: Ctx) -> Point | None:
     if q == "0":
         return None
     fiscal = bool(groups.get("fy"))
-    return Point("quarter", _year_of(m, ctx), n=int(q), fiscal=fiscal, approximate=fiscal)
+    return Point("quarter", _year_of(m, ctx), n=int(q), fiscal=fiscal)
 
 
 def build_half(m: re.Match[str], ctx: Ctx) -> Point | None:
@@ -270,12 +270,12 @@ def build_half(m: re.Match[str], ctx: Ctx) -> Point | None:
 
 
 def build_fiscal(m: re.Match[str], ctx: Ctx) -> Point | None:
-    """FYn is named after the year it ends in; calendar-aligned by default, so approximate (C7)."""
+    """FYn is named after the year it ends in (C7); resolution applies the fiscal start month."""
     year = _year_of(m, ctx)
     q = m.groupdict().get("q")
     if q:
-        return Point("quarter", year, n=int(q), fiscal=True, approximate=True)
-    return Point("fiscal", year, fiscal=True, approximate=True)
+        return Point("quarter", year, n=int(q), fiscal=True)
+    return Point("fiscal", year, fiscal=True)
 
 
 def build_weekday(m: re.Match[str], ctx: Ctx) -> Point | None:

@@ -26,6 +26,7 @@ class Env:
     zone: Zone = UTC
     zone_source: str = "assumed"
     fiscal_start: int = 1
+    fiscal_configured: bool = False
 
 
 @dataclass(slots=True)
@@ -54,8 +55,14 @@ def resolve_point(point: Point, env: Env, ctx: Ctx) -> Side | None:
     if found is None:
         return None
     start, end, grain = found
+    # C7: fiscal periods are a guess (approximate) unless the fiscal start month is configured.
+    fiscal_guess = point.fiscal and not env.fiscal_configured
     side = Side(
-        start, end, grain, None if point.relative else source, approximate=point.approximate
+        start,
+        end,
+        grain,
+        None if point.relative else source,
+        approximate=point.approximate or fiscal_guess,
     )
     side.local_day = start if start == end else None
     if point.weekday is not None and start == end and start.weekday() != point.weekday:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..answers import is_placeholder
+from ..errors import ConfigError
 from ..models import TimeSpan
 from .durations import find_duration
 from .grammar import Expr, match_expression
@@ -115,20 +116,32 @@ class Options(NamedTuple):
     context_year: int | None = None
     default_zone: str = "UTC"
     dayfirst: bool | None = None
+    fiscal_start: int | None = None  # None: calendar-aligned fiscal years, read as approximate
 
     def env(self) -> Env:
-        return _env(self.reference, self.context_year, self.default_zone)
+        return _env(self.reference, self.context_year, self.default_zone, self.fiscal_start)
 
     def ctx(self) -> Ctx:
         return Ctx(self.reference, dayfirst=self.dayfirst)
 
 
 @lru_cache(maxsize=256)
-def _env(reference: dt.date, context_year: int | None, default_zone: str) -> Env:
+def _env(
+    reference: dt.date, context_year: int | None, default_zone: str, fiscal_start: int | None
+) -> Env:
     """Env for the options; cached because a document parses many values with the same ones."""
     zone = lookup_zone(default_zone) or UTC
     declared = default_zone.strip().upper() not in ("", "UTC")
-    return Env(reference, context_year, zone, "declared" if declared else "assumed")
+    if fiscal_start is not None and not 1 <= fiscal_start <= 12:
+        raise ConfigError(f"fiscal_year_start_month must be 1-12, got {fiscal_start}")
+    return Env(
+        reference,
+        context_year,
+        zone,
+        "declared" if declared else "assumed",
+        fiscal_start or 1,
+        fiscal_start is not None,
+    )
 
 
 def candidates(text: str, begin: int = 0, end: int | None = None) -> Iterator[int]:
