@@ -6,12 +6,13 @@ Every function is pure: the reference date R comes in from the caller, the clock
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from ..models import Duration, TimeSpan
+from ..models import TimeSpan
 from .document import context_year, detect_dayfirst, explicit_years, infer_reference_date
 from .durations import parse_duration
-from .scan import Options, parse_value, scan
+from .scan import Options, parse_value
+from .scan import scan as _scan
 from .sequence import resolve_sequence as _resolve_sequence
 from .zones import lookup_zone, zone_declaration
 
@@ -65,7 +66,7 @@ def find_timespans(
     of the same paragraph (C2).
     """
     options = Options(reference_date, context_year, default_zone, dayfirst, fiscal_year_start_month)
-    return [span for _, span, _ in scan(text, options)]
+    return [span for _, span, _ in _scan(text, options)]
 
 
 def resolve_sequence(
@@ -90,7 +91,3 @@ def resolve_sequence(
 def is_known_zone(name: str) -> bool:
     """True when ``name`` is accepted as ``default_zone`` (abbreviation, offset or IANA name)."""
     return lookup_zone(name) is not None
-
-
-# Re-exported for callers that want the document helpers beside the span functions.
-_ = (Duration, Mapping, parse_duration, infer_reference_date)

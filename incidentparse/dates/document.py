@@ -119,13 +119,14 @@ def _year_near(spans: Sequence[tuple[Expr, TimeSpan, Side]]) -> int | None:
 
 
 def _full_dates(text: str) -> list[dt.date]:
-    found = []
+    """Dates written with their year; ambiguous numeric ones only when there is nothing else."""
+    clear: list[dt.date] = []
+    doubtful: list[dt.date] = []
     for _, span, _ in scan(text, Options(_NEUTRAL)):
-        if span.year_source == "explicit" and span.grain not in _COARSE and not span.ambiguous:
-            value = _as_date(span.start)
-            if value is not None:
-                found.append(value)
-    return found
+        value = _as_date(span.start)
+        if span.year_source == "explicit" and span.grain not in _COARSE and value is not None:
+            (doubtful if span.ambiguous else clear).append(value)
+    return clear or doubtful
 
 
 def detect_dayfirst(text: str, reference_date: dt.date | None = None) -> bool | None:

@@ -86,7 +86,8 @@ class Expr:
     end: int
     a: Point | None
     b: Point | None = None
-    mode: str = "point"  # point | range | open | until | by | week_of | within
+    mode: str = "point"  # point | range | open | until | by | within
+    week_of: bool = False  # 'week of X': the week around X (C8)
     approximate: bool = False
     ongoing: bool = False
     within: tuple[float, str] | None = None  # (count, unit) of an anchored duration
@@ -294,7 +295,9 @@ def _apply_roles(expr: Expr, roles: list[tuple[str, re.Match[str]]]) -> None:
             expr.approximate = True
         elif role == "since":
             expr.mode, expr.ongoing = "open", True
-        elif role in ("until", "by", "week_of", "between", "from"):
+        elif role == "week_of":
+            expr.week_of = True
+        elif role in ("until", "by", "between", "from"):
             expr.mode = role
         elif role == "within":
             unit = UNIT_BY_NAME.get(m.group("wu").lower())

@@ -252,9 +252,11 @@ def _build(
         start, end = _align(left, grain, True), _align(right, grain, False)
         if start > end:
             start, end = _fix_order(left, right, start, end)
-    start, end = _apply_mode(expr, env, left, start, end)
-    if expr.mode == "week_of" and start is not None:
+    if expr.week_of:
+        day = left.local_day or left.start
+        start, end = _week_of(day.date() if isinstance(day, dt.datetime) else day)
         grain = "week"
+    start, end = _apply_mode(expr, env, start, end)
     other = right or left  # the two sides' flags, without a generator per flag
     year_source = left.year_source or other.year_source
     return TimeSpan(
@@ -297,7 +299,6 @@ def _fix_order(
 def _apply_mode(
     expr: Expr,
     env: Env,
-    left: Side,
     start: dt.date | dt.datetime | None,
     end: dt.date | dt.datetime | None,
 ) -> tuple[dt.date | dt.datetime | None, dt.date | dt.datetime | None]:
@@ -307,10 +308,6 @@ def _apply_mode(
         return None, end
     if expr.mode == "by":
         return _deadline(env.reference, end)
-    if expr.mode == "week_of" and isinstance(left.start, dt.date):
-        return _week_of(
-            left.start if not isinstance(left.start, dt.datetime) else left.start.date()
-        )
     if expr.mode == "within" and expr.within is not None and start is not None:
         return start, _plus(start, expr.within)
     return start, end
