@@ -105,10 +105,26 @@ def infer_year(point: Point, reference: dt.date, context_year: int | None) -> tu
         return context_year, "context"
     limit = reference + GRACE
     for year in range(reference.year + 1, reference.year - 8, -1):
-        found = interval(point, year)
-        if found is not None and found[0] <= limit:
+        first = first_day(point, year)
+        if first is not None and first <= limit:
             return year, "reference"
     return reference.year, "reference"
+
+
+def first_day(point: Point, year: int) -> dt.date | None:
+    """The interval's first day in year, without its end (year inference only needs this)."""
+    try:
+        if point.kind == "ymd":
+            day = point.day or (MONTH_PART_DAYS[point.part][0] if point.part is not None else 1)
+            return dt.date(year, point.month or 1, day)
+        if point.kind == "quarter" and not point.fiscal:
+            return dt.date(year, 3 * (point.n or 1) - 2, 1)
+        if point.kind == "half":
+            return dt.date(year, 1 if point.n == 1 else 7, 1)
+    except ValueError:
+        return None  # Feb 29 in a common year: try the year before
+    found = interval(point, year)
+    return found[0] if found is not None else None
 
 
 def finer(a: str, b: str) -> str:
