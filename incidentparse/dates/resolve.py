@@ -126,17 +126,11 @@ def _with_clock(side: Side, point: Point, day: dt.date, env: Env) -> Side:
     if zone.ambiguous:  # IST, BST, AST: written or declared, the reading is flagged (C15)
         side.ambiguous = True
         side.alternatives.extend(
-            Alternative(start=alt, end=alt, reading=f"{zone.name} read as {_fmt(alt - instant)}")
-            for alt in zone.alternatives(local)
+            Alternative(start=alt, end=alt, reading=reading)
+            for alt, reading in zone.alternatives(local)
         )
     side.suspect = point.zone is not None and point.zone.suspect(day)
     return side
-
-
-def _fmt(delta: dt.timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    return f"a {sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d} shift"
 
 
 def _zone_of(point: Point, env: Env) -> tuple[Zone, str]:
