@@ -245,8 +245,8 @@ _COUNT_NOUN = re.compile(r"\s+(?!(?:was|has|is|this|thus|its|as|us|always|plus)\
 
 def build_year(m: re.Match[str], ctx: Ctx) -> Point | None:
     """A bare 4-digit year is a year only in a date slot (C19), and never a count."""
-    if _COUNT_NOUN.match(m.string, m.end()):
-        return None
+    if not ctx.slot_word and _COUNT_NOUN.match(m.string, m.end()):
+        return None  # "in 2019 attackers…" is a year: the slot word decides
     return Point("year", int(m.group("year")), needs_slot=True)
 
 
@@ -285,6 +285,8 @@ def build_weekday(m: re.Match[str], ctx: Ctx) -> Point | None:
         return None  # "sat", "sun", "wed" in lower case are ordinary words
     weekday = WEEKDAY_BY_NAME[word.lower().rstrip(".")]
     rel = (m.groupdict().get("rel") or "").lower()
+    # "Sun Microsystems", "Wed." in prose: an abbreviation alone needs a slot ("on Wed").
+    abbreviated = len(word.rstrip(".")) <= 4 and not rel
     ref = ctx.reference
     back = (ref.weekday() - weekday) % 7
     if rel in ("last", "past", "previous"):
@@ -293,7 +295,9 @@ def build_weekday(m: re.Match[str], ctx: Ctx) -> Point | None:
         day = ref + dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7)
     else:
         day = ref - dt.timedelta(days=back)
-    return _fixed(day, day, "day")
+    point = _fixed(day, day, "day")
+    point.needs_slot = abbreviated
+    return point
 
 
 def _fixed(start: dt.date, end: dt.date, grain: str, approximate: bool = False) -> Point:
@@ -606,8 +610,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "time",
         r"(?:(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d)(?:[.,]\d{1,6})?)?"
-        r"(?:\s?(?P<ap>(?i:[ap]))\.?(?i:m)\.?(?![a-z]))?"
-        r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>(?i:[ap]))\.?(?i:m)\.?(?![a-z])"
+        r"(?:\s?(?P<ap>(?i:[ap]))(?i:\.m\.?|m)(?![a-z]))?"
+        r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>(?i:[ap]))(?i:\.m\.?|m)(?![a-z])"
         r"|(?P<tw>(?i:noon|midnight)))" + _TIME_ZONE + r"(?!\w|:\d)",
         build_time,
         0,
