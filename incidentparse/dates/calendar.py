@@ -97,13 +97,18 @@ _INTERVALS = {
 }
 
 
+def grace_limit(reference: dt.date) -> dt.date:
+    """R + 31 days (C3), held at the end of the calendar."""
+    return reference + GRACE if reference <= dt.date.max - GRACE else dt.date.max
+
+
 def infer_year(point: Point, reference: dt.date, context_year: int | None) -> tuple[int, str]:
     """C2/C3: the written year, else the context year, else the latest year not past R + 31 days."""
     if point.year is not None:
         return point.year, point.year_source or "explicit"
     if context_year is not None:
         return context_year, "context"
-    limit = reference + GRACE
+    limit = grace_limit(reference)
     for year in range(reference.year + 1, reference.year - 8, -1):
         first = first_day(point, year)
         if first is not None and first <= limit:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..models import TimeSpan
+from .calendar import grace_limit
 from .grammar import Expr
 from .resolve import Side
 from .scan import Options, scan
@@ -172,7 +173,7 @@ def _named_dates(text: str) -> dict[str, set[tuple[int, int, int]]]:
 
 def _future_votes(numerics: list[tuple[int, int, int]], reference: dt.date) -> tuple[int, int]:
     """A reading that puts dates more than 31 days after R is the wrong one (C16)."""
-    limit = reference + dt.timedelta(days=31)
+    limit = grace_limit(reference)
     day_votes = month_votes = 0
     for a, b, year in numerics:
         if a > 12 or b > 12 or a == b:

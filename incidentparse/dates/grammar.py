@@ -103,7 +103,10 @@ def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
         m = rule.pattern.match(text, pos)
         if m is None or (best is not None and m.end() <= best[1]):
             continue
-        point = rule.build(m, ctx)
+        try:
+            point = rule.build(m, ctx)
+        except (OverflowError, ValueError):  # an offset or period past date.min/date.max
+            continue
         if point is None or (point.needs_slot and not (ctx.slot or ctx.slot_word)):
             continue
         if point.needs_word and not ctx.slot_word:

@@ -168,7 +168,20 @@ def _dual_reading(
 def to_span(
     expr: Expr, text: str, env: Env, ctx: Ctx, offset: int | None
 ) -> tuple[TimeSpan, Side] | None:
-    """Resolve an Expr by its mode (C12–C14): the TimeSpan and its last endpoint (for anchors)."""
+    """Resolve an Expr by its mode (C12–C14): the TimeSpan and its last endpoint (for anchors).
+
+    None when the expression names no representable date ('9999-12-31T23:59-14:00' is past
+    datetime.max in UTC): a problem in the input, so data, not an exception.
+    """
+    try:
+        return _to_span(expr, text, env, ctx, offset)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _to_span(
+    expr: Expr, text: str, env: Env, ctx: Ctx, offset: int | None
+) -> tuple[TimeSpan, Side] | None:
     if expr.a is None:
         return None
     a, b = expr.a, expr.b
