@@ -41,7 +41,7 @@ class Case(NamedTuple):
     reference: dt.date
     context_year: int | None
     dayfirst: bool | None
-    zone: str
+    zone: str | None
     fiscal_start: int | None
     null: bool
     start: Value
@@ -70,7 +70,7 @@ def load() -> list[Case]:
                 DEFAULT_REFERENCE if ref == "-" else dt.date.fromisoformat(ref),
                 int(opts["cy"]) if "cy" in opts else None,
                 {"1": True, "0": False}.get(opts.get("df", "")),
-                opts.get("zone", "UTC"),
+                opts.get("zone"),
                 int(opts["fy"]) if "fy" in opts else None,
                 start == "null",
                 _value(start),
@@ -127,11 +127,12 @@ def judge_peer(case: Case, value: dt.datetime | None) -> bool:
 
 
 def ours(case: Case) -> Any:
+    zone = {"default_zone": case.zone} if case.zone else {}
     return parse_timespan(
         case.text,
         reference_date=case.reference,
         context_year=case.context_year,
-        default_zone=case.zone,
+        **zone,
         dayfirst=case.dayfirst,
         fiscal_year_start_month=case.fiscal_start,
     )

@@ -12,6 +12,7 @@ import json
 
 from ..errors import InputError
 from . import parse_timespan
+from .scan import ASSUMED_UTC
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,7 +27,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--reference-date", metavar="YYYY-MM-DD", help="report date R (default: today)"
     )
     parser.add_argument("--context-year", type=int, metavar="N", help="year of the document")
-    parser.add_argument("--zone", default="UTC", metavar="Z", help="default zone (default UTC)")
+    parser.add_argument(
+        "--zone", metavar="Z", help="declared zone of times written without one (default: UTC)"
+    )
     order = parser.add_mutually_exclusive_group()
     order.add_argument("--dayfirst", dest="dayfirst", action="store_true", default=None)
     order.add_argument("--monthfirst", dest="dayfirst", action="store_false")
@@ -49,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         args.text,
         reference_date=reference_date(args.reference_date),
         context_year=args.context_year,
-        default_zone=args.zone,
+        default_zone=ASSUMED_UTC if args.zone is None else args.zone,
         dayfirst=args.dayfirst,
     )
     if span is None:

@@ -109,17 +109,31 @@ _LINE_MARKUP = " \t#*_>|-+:`"
 _LEAD_MARKUP = frozenset(" \t*_`[(\"'")
 
 
+class _AssumedZone(str):
+    """The default zone 'UTC': a str the engine can tell apart from a declared 'UTC' by identity."""
+
+    __slots__ = ()
+
+
+# C15: with no zone written and none declared, times are UTC and zone_source is 'assumed'; a
+# caller who passes any default_zone (even "UTC", from "All times in UTC") gets 'declared'.
+ASSUMED_UTC: str = _AssumedZone("UTC")
+
+
 class Options(NamedTuple):
     """The caller's options, shared by every public entry point."""
 
     reference: dt.date
     context_year: int | None = None
-    default_zone: str = "UTC"
+    default_zone: str = ASSUMED_UTC
     dayfirst: bool | None = None
     fiscal_start: int | None = None  # None: calendar-aligned fiscal years, read as approximate
 
     def env(self) -> Env:
-        return _env(self.reference, self.context_year, self.default_zone, self.fiscal_start)
+        declared = self.default_zone is not ASSUMED_UTC
+        return _env(
+            self.reference, self.context_year, str(self.default_zone), declared, self.fiscal_start
+        )
 
     def ctx(self) -> Ctx:
         return Ctx(self.reference, dayfirst=self.dayfirst)
@@ -127,11 +141,14 @@ class Options(NamedTuple):
 
 @lru_cache(maxsize=256)
 def _env(
-    reference: dt.date, context_year: int | None, default_zone: str, fiscal_start: int | None
+    reference: dt.date,
+    context_year: int | None,
+    default_zone: str,
+    declared: bool,
+    fiscal_start: int | None,
 ) -> Env:
     """Env for the options; cached because a document parses many values with the same ones."""
     zone = lookup_zone(default_zone) or UTC
-    declared = default_zone.strip().upper() not in ("", "UTC")
     if fiscal_start is not None and not 1 <= fiscal_start <= 12:
         raise ConfigError(f"fiscal_year_start_month must be 1-12, got {fiscal_start}")
     return Env(
