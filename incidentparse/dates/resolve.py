@@ -265,23 +265,21 @@ def _build(
         grain = "week"
     start, end = _apply_mode(expr, env, start, end)
     other = right or left  # the two sides' flags, without a generator per flag
-    year_source = left.year_source or other.year_source
-    return TimeSpan(
-        text=text,
-        start=start,
-        end=end,
-        grain=grain,
-        approximate=expr.approximate or left.approximate or other.approximate,
-        ongoing=expr.ongoing,
-        ambiguous=left.ambiguous or other.ambiguous,
-        alternatives=tuple(left.alternatives)
-        + (tuple(right.alternatives) if right is not None else ()),
-        year_source=year_source,
-        zone_source=other.zone_source if grain in TIME_GRAINS else None,
-        zone_suspect=left.suspect or other.suspect,
-        char_start=offset,
-        char_end=None if offset is None else offset + len(text),
+    fields: dict[str, object] = {"text": text, "start": start, "end": end, "grain": grain}
+    # Only values that differ from the model's defaults: pydantic validates what it is given.
+    flags = (
+        ("approximate", expr.approximate or left.approximate or other.approximate),
+        ("ongoing", expr.ongoing),
+        ("ambiguous", left.ambiguous or other.ambiguous),
+        ("alternatives", (*left.alternatives, *(right.alternatives if right else ()))),
+        ("year_source", left.year_source or other.year_source),
+        ("zone_source", other.zone_source if grain in TIME_GRAINS else None),
+        ("zone_suspect", left.suspect or other.suspect),
     )
+    fields.update((name, value) for name, value in flags if value)
+    if offset is not None:
+        fields.update(char_start=offset, char_end=offset + len(text))
+    return TimeSpan(**fields)
 
 
 def _align(side: Side, grain: str, is_start: bool) -> dt.date | dt.datetime:
