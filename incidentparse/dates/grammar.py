@@ -7,7 +7,6 @@ Hand-written because the meaning lives in the words around the dates ("since", "
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from .points import DAY, WEEKDAY, YEAR, Ctx, Point, rules_at
@@ -413,6 +412,3 @@ def _match_bare_day_range(
     _apply_roles(expr, roles)
     expr.mode = "range" if expr.mode in ("point", "from", "between", "range") else expr.mode
     return expr
-
-
-Matcher = Callable[[str, int, Ctx], "Expr | None"]

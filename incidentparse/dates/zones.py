@@ -93,7 +93,6 @@ ZONE_PATTERN = (
     rf"(?:{_OFFSET}|(?i:{_LONG_ALT.replace('|ET|PT|CT', '')})(?![a-z])"
     rf"|(?i:{_ABBR_ALT})(?![A-Za-z])|(?-i:ET|PT|CT|Z)\b)"
 )
-ZONE_RE = re.compile(ZONE_PATTERN)
 _OFFSET_RE = re.compile(
     r"(?:UTC|GMT)?\s?(?P<sign>[+\-−])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$", re.I
 )
