@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ..models import TimeSpan
 from .document import context_year, detect_dayfirst, explicit_years, infer_reference_date
 from .durations import parse_duration
-from .scan import ASSUMED_UTC, Options, parse_value
+from .scan import Options, parse_value
 from .scan import scan as _scan
 from .sequence import resolve_sequence as _resolve_sequence
 from .zones import lookup_zone, zone_declaration
@@ -35,7 +35,7 @@ def parse_timespan(
     *,
     reference_date: dt.date,
     context_year: int | None = None,
-    default_zone: str = ASSUMED_UTC,
+    default_zone: str = "UTC",
     dayfirst: bool | None = None,
     fiscal_year_start_month: int | None = None,
 ) -> TimeSpan | None:
@@ -56,7 +56,7 @@ def find_timespans(
     *,
     reference_date: dt.date,
     context_year: int | None = None,
-    default_zone: str = ASSUMED_UTC,
+    default_zone: str = "UTC",
     dayfirst: bool | None = None,
     fiscal_year_start_month: int | None = None,
 ) -> list[TimeSpan]:
@@ -74,7 +74,7 @@ def resolve_sequence(
     *,
     reference_date: dt.date,
     context_year: int | None = None,
-    default_zone: str = ASSUMED_UTC,
+    default_zone: str = "UTC",
     dayfirst: bool | None = None,
     anchor: TimeSpan | None = None,
     fiscal_year_start_month: int | None = None,

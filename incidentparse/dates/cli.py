@@ -12,7 +12,6 @@ import json
 
 from ..errors import InputError
 from . import parse_timespan
-from .scan import ASSUMED_UTC
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--context-year", type=int, metavar="N", help="year of the document")
     parser.add_argument(
-        "--zone", metavar="Z", help="declared zone of times written without one (default: UTC)"
+        "--zone", default="UTC", metavar="Z", help="zone of times written without one (UTC)"
     )
     order = parser.add_mutually_exclusive_group()
     order.add_argument("--dayfirst", dest="dayfirst", action="store_true", default=None)
@@ -52,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         args.text,
         reference_date=reference_date(args.reference_date),
         context_year=args.context_year,
-        default_zone=ASSUMED_UTC if args.zone is None else args.zone,
+        default_zone=args.zone,
         dayfirst=args.dayfirst,
     )
     if span is None:

@@ -109,30 +109,21 @@ _LINE_MARKUP = " \t#*_>|-+:`"
 _LEAD_MARKUP = frozenset(" \t*_`[(\"'")
 
 
-class _AssumedZone(str):
-    """The default zone 'UTC': a str the engine can tell apart from a declared 'UTC' by identity."""
-
-    __slots__ = ()
-
-
-# C15: with no zone written and none declared, times are UTC and zone_source is 'assumed'; a
-# caller who passes any default_zone (even "UTC", from "All times in UTC") gets 'declared'.
-ASSUMED_UTC: str = _AssumedZone("UTC")
-
-
 class Options(NamedTuple):
     """The caller's options, shared by every public entry point."""
 
     reference: dt.date
     context_year: int | None = None
-    default_zone: str = ASSUMED_UTC
+    default_zone: str = "UTC"
     dayfirst: bool | None = None
     fiscal_start: int | None = None  # None: calendar-aligned fiscal years, read as approximate
 
     def env(self) -> Env:
-        declared = self.default_zone is not ASSUMED_UTC
+        # C15: plain "UTC" is the fallback ('assumed'); any other zone was declared. A caller
+        # that read "All times in UTC" and wants 'declared' passes "UTC+00:00".
+        declared = self.default_zone.strip().upper() not in ("", "UTC")
         return _env(
-            self.reference, self.context_year, str(self.default_zone), declared, self.fiscal_start
+            self.reference, self.context_year, self.default_zone, declared, self.fiscal_start
         )
 
     def ctx(self) -> Ctx:
