@@ -61,12 +61,14 @@ def expected_value(field: str) -> dt.date | dt.datetime | None:
 def run_case(case: Case) -> TimeSpan | None:
     dayfirst = {"1": True, "0": False}.get(case.options.get("df", ""))
     cy = case.options.get("cy")
+    zone = {"default_zone": case.options["zone"]} if "zone" in case.options else {}
     return parse_timespan(
         case.text,
         reference_date=case.reference,
         context_year=int(cy) if cy else None,
-        default_zone=case.options.get("zone", "UTC"),
         dayfirst=dayfirst,
+        **zone,
+        fiscal_year_start_month=int(case.options["fy"]) if "fy" in case.options else None,
     )
 
 

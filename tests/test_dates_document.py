@@ -144,6 +144,8 @@ REFERENCE_DATES: list[tuple[str, dict[str, object] | None, dt.date | None]] = [
     ("In 2025 we saw it.\nThe April 3 update says it is fixed.", None, dt.date(2025, 4, 3)),
     ("Seen 2026-03-01 and 2026-03-09, then in Q2.", None, dt.date(2026, 3, 9)),
     ("No dates here at all.", None, None),
+    ("The April 3 report came first. Later, in 2024 and 2025, more.", None, dt.date(2024, 4, 3)),
+    ("In 2026 it began. The Feb 29 report said so.", None, None),
 ]
 
 

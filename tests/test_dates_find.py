@@ -28,7 +28,7 @@ def _value(field: str) -> dt.date | dt.datetime | None:
 
 @pytest.mark.parametrize(("line", "row"), rows("find.tsv"), ids=lambda v: str(v)[:40])
 def test_find(line: int, row: list[str]) -> None:
-    text, reference, expected = row[0], row[1], row[2]
+    text, reference, expected = row[0].replace("\\n", "\n"), row[1], row[2]
     ref = DEFAULT_REFERENCE if reference == "-" else dt.date.fromisoformat(reference)
     spans = find_timespans(text, reference_date=ref)
     assert [s.text for s in spans] == ([] if expected == "-" else expected.split(" | "))

@@ -6,12 +6,13 @@ Every function is pure: the reference date R comes in from the caller, the clock
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from ..models import Duration, TimeSpan
+from ..models import TimeSpan
 from .document import context_year, detect_dayfirst, explicit_years, infer_reference_date
 from .durations import parse_duration
-from .scan import Options, parse_value, scan
+from .scan import Options, parse_value
+from .scan import scan as _scan
 from .sequence import resolve_sequence as _resolve_sequence
 from .zones import lookup_zone, zone_declaration
 
@@ -36,13 +37,16 @@ def parse_timespan(
     context_year: int | None = None,
     default_zone: str = "UTC",
     dayfirst: bool | None = None,
+    fiscal_year_start_month: int | None = None,
 ) -> TimeSpan | None:
     """One field value to one span (C20: the first expression outside parentheses).
 
     None for values that hold no date, and for placeholders (N/A, TBD, Unknown…): callers read
-    the placeholder's status with ``incidentparse.answers.classify``.
+    the placeholder's status with ``incidentparse.answers.classify``. ``fiscal_year_start_month``
+    (1–12) configures C7 fiscal years; left None they are calendar years, flagged approximate.
+    A month outside 1–12 raises ``ConfigError``.
     """
-    options = Options(reference_date, context_year, default_zone, dayfirst)
+    options = Options(reference_date, context_year, default_zone, dayfirst, fiscal_year_start_month)
     found = parse_value(text, options)
     return found[0] if found else None
 
@@ -54,14 +58,15 @@ def find_timespans(
     context_year: int | None = None,
     default_zone: str = "UTC",
     dayfirst: bool | None = None,
+    fiscal_year_start_month: int | None = None,
 ) -> list[TimeSpan]:
     """Every date expression in prose, with ``char_start``/``char_end`` into ``text``.
 
     Relative phrases ("three weeks earlier") and bare times read against the most recent date
     of the same paragraph (C2).
     """
-    options = Options(reference_date, context_year, default_zone, dayfirst)
-    return [span for _, span, _ in scan(text, options)]
+    options = Options(reference_date, context_year, default_zone, dayfirst, fiscal_year_start_month)
+    return [span for _, span, _ in _scan(text, options)]
 
 
 def resolve_sequence(
@@ -72,20 +77,17 @@ def resolve_sequence(
     default_zone: str = "UTC",
     dayfirst: bool | None = None,
     anchor: TimeSpan | None = None,
+    fiscal_year_start_month: int | None = None,
 ) -> list[TimeSpan | None]:
     """A timeline's row labels in document order to spans (None for '[???]' and undated rows).
 
     A dated row or ``anchor`` (a day heading) gives its date to the time-only rows after it;
     a time more than 12 hours before the previous one rolls over to the next day.
     """
-    options = Options(reference_date, context_year, default_zone, dayfirst)
+    options = Options(reference_date, context_year, default_zone, dayfirst, fiscal_year_start_month)
     return _resolve_sequence(texts, options, anchor)
 
 
 def is_known_zone(name: str) -> bool:
     """True when ``name`` is accepted as ``default_zone`` (abbreviation, offset or IANA name)."""
     return lookup_zone(name) is not None
-
-
-# Re-exported for callers that want the document helpers beside the span functions.
-_ = (Duration, Mapping, parse_duration, infer_reference_date)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateutil.relativedelta import relativedelta
-
+from .months import last_of_month, month_start, months_span
 from .points import Point
 from .vocab import MONTH_PART_DAYS, YEAR_PART_MONTHS
 
@@ -27,10 +26,6 @@ TIME_GRAINS = frozenset({"hour", "minute", "second"})
 GRACE = dt.timedelta(days=31)
 
 Interval = tuple[dt.date, dt.date, str]
-
-
-def last_of_month(year: int, month: int) -> dt.date:
-    return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
 
 
 def interval(point: Point, year: int, fiscal_start: int = 1) -> Interval | None:
@@ -68,20 +63,21 @@ def _fiscal_first(year: int, fiscal_start: int) -> dt.date:
 def _quarter(point: Point, year: int, fiscal_start: int) -> Interval:
     n = point.n or 1
     if point.fiscal:
-        first = _fiscal_first(year, fiscal_start) + relativedelta(months=3 * (n - 1))
+        start = _fiscal_first(year, fiscal_start)
+        first = month_start(start.year, start.month, 3 * (n - 1))
     else:
         first = dt.date(year, 3 * n - 2, 1)
-    return first, first + relativedelta(months=3, days=-1), "quarter"
+    return (*months_span(first, 3), "quarter")
 
 
 def _half(point: Point, year: int, fiscal_start: int) -> Interval:
     first = dt.date(year, 1 if point.n == 1 else 7, 1)
-    return first, first + relativedelta(months=6, days=-1), "half"
+    return (*months_span(first, 6), "half")
 
 
 def _fiscal(point: Point, year: int, fiscal_start: int) -> Interval:
     first = _fiscal_first(year, fiscal_start)
-    return first, first + relativedelta(years=1, days=-1), "year"
+    return (*months_span(first, 12), "year")
 
 
 def _fixed(point: Point, year: int, fiscal_start: int) -> Interval:
@@ -101,18 +97,39 @@ _INTERVALS = {
 }
 
 
+def grace_limit(reference: dt.date) -> dt.date:
+    """R + 31 days (C3), held at the end of the calendar."""
+    return reference + GRACE if reference <= dt.date.max - GRACE else dt.date.max
+
+
 def infer_year(point: Point, reference: dt.date, context_year: int | None) -> tuple[int, str]:
     """C2/C3: the written year, else the context year, else the latest year not past R + 31 days."""
     if point.year is not None:
         return point.year, point.year_source or "explicit"
     if context_year is not None:
         return context_year, "context"
-    limit = reference + GRACE
+    limit = grace_limit(reference)
     for year in range(reference.year + 1, reference.year - 8, -1):
-        found = interval(point, year)
-        if found is not None and found[0] <= limit:
+        first = first_day(point, year)
+        if first is not None and first <= limit:
             return year, "reference"
     return reference.year, "reference"
+
+
+def first_day(point: Point, year: int) -> dt.date | None:
+    """The interval's first day in year, without its end (year inference only needs this)."""
+    try:
+        if point.kind == "ymd":
+            day = point.day or (MONTH_PART_DAYS[point.part][0] if point.part is not None else 1)
+            return dt.date(year, point.month or 1, day)
+        if point.kind == "quarter" and not point.fiscal:
+            return dt.date(year, 3 * (point.n or 1) - 2, 1)
+        if point.kind == "half":
+            return dt.date(year, 1 if point.n == 1 else 7, 1)
+    except ValueError:
+        return None  # Feb 29 in a common year: try the year before
+    found = interval(point, year)
+    return found[0] if found is not None else None
 
 
 def finer(a: str, b: str) -> str:

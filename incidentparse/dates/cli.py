@@ -26,7 +26,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--reference-date", metavar="YYYY-MM-DD", help="report date R (default: today)"
     )
     parser.add_argument("--context-year", type=int, metavar="N", help="year of the document")
-    parser.add_argument("--zone", default="UTC", metavar="Z", help="default zone (default UTC)")
+    parser.add_argument(
+        "--zone", default="UTC", metavar="Z", help="zone of times written without one (UTC)"
+    )
     order = parser.add_mutually_exclusive_group()
     order.add_argument("--dayfirst", dest="dayfirst", action="store_true", default=None)
     order.add_argument("--monthfirst", dest="dayfirst", action="store_false")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..models import TimeSpan
+from .calendar import grace_limit
 from .grammar import Expr
 from .resolve import Side
 from .scan import Options, scan
@@ -62,10 +63,11 @@ def infer_reference_date(
         found = _date_value(value)
         if found is not None:
             return found
-    phrase = _report_phrase(text)
+    spans = list(scan(text, Options(_NEUTRAL)))  # one pass serves both fallbacks
+    phrase = _report_phrase(text, spans)
     if phrase is not None:
         return phrase
-    dates = _full_dates(text)
+    dates = _full_dates(spans)
     return max(dates) if dates else None
 
 
@@ -90,42 +92,44 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
     return value
 
 
-def _report_phrase(text: str) -> dt.date | None:
-    """The date named by a report phrase; its year from the document when not written."""
-    spans = list(scan(text, Options(_NEUTRAL)))
+def _report_phrase(text: str, spans: Sequence[tuple[Expr, TimeSpan, Side]]) -> dt.date | None:
+    """The date named by a report phrase; its year from the nearest written year when missing."""
     for index, (expr, span, _) in enumerate(spans):
-        if span.grain in _COARSE or span.start is None or span.ongoing:
+        start = _as_date(span.start)
+        if span.grain in _COARSE or start is None or span.ongoing:
             continue
         before = text[max(0, expr.begin - 40) : expr.begin]
-        named = _REPORT_BEFORE.search(before) or _REPORT_AFTER.match(text, expr.end)
-        if not named:
+        if not (_REPORT_BEFORE.search(before) or _REPORT_AFTER.match(text, expr.end)):
             continue
         if span.year_source == "explicit":
-            return _as_date(span.start)
-        year = _year_near(spans[:index]) or _year_near(spans[index + 1 :])
+            return start
+        year = _year_near(reversed(spans[:index])) or _year_near(spans[index + 1 :])
         if year is not None:
-            start = _as_date(span.start)
-            return start.replace(year=year) if start is not None else None
+            try:
+                return start.replace(year=year)
+            except ValueError:  # 'Feb 29 report' in a common year
+                continue
     return None
 
 
-def _year_near(spans: Sequence[tuple[Expr, TimeSpan, Side]]) -> int | None:
-    for _, span, _ in reversed(spans):
-        if span.year_source == "explicit":
-            value = span.end or span.start
-            if value is not None:
-                return value.year
+def _year_near(spans: Iterable[tuple[Expr, TimeSpan, Side]]) -> int | None:
+    """The year of the first span written with its year, in the order given."""
+    for _, span, _ in spans:
+        value = span.end or span.start
+        if span.year_source == "explicit" and value is not None:
+            return value.year
     return None
 
 
-def _full_dates(text: str) -> list[dt.date]:
-    found = []
-    for _, span, _ in scan(text, Options(_NEUTRAL)):
-        if span.year_source == "explicit" and span.grain not in _COARSE and not span.ambiguous:
-            value = _as_date(span.start)
-            if value is not None:
-                found.append(value)
-    return found
+def _full_dates(spans: Sequence[tuple[Expr, TimeSpan, Side]]) -> list[dt.date]:
+    """Dates written with their year; ambiguous numeric ones only when there is nothing else."""
+    clear: list[dt.date] = []
+    doubtful: list[dt.date] = []
+    for _, span, _ in spans:
+        value = _as_date(span.start)
+        if span.year_source == "explicit" and span.grain not in _COARSE and value is not None:
+            (doubtful if span.ambiguous else clear).append(value)
+    return clear or doubtful
 
 
 def detect_dayfirst(text: str, reference_date: dt.date | None = None) -> bool | None:
@@ -171,7 +175,7 @@ def _named_dates(text: str) -> dict[str, set[tuple[int, int, int]]]:
 
 def _future_votes(numerics: list[tuple[int, int, int]], reference: dt.date) -> tuple[int, int]:
     """A reading that puts dates more than 31 days after R is the wrong one (C16)."""
-    limit = reference + dt.timedelta(days=31)
+    limit = grace_limit(reference)
     day_votes = month_votes = 0
     for a, b, year in numerics:
         if a > 12 or b > 12 or a == b:

@@ -7,10 +7,9 @@ Hand-written because the meaning lives in the words around the dates ("since", "
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
-from .points import DAY, RULES, WEEKDAY, YEAR, Ctx, Point
+from .points import DAY, WEEKDAY, YEAR, Ctx, Point, rules_at
 from .vocab import (
     APPROX_PREFIXES,
     OPEN_END_WORDS,
@@ -47,7 +46,8 @@ PREFIXES: tuple[tuple[str, str], ...] = (
         r"as\s+late\s+as|effective)\s+",
     ),
 )
-_PREFIX_RES = tuple((role, re.compile(pattern, _I)) for role, pattern in PREFIXES)
+# One alternation of every role: a single match call per position names the role.
+_PREFIX_RE = re.compile("|".join(f"(?P<{role}>{pattern})" for role, pattern in PREFIXES), _I)
 
 _PART = re.compile(
     r"(?:the\s+)?(?P<part>"
@@ -55,27 +55,32 @@ _PART = re.compile(
     + r")(?:\s*-\s*|\s+)(?:the\s+)?",
     _I,
 )
-_RANGE_SEP = re.compile(r"\s*(?:--|-|–|—|−|~)\s*|\s+(?:to|until|till|through|thru)\s+", _I)
-_AND_SEP = re.compile(r"\s+(?:and|&)\s+", _I)
+# Joins stay on one line ([ \t], not \s): a date on one line and a time on the next are two rows.
+_RANGE_SEP = re.compile(
+    r"[ \t]*(?:--|-|–|—|−|~)[ \t]*|[ \t]+(?:to|until|till|through|thru)[ \t]+", _I
+)
+_AND_SEP = re.compile(r"[ \t]+(?:and|&)[ \t]+", _I)
 _OPEN_END = re.compile(
-    r"\s*(?:--|-|–|—|\s+to|\s+until|\s+through)\s*(?:the\s+)?(?:"
+    r"[ \t]*(?:--|-|–|—|[ \t]+to|[ \t]+until|[ \t]+through)[ \t]*(?:the[ \t]+)?(?:"
     + _alternation(list(OPEN_END_WORDS))
     + r")(?![a-z])",
     _I,
 )
-_ONWARD = re.compile(r"\s*(?:and\s+)?(?:on(?:wards?)|forwards?|and\s+later)(?![a-z])", _I)
-_APPROX_SUFFIX = re.compile(r"(?:-?ish(?![a-z])|\s+or\s+so(?![a-z]))", _I)
+_ONWARD = re.compile(r"[ \t]*(?:and\s+)?(?:on(?:wards?)|forwards?|and\s+later)(?![a-z])", _I)
+_APPROX_SUFFIX = re.compile(r"(?:-?ish(?![a-z])|[ \t]+or\s+so(?![a-z]))", _I)
 _BARE_DAY = re.compile(DAY + rf"(?:(?:\s*,\s*|\s+){YEAR})?", _I)
 _WEEKDAY_PREFIX = re.compile(WEEKDAY + r"\s*,?\s+", _I)
-_WEEKDAY_SUFFIX = re.compile(r"\s*,?\s*\(?" + WEEKDAY + r"\)?", _I)
-_DATE_TIME_JOIN = re.compile(r"\s*,?\s*(?:at\s+|@\s*)?|T", _I)
-_TIME_DATE_JOIN = re.compile(r"\s*,?\s*(?:on\s+)?", _I)
-_DUAL_OPEN = re.compile(r"\s*[(\[]\s*")
+_WEEKDAY_SUFFIX = re.compile(r"[ \t]*,?[ \t]*\(?" + WEEKDAY + r"\)?", _I)
+_DATE_TIME_JOIN = re.compile(r"[ \t]*,?[ \t]*(?:at[ \t]+|@[ \t]*)?|T", _I)
+_TIME_DATE_JOIN = re.compile(r"[ \t]*,?[ \t]*(?:on[ \t]+)?", _I)
+_DUAL_OPEN = re.compile(r"[ \t]*[(\[][ \t]*")
 _DUAL_CLOSE = re.compile(r"\s*[)\]]")
+_PART_INITIALS = frozenset(w[0] for w in PART_BY_WORD)
+_WEEKDAY_INITIALS = frozenset(w[0] for w in WEEKDAY_BY_NAME)
 _SLOT_KINDS = frozenset({"slot", "since", "from", "until", "by", "between", "week_of", "within"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Expr:
     """One expression found in the text, not yet resolved to dates."""
 
@@ -83,21 +88,24 @@ class Expr:
     end: int
     a: Point | None
     b: Point | None = None
-    mode: str = "point"  # point | range | open | until | by | week_of | within
+    mode: str = "point"  # point | range | open | until | by | within
+    week_of: bool = False  # 'week of X': the week around X (C8)
     approximate: bool = False
     ongoing: bool = False
     within: tuple[float, str] | None = None  # (count, unit) of an anchored duration
-    notes: list[str] = field(default_factory=list)
 
 
 def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
-    """The longest point rule matching at pos (slot-only rules need ctx.slot)."""
+    """The longest point rule matching at pos (slot-only rules need a slot)."""
     best: tuple[Point, int] | None = None
-    for rule in RULES:
+    for rule in rules_at(text, pos):
         m = rule.pattern.match(text, pos)
         if m is None or (best is not None and m.end() <= best[1]):
             continue
-        point = rule.build(m, ctx)
+        try:
+            point = rule.build(m, ctx)
+        except (OverflowError, ValueError):  # an offset or period past date.min/date.max
+            continue
         if point is None or (point.needs_slot and not (ctx.slot or ctx.slot_word)):
             continue
         if point.needs_word and not ctx.slot_word:
@@ -108,13 +116,18 @@ def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
 
 def match_compound(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     """A point with its attachments: part-of prefix, weekday, date+time, dual zone."""
-    found = _match_part(text, pos, ctx) or _match_weekday_date(text, pos, ctx)
+    first = text[pos : pos + 1].lower()
+    found = (_match_part(text, pos, ctx) if first in _PART_INITIALS else None) or (
+        _match_weekday_date(text, pos, ctx) if first in _WEEKDAY_INITIALS else None
+    )
     plain = match_point(text, pos, ctx)
     if found is None or (plain is not None and plain[1] > found[1]):
         found = plain
     if found is None:
         return None
     point, end = found
+    if end >= len(text):  # nothing left to attach (most field values end here)
+        return point, end
     if point.kind != "time" and not point.has_time and _is_day(point):
         point, end = _attach_time(text, end, ctx, point)
         point, end = _attach_weekday(text, end, point)
@@ -136,14 +149,14 @@ def _match_part(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     m = _PART.match(text, pos)
     if m is None:
         return None
-    found = match_point(text, m.end(), replace(ctx, slot_word=True))
+    found = match_point(text, m.end(), ctx.slotted(ctx.slot, True))
     if found is None:
         return None
     point, end = found
     if not ((point.kind == "ymd" and point.day is None) or point.kind == "year"):
         return None
     word = " ".join(m.group("part").lower().split())
-    return replace(point, part=PART_BY_WORD[word], approximate=True, needs_slot=False), end
+    return point.evolve(part=PART_BY_WORD[word], approximate=True, needs_slot=False), end
 
 
 def _match_weekday_date(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
@@ -154,24 +167,22 @@ def _match_weekday_date(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | No
     if found is None or not _is_day(found[0]) or found[0].kind != "ymd":
         return None
     weekday = WEEKDAY_BY_NAME[m.group("wd").lower().rstrip(".")]
-    return replace(found[0], weekday=weekday), found[1]
+    return found[0].evolve(weekday=weekday), found[1]
 
 
 def _attach_time(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, int]:
     join = _DATE_TIME_JOIN.match(text, end)
-    if join is None:
+    if join is None or (join.end() == end and text[end : end + 1] != "T"):
         return point, end
     found = match_point(text, join.end(), ctx)
-    glued = join.end() == end and text[end : end + 1] != "T"
-    if found is None or found[0].kind != "time" or glued:
+    if found is None or found[0].kind != "time":
         return point, end
     time = found[0]
     return _with_time(point, time), found[1]
 
 
 def _with_time(point: Point, time: Point) -> Point:
-    return replace(
-        point,
+    return point.evolve(
         hour=time.hour,
         minute=time.minute,
         second=time.second,
@@ -202,7 +213,7 @@ def _attach_weekday(text: str, end: int, point: Point) -> tuple[Point, int]:
     m = _WEEKDAY_SUFFIX.match(text, end)
     if m is None or (m.group("wd").islower() and len(m.group("wd")) <= 4):
         return point, end
-    return replace(point, weekday=WEEKDAY_BY_NAME[m.group("wd").lower().rstrip(".")]), m.end()
+    return point.evolve(weekday=WEEKDAY_BY_NAME[m.group("wd").lower().rstrip(".")]), m.end()
 
 
 def _attach_dual(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, int]:
@@ -217,7 +228,7 @@ def _attach_dual(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, in
     if closed is None:
         return point, end
     extra = dict(point.extra, dual=found[0])
-    return replace(point, extra=extra), closed.end()
+    return point.evolve(extra=extra), closed.end()
 
 
 # --- expression level ------------------------------------------------------------------------
@@ -226,8 +237,10 @@ def _attach_dual(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, in
 def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     """Prefixes, then a point or a range, then suffixes, at pos; None when no date is there."""
     roles, begin, start = _read_prefixes(text, pos)
-    worded = any(role in _SLOT_KINDS or role == "approx" for role, _ in roles)
-    inner = replace(ctx, slot_word=ctx.slot_word or worded)
+    worded = False
+    for role, _ in roles:
+        worded = worded or role in _SLOT_KINDS or role == "approx"
+    inner = ctx.slotted(ctx.slot, ctx.slot_word or worded)
     found = match_compound(text, start, inner) or _match_year_range(text, start, inner)
     if found is None:
         return _match_bare_day_range(text, start, inner, begin, roles)
@@ -235,7 +248,7 @@ def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     expr = Expr(begin, end, a)
     _apply_roles(expr, roles)
     _read_tail(text, expr, inner, "between" in [r for r, _ in roles])
-    if roles and roles[0][0] == "from" and expr.mode == "point":
+    if roles and roles[0][0] in ("from", "between") and expr.mode == "point":
         expr.begin = roles[0][1].end()  # a lone 'from X' is just X
     return expr
 
@@ -274,11 +287,11 @@ def _read_prefixes(text: str, pos: int) -> tuple[list[tuple[str, re.Match[str]]]
 
 
 def _prefix_at(text: str, pos: int) -> tuple[str, re.Match[str]] | None:
-    for role, pattern in _PREFIX_RES:
-        m = pattern.match(text, pos)
-        if m is not None:
-            return role, m
-    return None
+    m = _PREFIX_RE.match(text, pos)
+    if m is None:
+        return None
+    role = next(role for role, _ in PREFIXES if m.group(role) is not None)
+    return role, m
 
 
 def _apply_roles(expr: Expr, roles: list[tuple[str, re.Match[str]]]) -> None:
@@ -287,7 +300,9 @@ def _apply_roles(expr: Expr, roles: list[tuple[str, re.Match[str]]]) -> None:
             expr.approximate = True
         elif role == "since":
             expr.mode, expr.ongoing = "open", True
-        elif role in ("until", "by", "week_of", "between", "from"):
+        elif role == "week_of":
+            expr.week_of = True
+        elif role in ("until", "by", "between", "from"):
             expr.mode = role
         elif role == "within":
             unit = UNIT_BY_NAME.get(m.group("wu").lower())
@@ -321,6 +336,10 @@ def _count(word: str) -> float | None:
 
 def _read_tail(text: str, expr: Expr, ctx: Ctx, between: bool) -> None:
     """Range end, open end ('– present'), 'onwards', '-ish'."""
+    if expr.end >= len(text):
+        if expr.mode in ("from", "between"):
+            expr.mode = "point"
+        return
     tail = _APPROX_SUFFIX.match(text, expr.end)
     if tail is not None:
         expr.approximate, expr.end = True, tail.end()
@@ -343,7 +362,7 @@ def _read_range_end(text: str, expr: Expr, ctx: Ctx, sep_re: re.Pattern[str]) ->
     if sep is None or expr.a is None:
         return False
     if expr.a.kind == "year":
-        ctx = replace(ctx, slot_word=True)  # '2019–2023': the second year is in a range slot
+        ctx = ctx.slotted(ctx.slot, True)  # '2019–2023': the second year is in a range slot
     found = match_compound(text, sep.end(), ctx) or _bare_day_after(text, sep.end(), expr.a)
     if found is None or not _range_compatible(expr.a, found[0]):
         return False
@@ -393,6 +412,3 @@ def _match_bare_day_range(
     _apply_roles(expr, roles)
     expr.mode = "range" if expr.mode in ("point", "from", "between", "range") else expr.mode
     return expr
-
-
-Matcher = Callable[[str, int, Ctx], "Expr | None"]

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from dateutil.parser import isoparse
 from dateutil.relativedelta import relativedelta
 
+from .months import last_of_month, month_start, months_span
 from .vocab import MONTH_BY_NAME, NUMBER_BY_WORD, ORDINAL_BY_WORD, UNIT_BY_NAME, WEEKDAY_BY_NAME
 from .zones import ZONE_PATTERN, Zone, lookup_zone
 
@@ -64,6 +65,12 @@ class Point:
     needs_word: bool = False  # only after in/early/mid/late/since… ("may" as a month, C19)
     extra: dict[str, object] = field(default_factory=dict)
 
+    def evolve(self, **changes: object) -> Point:
+        """A shallow copy with changes: dataclasses.replace re-runs __init__ over 26 fields."""
+        twin = object.__new__(Point)
+        twin.__dict__.update(self.__dict__, **changes)
+        return twin
+
     @property
     def has_date(self) -> bool:
         return self.kind != "time"
@@ -73,9 +80,11 @@ class Point:
         return self.hour is not None
 
 
-@dataclass(frozen=True)
-class Ctx:
-    """What a point needs besides its own text: the anchors of C2 and the document options."""
+class Ctx(NamedTuple):
+    """What a point needs besides its own text: the anchors of C2 and the document options.
+
+    A NamedTuple rather than a dataclass: one is built per expression, and tuples are cheap.
+    """
 
     reference: dt.date
     anchor: dt.date | None = None  # most recent resolved date (paragraph / timeline row)
@@ -88,6 +97,12 @@ class Ctx:
     def base(self) -> dt.date:
         return self.anchor or self.reference
 
+    def slotted(self, slot: bool, slot_word: bool) -> Ctx:
+        """This context in (or out of) a date slot; cheap when nothing changes."""
+        if slot == self.slot and slot_word == self.slot_word:
+            return self
+        return Ctx(self.reference, self.anchor, self.anchor_instant, self.dayfirst, slot, slot_word)
+
 
 def two_digit_year(yy: int, reference: dt.date) -> int:
     """C16: 20yy unless that is after R's year + 1, then 19yy."""
@@ -99,17 +114,21 @@ def month_number(name: str) -> int:
     return MONTH_BY_NAME[name.lower().rstrip(".")]
 
 
+def _group(m: re.Match[str], name: str) -> str | None:
+    """A named group's text, None when the rule has no such group or it did not take part."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 def _year_of(m: re.Match[str], ctx: Ctx) -> int | None:
-    groups = m.groupdict()
-    if groups.get("year"):
-        return int(groups["year"])
-    if groups.get("yy"):
-        return two_digit_year(int(groups["yy"]), ctx.reference)
-    return None
+    year = _group(m, "year")
+    if year:
+        return int(year)
+    yy = _group(m, "yy")
+    return two_digit_year(int(yy), ctx.reference) if yy else None
 
 
 def _day(m: re.Match[str]) -> int | None:
-    day = m.groupdict().get("day")
+    day = _group(m, "day")
     return int(day) if day else None
 
 
@@ -226,8 +245,8 @@ _COUNT_NOUN = re.compile(r"\s+(?!(?:was|has|is|this|thus|its|as|us|always|plus)\
 
 def build_year(m: re.Match[str], ctx: Ctx) -> Point | None:
     """A bare 4-digit year is a year only in a date slot (C19), and never a count."""
-    if _COUNT_NOUN.match(m.string, m.end()):
-        return None
+    if not ctx.slot_word and _COUNT_NOUN.match(m.string, m.end()):
+        return None  # "in 2019 attackers…" is a year: the slot word decides
     return Point("year", int(m.group("year")), needs_slot=True)
 
 
@@ -237,7 +256,7 @@ def build_quarter(m: re.Match[str], ctx: Ctx) -> Point | None:
     if q == "0":
         return None
     fiscal = bool(groups.get("fy"))
-    return Point("quarter", _year_of(m, ctx), n=int(q), fiscal=fiscal, approximate=fiscal)
+    return Point("quarter", _year_of(m, ctx), n=int(q), fiscal=fiscal)
 
 
 def build_half(m: re.Match[str], ctx: Ctx) -> Point | None:
@@ -245,16 +264,18 @@ def build_half(m: re.Match[str], ctx: Ctx) -> Point | None:
     h = groups.get("h") or str(ORDINAL_BY_WORD.get((groups.get("ord") or "").lower(), 0))
     if h not in ("1", "2"):
         return None
-    return Point("half", _year_of(m, ctx), n=int(h))
+    year = _year_of(m, ctx)
+    # A bare "H1"/"H2" in prose is as often a heading level; it needs a date slot.
+    return Point("half", year, n=int(h), needs_slot=year is None and not groups.get("ord"))
 
 
 def build_fiscal(m: re.Match[str], ctx: Ctx) -> Point | None:
-    """FYn is named after the year it ends in; calendar-aligned by default, so approximate (C7)."""
+    """FYn is named after the year it ends in (C7); resolution applies the fiscal start month."""
     year = _year_of(m, ctx)
     q = m.groupdict().get("q")
     if q:
-        return Point("quarter", year, n=int(q), fiscal=True, approximate=True)
-    return Point("fiscal", year, fiscal=True, approximate=True)
+        return Point("quarter", year, n=int(q), fiscal=True)
+    return Point("fiscal", year, fiscal=True)
 
 
 def build_weekday(m: re.Match[str], ctx: Ctx) -> Point | None:
@@ -264,6 +285,8 @@ def build_weekday(m: re.Match[str], ctx: Ctx) -> Point | None:
         return None  # "sat", "sun", "wed" in lower case are ordinary words
     weekday = WEEKDAY_BY_NAME[word.lower().rstrip(".")]
     rel = (m.groupdict().get("rel") or "").lower()
+    # "Sun Microsystems", "Wed." in prose: an abbreviation alone needs a slot ("on Wed").
+    abbreviated = len(word.rstrip(".")) <= 4 and not rel
     ref = ctx.reference
     back = (ref.weekday() - weekday) % 7
     if rel in ("last", "past", "previous"):
@@ -272,7 +295,9 @@ def build_weekday(m: re.Match[str], ctx: Ctx) -> Point | None:
         day = ref + dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7)
     else:
         day = ref - dt.timedelta(days=back)
-    return _fixed(day, day, "day")
+    point = _fixed(day, day, "day")
+    point.needs_slot = abbreviated
+    return point
 
 
 def _fixed(start: dt.date, end: dt.date, grain: str, approximate: bool = False) -> Point:
@@ -324,13 +349,11 @@ def build_period(m: re.Match[str], ctx: Ctx) -> Point | None:
         monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=step)
         return _fixed(monday, monday + dt.timedelta(days=6), "week")
     if unit == "month":
-        first = ref.replace(day=1) + relativedelta(months=step)
-        return _fixed(first, first + relativedelta(months=1, days=-1), "month")
+        first = month_start(ref.year, ref.month, step)
+        return _fixed(*months_span(first, 1), "month")
     if unit == "quarter":
-        first = dt.date(ref.year, 3 * ((ref.month - 1) // 3) + 1, 1) + relativedelta(
-            months=3 * step
-        )
-        return _fixed(first, first + relativedelta(months=3, days=-1), "quarter")
+        first = month_start(ref.year, 3 * ((ref.month - 1) // 3) + 1, 3 * step)
+        return _fixed(*months_span(first, 3), "quarter")
     first = dt.date(ref.year + step, 1, 1)
     return _fixed(first, dt.date(first.year, 12, 31), "year")
 
@@ -362,16 +385,9 @@ def count_of(word: str) -> tuple[int, bool]:
 
 def shift(unit: str, count: int) -> relativedelta:
     """relativedelta for a count of a canonical unit (calendar months and years stay whole)."""
-    steps = {
-        "second": relativedelta(seconds=count),
-        "minute": relativedelta(minutes=count),
-        "hour": relativedelta(hours=count),
-        "day": relativedelta(days=count),
-        "week": relativedelta(weeks=count),
-        "month": relativedelta(months=count),
-        "year": relativedelta(years=count),
-    }
-    return steps[unit]
+    if unit == "week":
+        return relativedelta(days=7 * count)
+    return relativedelta(**{unit + "s": count})  # type: ignore[arg-type]
 
 
 def build_offset(m: re.Match[str], ctx: Ctx) -> Point | None:
@@ -406,11 +422,9 @@ def build_period_end(m: re.Match[str], ctx: Ctx) -> Point | None:
     elif unit == "week":
         last = ref + dt.timedelta(days=6 - ref.weekday())
     elif unit == "month":
-        last = ref.replace(day=1) + relativedelta(months=1, days=-1)
+        last = last_of_month(ref.year, ref.month)
     elif unit == "quarter":
-        last = dt.date(ref.year, 3 * ((ref.month - 1) // 3) + 1, 1) + relativedelta(
-            months=3, days=-1
-        )
+        last = months_span(month_start(ref.year, 3 * ((ref.month - 1) // 3) + 1), 3)[1]
     else:
         last = dt.date(ref.year, 12, 31)
     return _fixed(last, last, "day")
@@ -596,8 +610,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "time",
         r"(?:(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d)(?:[.,]\d{1,6})?)?"
-        r"(?:\s?(?P<ap>(?i:[ap]))\.?(?i:m)\.?(?![a-z]))?"
-        r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>(?i:[ap]))\.?(?i:m)\.?(?![a-z])"
+        r"(?:\s?(?P<ap>(?i:[ap]))(?i:\.m\.?|m)(?![a-z]))?"
+        r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>(?i:[ap]))(?i:\.m\.?|m)(?![a-z])"
         r"|(?P<tw>(?i:noon|midnight)))" + _TIME_ZONE + r"(?!\w|:\d)",
         build_time,
         0,
@@ -610,3 +624,80 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("year", YEAR, build_year),
 )
+
+_COUNT_LETTERS = "".join(sorted({word[0] for word in NUMBER_BY_WORD}))
+# What each rule can start with: lower-case letters, or a run of digits by its length ("#2" one
+# or two digits, "#3", "#4", "#8" five or more) optionally followed by the class of the next
+# character (":" colon, "/" one of / . -, "a" a letter, " " a space; "#2" alone = any).
+# match_point only tries the rules that can match at a position.
+FIRST_KEYS: dict[str, tuple[str, ...]] = {
+    "iso_datetime": ("#4/",),
+    "iso_t": ("#4/", "#8"),
+    "ymd": ("#4/",),
+    "iso_week": ("#4/", "#4a"),
+    "iso_month": ("#4/",),
+    "numeric": ("#2/",),
+    "month_day_numeric": ("#2/",),
+    "month_day": tuple("adfjmnos"),
+    "day_month": ("#2/", "#2a", "#2 "),
+    "month": tuple("adfjmnos"),
+    "quarter": tuple("fq"),
+    "quarter_yq": ("#4/", "#4a", "#4 "),
+    "quarter_n": ("#2a",),
+    "quarter_words": ("#2a", *"fst"),
+    "half": ("h",),
+    "half_yh": ("#4/", "#4a", "#4 "),
+    "half_n": ("#2a",),
+    "half_words": ("#2a", *"fst"),
+    "fiscal": ("f",),
+    "fiscal_words": ("f",),
+    "weekday": tuple("cflmnpstw"),
+    "day_word": tuple("ty"),
+    "neighbour_day": tuple("fnpt"),
+    "period": tuple("clnpt"),
+    "weekend": tuple("lnopt"),
+    "offset": ("#2 ", "#3", *_COUNT_LETTERS),
+    "period_end": tuple("et"),
+    "time": ("#2:", "#2a", "#2 ", *"mn"),
+    "mil_time": ("#4a", "#4 "),
+    "year": ("#4",),
+}
+_NEXT_CLASSES = (":", "/", "a", " ", "")
+_DIGIT_KEYS = tuple(f"#{n}{c}" for n in "2348" for c in _NEXT_CLASSES)
+
+
+def _applies(rule: Rule, key: str) -> bool:
+    keys = FIRST_KEYS[rule.name]
+    return key in keys or (key.startswith("#") and key[:2] in keys)
+
+
+RULES_BY_KEY: dict[str, tuple[Rule, ...]] = {
+    key: tuple(rule for rule in RULES if _applies(rule, key))
+    for key in sorted({k for keys in FIRST_KEYS.values() for k in keys if k[0] != "#"})
+    + list(_DIGIT_KEYS)
+}
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def rules_at(text: str, pos: int) -> tuple[Rule, ...]:
+    """The rules worth trying at pos, by its first letter or its digit run and what follows."""
+    char = text[pos : pos + 1]
+    if not char.isdigit():
+        return RULES_BY_KEY.get(char.lower(), ())
+    run = _DIGIT_RUN.match(text, pos)
+    end = run.end() if run else pos
+    length = end - pos
+    size = "2" if length <= 2 else "3" if length == 3 else "4" if length == 4 else "8"
+    nxt = text[end : end + 1]
+    kind = (
+        ":"
+        if nxt == ":"
+        else "/"
+        if nxt in ("/", ".", "-")
+        else "a"
+        if nxt.isalpha()
+        else " "
+        if nxt.isspace()
+        else ""
+    )
+    return RULES_BY_KEY[f"#{size}{kind}"]

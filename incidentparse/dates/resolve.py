@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..models import Alternative, TimeSpan
 from .calendar import TIME_GRAINS, finer, infer_year, interval
@@ -26,9 +26,10 @@ class Env:
     zone: Zone = UTC
     zone_source: str = "assumed"
     fiscal_start: int = 1
+    fiscal_configured: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Side:
     """One resolved endpoint, before it becomes part of a TimeSpan."""
 
@@ -54,8 +55,14 @@ def resolve_point(point: Point, env: Env, ctx: Ctx) -> Side | None:
     if found is None:
         return None
     start, end, grain = found
+    # C7: fiscal periods are a guess (approximate) unless the fiscal start month is configured.
+    fiscal_guess = point.fiscal and not env.fiscal_configured
     side = Side(
-        start, end, grain, None if point.relative else source, approximate=point.approximate
+        start,
+        end,
+        grain,
+        None if point.relative else source,
+        approximate=point.approximate or fiscal_guess,
     )
     side.local_day = start if start == end else None
     if point.weekday is not None and start == end and start.weekday() != point.weekday:
@@ -68,7 +75,7 @@ def resolve_point(point: Point, env: Env, ctx: Ctx) -> Side | None:
 
 
 def _add_alternative(side: Side, alt: Point, year: int, env: Env, reading: str) -> None:
-    found = interval(alt if alt.year is not None else replace(alt, year=year), year)
+    found = interval(alt if alt.year is not None else alt.evolve(year=year), year)
     if found is None:
         return
     side.ambiguous = True
@@ -90,8 +97,8 @@ def _time_only(point: Point, env: Env, ctx: Ctx) -> Side | None:
     side = Side(local.date(), local.date(), "day", approximate=point.approximate)
     return _with_clock(
         side,
-        replace(
-            point, hour=local.hour, minute=local.minute, second=local.second, time_grain="minute"
+        point.evolve(
+            hour=local.hour, minute=local.minute, second=local.second, time_grain="minute"
         ),
         local.date(),
         env,
@@ -119,17 +126,11 @@ def _with_clock(side: Side, point: Point, day: dt.date, env: Env) -> Side:
     if zone.ambiguous:  # IST, BST, AST: written or declared, the reading is flagged (C15)
         side.ambiguous = True
         side.alternatives.extend(
-            Alternative(start=alt, end=alt, reading=f"{zone.name} read as {_fmt(alt - instant)}")
-            for alt in zone.alternatives(local)
+            Alternative(start=alt, end=alt, reading=reading)
+            for alt, reading in zone.alternatives(local)
         )
     side.suspect = point.zone is not None and point.zone.suspect(day)
     return side
-
-
-def _fmt(delta: dt.timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    return f"a {sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d} shift"
 
 
 def _zone_of(point: Point, env: Env) -> tuple[Zone, str]:
@@ -167,7 +168,20 @@ def _dual_reading(
 def to_span(
     expr: Expr, text: str, env: Env, ctx: Ctx, offset: int | None
 ) -> tuple[TimeSpan, Side] | None:
-    """Resolve an Expr by its mode (C12–C14): the TimeSpan and its last endpoint (for anchors)."""
+    """Resolve an Expr by its mode (C12–C14): the TimeSpan and its last endpoint (for anchors).
+
+    None when the expression names no representable date ('9999-12-31T23:59-14:00' is past
+    datetime.max in UTC): a problem in the input, so data, not an exception.
+    """
+    try:
+        return _to_span(expr, text, env, ctx, offset)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _to_span(
+    expr: Expr, text: str, env: Env, ctx: Ctx, offset: int | None
+) -> tuple[TimeSpan, Side] | None:
     if expr.a is None:
         return None
     a, b = expr.a, expr.b
@@ -176,7 +190,7 @@ def to_span(
     left = resolve_point(a, env, ctx)
     if left is None:
         return None
-    right = resolve_point(b, env, replace(ctx, anchor=left.local_day or ctx.anchor)) if b else None
+    right = resolve_point(b, env, ctx._replace(anchor=left.local_day or ctx.anchor)) if b else None
     if b is not None and right is None:
         return None
     return _build(expr, text, env, left, right, offset), right or left
@@ -185,8 +199,7 @@ def to_span(
 def share_fields(a: Point, b: Point, env: Env) -> tuple[Point, Point]:
     """C14: fields missing on one side come from the other; the end's year is inferred first."""
     if b.kind == "time" and _dated(a):
-        b = replace(
-            a,
+        b = a.evolve(
             hour=b.hour,
             minute=b.minute,
             second=b.second,
@@ -197,8 +210,7 @@ def share_fields(a: Point, b: Point, env: Env) -> tuple[Point, Point]:
             alt=None,
         )
     if a.kind == "time" and _dated(b):
-        a = replace(
-            b,
+        a = b.evolve(
             hour=a.hour,
             minute=a.minute,
             second=a.second,
@@ -210,17 +222,17 @@ def share_fields(a: Point, b: Point, env: Env) -> tuple[Point, Point]:
         )
     if a.has_time and b.has_time:
         if a.zone is None:
-            a = replace(a, zone=b.zone)
+            a = a.evolve(zone=b.zone)
         elif b.zone is None:
-            b = replace(b, zone=a.zone)
+            b = b.evolve(zone=a.zone)
     if (
         a.year is None
         and a.kind in ("ymd", "quarter", "half")
         and b.kind in ("ymd", "quarter", "half", "year")
     ):
         year, source = infer_year(b, env.reference, env.context_year)
-        b = replace(b, year=year, year_source=source)
-        a = replace(a, year=_year_before(a, b, year), year_source=source)
+        b = b.evolve(year=year, year_source=source)
+        a = a.evolve(year=_year_before(a, b, year), year_source=source)
     return a, b
 
 
@@ -247,27 +259,27 @@ def _build(
         start, end = _align(left, grain, True), _align(right, grain, False)
         if start > end:
             start, end = _fix_order(left, right, start, end)
-    start, end = _apply_mode(expr, env, left, start, end)
-    if expr.mode == "week_of" and start is not None:
+    if expr.week_of:
+        day = left.local_day or left.start
+        start, end = _week_of(day.date() if isinstance(day, dt.datetime) else day)
         grain = "week"
-    sides = [left] + ([right] if right else [])
-    year_sources = [s.year_source for s in sides if s.year_source]
-    alternatives = tuple(alt for s in sides for alt in s.alternatives)
-    return TimeSpan(
-        text=text,
-        start=start,
-        end=end,
-        grain=grain,
-        approximate=expr.approximate or any(s.approximate for s in sides),
-        ongoing=expr.ongoing,
-        ambiguous=any(s.ambiguous for s in sides),
-        alternatives=alternatives,
-        year_source=year_sources[0] if year_sources else None,
-        zone_source=(right or left).zone_source if grain in TIME_GRAINS else None,
-        zone_suspect=any(s.suspect for s in sides),
-        char_start=offset,
-        char_end=None if offset is None else offset + len(text),
+    start, end = _apply_mode(expr, env, start, end)
+    other = right or left  # the two sides' flags, without a generator per flag
+    fields: dict[str, object] = {"text": text, "start": start, "end": end, "grain": grain}
+    # Only values that differ from the model's defaults: pydantic validates what it is given.
+    flags = (
+        ("approximate", expr.approximate or left.approximate or other.approximate),
+        ("ongoing", expr.ongoing),
+        ("ambiguous", left.ambiguous or other.ambiguous),
+        ("alternatives", (*left.alternatives, *(right.alternatives if right else ()))),
+        ("year_source", left.year_source or other.year_source),
+        ("zone_source", other.zone_source if grain in TIME_GRAINS else None),
+        ("zone_suspect", left.suspect or other.suspect),
     )
+    fields.update((name, value) for name, value in flags if value)
+    if offset is not None:
+        fields.update(char_start=offset, char_end=offset + len(text))
+    return TimeSpan(**fields)
 
 
 def _align(side: Side, grain: str, is_start: bool) -> dt.date | dt.datetime:
@@ -292,7 +304,6 @@ def _fix_order(
 def _apply_mode(
     expr: Expr,
     env: Env,
-    left: Side,
     start: dt.date | dt.datetime | None,
     end: dt.date | dt.datetime | None,
 ) -> tuple[dt.date | dt.datetime | None, dt.date | dt.datetime | None]:
@@ -302,10 +313,6 @@ def _apply_mode(
         return None, end
     if expr.mode == "by":
         return _deadline(env.reference, end)
-    if expr.mode == "week_of" and isinstance(left.start, dt.date):
-        return _week_of(
-            left.start if not isinstance(left.start, dt.datetime) else left.start.date()
-        )
     if expr.mode == "within" and expr.within is not None and start is not None:
         return start, _plus(start, expr.within)
     return start, end

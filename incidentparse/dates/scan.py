@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import NamedTuple
 
-from ..answers import is_placeholder
+from ..answers import PLACEHOLDERS, is_placeholder
+from ..errors import ConfigError
 from ..models import TimeSpan
 from .durations import find_duration
-from .grammar import PREFIXES, Expr, match_expression
+from .grammar import Expr, match_expression
 from .points import Ctx
 from .resolve import Env, Side, to_span
 from .vocab import (
@@ -104,25 +106,50 @@ _APPROX = re.compile(
     re.I,
 )
 _LINE_MARKUP = " \t#*_>|-+:`"
-_SLOT_WORDS = frozenset(p for p, _ in PREFIXES)
+_LEAD_MARKUP = frozenset(" \t*_`[(\"'")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """The caller's options, shared by every public entry point."""
 
     reference: dt.date
     context_year: int | None = None
     default_zone: str = "UTC"
     dayfirst: bool | None = None
+    fiscal_start: int | None = None  # None: calendar-aligned fiscal years, read as approximate
 
     def env(self) -> Env:
-        zone = lookup_zone(self.default_zone) or UTC
+        # C15: plain "UTC" is the fallback ('assumed'); any other zone was declared. A caller
+        # that read "All times in UTC" and wants 'declared' passes "UTC+00:00".
         declared = self.default_zone.strip().upper() not in ("", "UTC")
-        return Env(self.reference, self.context_year, zone, "declared" if declared else "assumed")
+        return _env(
+            self.reference, self.context_year, self.default_zone, declared, self.fiscal_start
+        )
 
     def ctx(self) -> Ctx:
         return Ctx(self.reference, dayfirst=self.dayfirst)
+
+
+@lru_cache(maxsize=256)
+def _env(
+    reference: dt.date,
+    context_year: int | None,
+    default_zone: str,
+    declared: bool,
+    fiscal_start: int | None,
+) -> Env:
+    """Env for the options; cached because a document parses many values with the same ones."""
+    zone = lookup_zone(default_zone) or UTC
+    if fiscal_start is not None and not 1 <= fiscal_start <= 12:
+        raise ConfigError(f"fiscal_year_start_month must be 1-12, got {fiscal_start}")
+    return Env(
+        reference,
+        context_year,
+        zone,
+        "declared" if declared else "assumed",
+        fiscal_start or 1,
+        fiscal_start is not None,
+    )
 
 
 def candidates(text: str, begin: int = 0, end: int | None = None) -> Iterator[int]:
@@ -161,11 +188,11 @@ def _alone_on_line(text: str, pos: int, end: int) -> bool:
 
 def expression_at(text: str, pos: int, ctx: Ctx, whole: bool = False) -> Expr | None:
     """The expression at pos, if it is a clean one."""
-    expr = match_expression(text, pos, replace(ctx, slot=whole))
+    expr = match_expression(text, pos, ctx.slotted(whole, ctx.slot_word))
     if expr is None and not whole:
         token = re.match(r"\d{4}\b", text[pos:])
         if token and _alone_on_line(text, pos, pos + 4):
-            expr = match_expression(text, pos, replace(ctx, slot=True))
+            expr = match_expression(text, pos, ctx.slotted(True, ctx.slot_word))
     if expr is None or expr.end <= expr.begin or not _closes_cleanly(text, expr):
         return None
     return expr
@@ -209,7 +236,7 @@ def _next_paragraph(text: str, pos: int) -> int:
 def _carry(ctx: Ctx, side: Side) -> Ctx:
     if side.local_day is None:
         return ctx
-    return replace(ctx, anchor=side.local_day, anchor_instant=side.local_time)
+    return ctx._replace(anchor=side.local_day, anchor_instant=side.local_time)
 
 
 def parse_value(
@@ -217,16 +244,20 @@ def parse_value(
 ) -> tuple[TimeSpan, Side] | None:
     """C19/C20: one field value to its first date expression outside parentheses, with flags."""
     value = text.strip()
-    if not value or is_placeholder(value) or _TEMPLATE.search(value):
+    if not value or (_may_be_placeholder(value) and is_placeholder(value)):
+        return None
+    if _TEMPLATE.search(value):
         return None
     base = ctx or options.ctx()
     found = _first(value, options, base, _outside_parens(value))
-    if found is None:
+    if found is None and ("(" in value or "[" in value):
         found = _first(value, options, base, _inside_parens(value))
     if found is None:
         return None
     expr, span, side = found
     rest = value[: expr.begin] + " " + value[expr.end :]
+    if not rest.strip():
+        return span, side
     updates: dict[str, object] = {}
     if _ONGOING.search(rest) and span.start is not None:
         updates.update(ongoing=True, end=None)
@@ -238,7 +269,23 @@ def parse_value(
     return span.model_copy(update=updates) if updates else span, side
 
 
+# First words of the answers table's placeholders ("not" for "not applicable"…): a value that
+# starts otherwise skips the table's regex, which most date values would pay for nothing.
+_PLACEHOLDER_STARTS = frozenset(
+    re.split(r"[\s/]", word, maxsplit=1)[0] for word, _, _ in PLACEHOLDERS
+)
+_FIRST_WORD = re.compile(r"[*_\s]*([^\s/():;.,*_]*)")
+
+
+def _may_be_placeholder(value: str) -> bool:
+    m = _FIRST_WORD.match(value)
+    word = m.group(1).lower() if m else ""
+    return word in _PLACEHOLDER_STARTS or not word
+
+
 def _outside_parens(value: str) -> list[tuple[int, int]]:
+    if "(" not in value and "[" not in value:
+        return [(0, len(value))]
     pieces, cursor = [], 0
     for m in _PAREN.finditer(value):
         pieces.append((cursor, m.start()))
@@ -256,12 +303,26 @@ def _first(
 ) -> tuple[Expr, TimeSpan, Side] | None:
     env = options.env()
     for begin, end in pieces:
-        lead = begin + len(value[begin:end]) - len(value[begin:end].lstrip(" \t*_`[(\"'"))
+        lead = begin
+        while lead < end and value[lead] in _LEAD_MARKUP:
+            lead += 1
+        # Most values are a date alone: the first word first, then the other candidates.
+        found = _resolved_at(value, lead, ctx, env, True)
+        if found is not None:
+            return found
         for pos in candidates(value, begin, end):
-            expr = expression_at(value, pos, ctx, whole=pos == lead)
-            if expr is None:
-                continue
-            resolved = to_span(expr, value[expr.begin : expr.end], env, ctx, None)
-            if resolved is not None:
-                return expr, resolved[0], resolved[1]
+            if pos != lead:
+                found = _resolved_at(value, pos, ctx, env, False)
+                if found is not None:
+                    return found
     return None
+
+
+def _resolved_at(
+    value: str, pos: int, ctx: Ctx, env: Env, whole: bool
+) -> tuple[Expr, TimeSpan, Side] | None:
+    expr = expression_at(value, pos, ctx, whole=whole)
+    if expr is None:
+        return None
+    resolved = to_span(expr, value[expr.begin : expr.end], env, ctx, None)
+    return None if resolved is None else (expr, resolved[0], resolved[1])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ..models import TimeSpan
 from .points import Ctx
@@ -15,6 +14,7 @@ _UNKNOWN_TIME = re.compile(r"^\W*\?{2,}\W*$|\[\s*\?+\s*\]")
 # '[23:55]' then '[00:07]': a time-only row more than this far before the previous one is
 # taken as the next day; smaller steps back are rows out of order (timelines.md T3).
 ROLLOVER = dt.timedelta(hours=12)
+_LAST = dt.date.max
 
 
 def resolve_sequence(
@@ -34,9 +34,9 @@ def resolve_sequence(
             out.append(None)
             continue
         span, side = found
-        if _rolls_over(span, side.local_time, last_local):
+        if _rolls_over(span, side.local_time, last_local) and (day or options.reference) < _LAST:
             day = (day or options.reference) + dt.timedelta(days=1)
-            found = parse_value(text, options, replace(ctx, anchor=day))
+            found = parse_value(text, options, ctx._replace(anchor=day))
             if found is not None:
                 span, side = found
         out.append(span)

@@ -93,7 +93,6 @@ ZONE_PATTERN = (
     rf"(?:{_OFFSET}|(?i:{_LONG_ALT.replace('|ET|PT|CT', '')})(?![a-z])"
     rf"|(?i:{_ABBR_ALT})(?![A-Za-z])|(?-i:ET|PT|CT|Z)\b)"
 )
-ZONE_RE = re.compile(ZONE_PATTERN)
 _OFFSET_RE = re.compile(
     r"(?:UTC|GMT)?\s?(?P<sign>[+\-−])\s?(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$", re.I
 )
@@ -118,9 +117,12 @@ class Zone:
         """Convert a naive local datetime in this zone to an aware UTC datetime."""
         return _to_utc(local, self.offset if self.offset is not None else 0, self.region)
 
-    def alternatives(self, local: dt.datetime) -> list[dt.datetime]:
-        """The same local time read with each other meaning of the abbreviation."""
-        return [_to_utc(local, other, None) for other in self.others]
+    def alternatives(self, local: dt.datetime) -> list[tuple[dt.datetime, str]]:
+        """The same local time read with each other meaning: (UTC instant, 'IST as UTC+01:00')."""
+        return [
+            (_to_utc(local, other, None), f"{self.name} as {utc_offset(other)}")
+            for other in self.others
+        ]
 
     def suspect(self, day: dt.date) -> bool:
         """True when a DST-specific abbreviation contradicts the date ('PST' in April)."""
@@ -131,6 +133,12 @@ class Zone:
             return False
         noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=tz)
         return bool(noon.dst()) != self.daylight
+
+
+def utc_offset(minutes: int) -> str:
+    """Minutes east of UTC as 'UTC+05:30'."""
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _to_utc(local: dt.datetime, offset: int, region: str | None) -> dt.datetime:
