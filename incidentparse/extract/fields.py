@@ -181,6 +181,10 @@ def extract_methodology(view: View, ctx: Context) -> None:
     for node in view.nodes():
         if node.kind == "table":
             ctx.draft.methodology.extend(_tactic_rows(node))
+    heading_tactic = tactic_of(view.root.section.heading)
+    if heading_tactic is not None:  # a per-tactic section ('## Execution'): one row for it
+        ctx.draft.methodology.append(_tactic_section(view, heading_tactic))
+        return
     for entry in entries(view.nodes()):
         tactic = tactic_of(entry.label) if entry.label else None
         techniques = tuple(dict.fromkeys(_TECHNIQUE.findall(entry.text)))
@@ -199,6 +203,17 @@ def extract_methodology(view: View, ctx: Context) -> None:
         if item is not None:
             ctx.note_answer(item)
         ctx.draft.methodology.append(row)
+
+
+def _tactic_section(view: View, tactic: tuple[str, str]) -> TacticEntry:
+    text = plain_text(view.nodes())
+    return TacticEntry(
+        tactic=tactic[0],
+        tactic_id=tactic[1],
+        text=text,
+        techniques=tuple(dict.fromkeys(_TECHNIQUE.findall(text))),
+        line=view.root.section.line_start,
+    )
 
 
 def _tactic_rows(node: Node) -> list[TacticEntry]:

@@ -49,11 +49,17 @@ def _behavior(entry: Entry, ctx: Context) -> Indicator:
     )
 
 
+# Section kinds whose links are citations, not indicators.
+CITATION_KINDS: frozenset[str] = frozenset({"references"})
+
+
 def extract_document_indicators(ctx: Context) -> None:
     """Every IOC in the body, with its section kind and (in indicator rows) its label."""
     labels = _row_labels(ctx)
     for found in extract_indicators(ctx.doc.body):
         kind = ctx.outline.kind_at(found.line)
+        if kind in CITATION_KINDS:
+            continue
         label = labels.get(found.line) if kind == "indicators" else None
         ctx.draft.indicators.append(found.model_copy(update={"section": kind, "label": label}))
 

@@ -172,7 +172,11 @@ def _entry_rows(
     date), the second dates the undated rows after it in the same part."""
     rows: list[_Row] = []
     dated_by = ""
+    parent: tuple[_Row, int] | None = None  # the last event row and its list depth
     for entry in found:
+        if parent is not None and _continues(entry, parent[1], ctx):
+            parent[0].text = f"{parent[0].text} {entry.text}"
+            continue
         if entry.label and label_key(entry.label) in _WHEN_LABELS:
             answer = classify(entry.value)
             dated_by = entry.value if answer.applicable and answer.known else ""
@@ -186,9 +190,18 @@ def _entry_rows(
         for row in group.rows:
             if dated_by and row.emit and not row.stamp and row.when is None:
                 row.stamp = dated_by
+            if row.emit:
+                parent = (row, entry.depth)
         rows.extend(group.rows)
         group.rows = []
     return rows
+
+
+def _continues(entry: Entry, parent_depth: int, ctx: Context) -> bool:
+    """An undated, unlabelled sub-bullet continues the event above it."""
+    if entry.depth <= parent_depth or entry.label:
+        return False
+    return _leading_stamp(entry.text, ctx) is None
 
 
 def _leading_stamp(text: str | None, ctx: Context) -> tuple[str, str] | None:
