@@ -259,11 +259,22 @@ def _plausible_name(env: Env, start: int, end: int, live: str, labels: list[str]
         return False  # "Trojan.Win32.Agent.abc": a detection name, not a host
     if any(_CAMEL.search(label) for label in labels):
         return False  # "CustomResourceDefinition.apiextensions.k8s.io": an identifier
+    if _code_identifier(env, start, labels):
+        return False
     lower_tld = tld.lower()
     in_code_file = lower_tld in FILE_EXTENSIONS and env.layout.in_code(start)
     if lower_tld in WEAK_TLDS or in_code_file:
         return _weak_evidence(env, start, end, labels, in_code_file)
     return True
+
+
+def _code_identifier(env: Env, start: int, labels: list[str]) -> bool:
+    """`orders.events`, `user.profile`: in code, a word dot a long generic TLD is an attribute
+    or a topic name; hosts there carry a hyphen, a digit, more labels or a common TLD."""
+    tld = labels[-1].lower()
+    if len(labels) != 2 or len(tld) < 4 or tld in COMMON_TLDS or not labels[0].isalpha():
+        return False
+    return env.layout.in_code(start)
 
 
 def _capitalised(label: str) -> bool:
