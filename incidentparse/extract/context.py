@@ -66,6 +66,7 @@ class Context:
     draft: Draft = field(default_factory=Draft)
     default_zone: str = "UTC"  # the document's declared zone ("All times in PDT"), else UTC
     dayfirst: bool | None = None  # the document's numeric date order (dates.md C16)
+    stamps: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # timeline memo
     _year_lines: list[int] = field(default_factory=list)
     _years: list[int] = field(default_factory=list)
 

@@ -16,6 +16,7 @@ one event carrying them; blockquotes under a timestamp heading are quoted materi
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -208,9 +209,17 @@ def _leading_stamp(text: str | None, ctx: Context) -> tuple[str, str] | None:
     """(stamp, rest) when text opens with a date or time expression."""
     if not text:
         return None
+    # Memoised per parse: a row's text is asked about more than once (the heading-per-timestamp
+    # test, the row itself, sub-bullet continuation).
+    if text not in ctx.stamps:
+        ctx.stamps[text] = _stamp_of(text, ctx.reference_date)
+    return ctx.stamps[text]
+
+
+def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
     opener = _STAMP_OPEN.match(text)
     start = opener.end() if opener else 0
-    for span in find_timespans(text, reference_date=ctx.reference_date):
+    for span in find_timespans(text, reference_date=reference_date):
         if span.char_start is None or span.char_end is None:
             continue
         if span.char_start > max(start, MAX_STAMP_START):
