@@ -156,3 +156,21 @@ def test_github_commands() -> None:
 def test_display_path(path: str | None, shown: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir("/")
     assert display_path(path, CWD if path != "rel.md" else "/") == shown
+
+
+def test_sarif_uris_are_relative_to_the_repository_root(tmp_path: Path) -> None:
+    from incidentparse import parse
+    from incidentparse.output.sarif import repo_root
+
+    (tmp_path / ".git").mkdir()
+    nested = tmp_path / "docs" / "incidents"
+    nested.mkdir(parents=True)
+    report = nested / "r.md"
+    report.write_text("# R\n")
+    text = report.read_text()
+    result = check_report(parse(text, path=str(report)), text=text)
+    assert result.findings and repo_root(str(nested)) == str(tmp_path)
+    log = json.loads(formatters()["sarif"]([result], Options(cwd=str(nested))))
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "docs/incidents/r.md", "uriBaseId": "%SRCROOT%"}
+    assert log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"

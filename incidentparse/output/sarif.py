@@ -1,8 +1,9 @@
 """SARIF 2.1.0 for code-scanning services: rules with help, results with regions.
 
 Input: CheckResults and Options. Output: one SARIF log (one run) as JSON. URIs are relative to
-the working directory (the repository root in CI) under uriBaseId %SRCROOT%; columns count
-Unicode code points.
+the repository root (the nearest folder above the working directory holding `.git`, else the
+working directory) under uriBaseId %SRCROOT%, as code scanning expects; columns count Unicode
+code points.
 """
 
 from __future__ import annotations
@@ -66,8 +67,18 @@ def _result(f: Finding, result: CheckResult, index: dict[str, int], cwd: str) ->
     }
 
 
+def repo_root(start: str) -> str:
+    """The nearest folder at or above start that holds `.git`; start itself when none does."""
+    here = pathlib.Path(os.path.abspath(start))
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return str(folder)
+    return str(here)
+
+
 def render(results: Sequence[CheckResult], options: Options) -> str:
     index = {rule.code: i for i, rule in enumerate(RULES)}
+    root = repo_root(options.cwd)
     run = {
         "tool": {
             "driver": {
@@ -76,9 +87,9 @@ def render(results: Sequence[CheckResult], options: Options) -> str:
                 "rules": [_rule(rule) for rule in RULES],
             }
         },
-        "originalUriBaseIds": {BASE_ID: {"uri": pathlib.Path(options.cwd).as_uri() + "/"}},
+        "originalUriBaseIds": {BASE_ID: {"uri": pathlib.Path(root).as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, r, index, options.cwd) for r in results for f in r.findings],
+        "results": [_result(f, r, index, root) for r in results for f in r.findings],
         "properties": {
             "profiles": [
                 {
