@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -135,3 +136,22 @@ def test_resolve_sequence_keeps_length(texts: list[str], reference: dt.date) -> 
 def test_parse_duration_is_total_and_positive(text: str) -> None:
     duration = parse_duration(text)
     assert duration is None or duration.seconds > 0
+
+
+# Long runs of one character are where regex backtracking explodes (a run of blanks between two
+# quantifiers, '?' runs in '[???]'). These must simply finish; the suite would hang otherwise.
+RUNS = [" ", "\t", "-", "1", "?", "*", "_", "~", "(", ", ", "1h ", "12:00 ", "within "]
+
+
+@pytest.mark.parametrize("fill", RUNS)
+@pytest.mark.parametrize("head", ["April", "N/A", "12:00", ""])
+def test_long_runs_are_read_in_reasonable_work(head: str, fill: str) -> None:
+    text = head + fill * 1500 + "x"
+    reference = dt.date(2026, 4, 3)
+    for span in find_timespans(text, reference_date=reference):
+        check_span(span)
+    span = parse_timespan(text, reference_date=reference)
+    if span is not None:
+        check_span(span)
+    assert len(resolve_sequence([text, text], reference_date=reference)) == 2
+    parse_duration(text)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..answers import is_placeholder
 from ..models import Duration
+from .placeholders import placeholder
 from .vocab import NUMBER_BY_WORD, UNIT_BY_NAME
 
 _WORDS = "|".join(
@@ -13,7 +13,9 @@ _WORDS = "|".join(
 )
 _UNIT = "|".join(sorted(UNIT_BY_NAME, key=len, reverse=True))
 # Word counts need a space before the unit, or "and" would read as "an d(ay)".
-_PART = rf"(?:(?P<n>\d+(?:[.,]\d+)?)\s*|(?P<w>\b(?:{_WORDS}))\s+)(?P<u>{_UNIT})(?![a-z])"
+# A count starts where its digits start ((?<![\d.,])): otherwise every digit of a long run would
+# be tried as a start, which is quadratic.
+_PART = rf"(?:(?<![\d.,])(?P<n>\d+(?:[.,]\d+)?)\s*|(?P<w>\b(?:{_WORDS}))\s+)(?P<u>{_UNIT})(?![a-z])"
 _PLAIN_PART = re.sub(r"\?P<\w+>", "", _PART)
 _PART_RE = re.compile(_PART, re.I)
 _VAGUE = re.compile(
@@ -22,8 +24,8 @@ _VAGUE = re.compile(
     re.I,
 )
 _DURATION = re.compile(
-    r"(?<![\w:/.-])(?P<pre>(?:(?:within|for|after|lasting|about|around|approximately|approx\.?|"
-    r"roughly|nearly|almost|over|under|some|~|≈)\s*)*)"
+    r"(?<![\w:/.~≈-])(?P<pre>(?:(?:within|for|after|lasting|about|around|approximately|"
+    r"approx\.?|roughly|nearly|almost|over|under|some|~|≈)\s*){0,3})"
     rf"(?P<body>{_PART}(?:\s*(?:,|and|,\s*and)?\s*{_PLAIN_PART})*)"
     r"(?P<post>\s*(?:or\s+so|-?ish))?(?![\w:])",
     re.I,
@@ -65,6 +67,6 @@ def find_duration(text: str) -> Duration | None:
 
 def parse_duration(text: str) -> Duration | None:
     """A field value such as '3h 45m' or '~17d' to a Duration; None for N/A and non-durations."""
-    if not text.strip() or is_placeholder(text):
+    if not text.strip() or placeholder(text):
         return None
     return find_duration(text)

@@ -56,12 +56,14 @@ _PART = re.compile(
     _I,
 )
 # Joins stay on one line ([ \t], not \s): a date on one line and a time on the next are two rows.
+# No two quantifiers may share a run of blanks ("[ \t]*,?[ \t]*"): a long blank run would make
+# the regex engine try every split of it.
 _RANGE_SEP = re.compile(
     r"[ \t]*(?:--|-|–|—|−|~)[ \t]*|[ \t]+(?:to|until|till|through|thru)[ \t]+", _I
 )
 _AND_SEP = re.compile(r"[ \t]+(?:and|&)[ \t]+", _I)
 _OPEN_END = re.compile(
-    r"[ \t]*(?:--|-|–|—|[ \t]+to|[ \t]+until|[ \t]+through)[ \t]*(?:the[ \t]+)?(?:"
+    r"(?:[ \t]*(?:--|-|–|—)|[ \t]+(?:to|until|through))[ \t]*(?:the[ \t]+)?(?:"
     + _alternation(list(OPEN_END_WORDS))
     + r")(?![a-z])",
     _I,
@@ -69,10 +71,10 @@ _OPEN_END = re.compile(
 _ONWARD = re.compile(r"[ \t]*(?:and\s+)?(?:on(?:wards?)|forwards?|and\s+later)(?![a-z])", _I)
 _APPROX_SUFFIX = re.compile(r"(?:-?ish(?![a-z])|[ \t]+or\s+so(?![a-z]))", _I)
 _BARE_DAY = re.compile(DAY + rf"(?:(?:\s*,\s*|\s+){YEAR})?", _I)
-_WEEKDAY_PREFIX = re.compile(WEEKDAY + r"\s*,?\s+", _I)
-_WEEKDAY_SUFFIX = re.compile(r"[ \t]*,?[ \t]*\(?" + WEEKDAY + r"\)?", _I)
-_DATE_TIME_JOIN = re.compile(r"[ \t]*,?[ \t]*(?:at[ \t]+|@[ \t]*)?|T", _I)
-_TIME_DATE_JOIN = re.compile(r"[ \t]*,?[ \t]*(?:on[ \t]+)?", _I)
+_WEEKDAY_PREFIX = re.compile(WEEKDAY + r"(?:\s*,)?\s+", _I)
+_WEEKDAY_SUFFIX = re.compile(r"(?:[ \t]*,)?[ \t]*\(?" + WEEKDAY + r"\)?", _I)
+_DATE_TIME_JOIN = re.compile(r"(?:[ \t]*,)?[ \t]*(?:at[ \t]+|@[ \t]*)?|T", _I)
+_TIME_DATE_JOIN = re.compile(r"(?:[ \t]*,)?[ \t]*(?:on[ \t]+)?", _I)
 _DUAL_OPEN = re.compile(r"[ \t]*[(\[][ \t]*")
 _DUAL_CLOSE = re.compile(r"\s*[)\]]")
 _PART_INITIALS = frozenset(w[0] for w in PART_BY_WORD)

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..answers import PLACEHOLDERS, is_placeholder
 from ..errors import ConfigError
 from ..models import TimeSpan
 from .durations import find_duration
 from .grammar import Expr, match_expression
+from .placeholders import placeholder
 from .points import Ctx
 from .resolve import Env, Side, to_span
 from .vocab import (
@@ -244,7 +244,7 @@ def parse_value(
 ) -> tuple[TimeSpan, Side] | None:
     """C19/C20: one field value to its first date expression outside parentheses, with flags."""
     value = text.strip()
-    if not value or (_may_be_placeholder(value) and is_placeholder(value)):
+    if not value or placeholder(value):
         return None
     if _TEMPLATE.search(value):
         return None
@@ -267,20 +267,6 @@ def parse_value(
     if duration is not None:
         updates["duration"] = duration
     return span.model_copy(update=updates) if updates else span, side
-
-
-# First words of the answers table's placeholders ("not" for "not applicable"…): a value that
-# starts otherwise skips the table's regex, which most date values would pay for nothing.
-_PLACEHOLDER_STARTS = frozenset(
-    re.split(r"[\s/]", word, maxsplit=1)[0] for word, _, _ in PLACEHOLDERS
-)
-_FIRST_WORD = re.compile(r"[*_\s]*([^\s/():;.,*_]*)")
-
-
-def _may_be_placeholder(value: str) -> bool:
-    m = _FIRST_WORD.match(value)
-    word = m.group(1).lower() if m else ""
-    return word in _PLACEHOLDER_STARTS or not word
 
 
 def _outside_parens(value: str) -> list[tuple[int, int]]:

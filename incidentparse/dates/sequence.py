@@ -10,7 +10,9 @@ from ..models import TimeSpan
 from .points import Ctx
 from .scan import Options, parse_value
 
-_UNKNOWN_TIME = re.compile(r"^\W*\?{2,}\W*$|\[\s*\?+\s*\]")
+# '[???]' / '???': an unknown time. The character classes do not overlap, so a long run of '?'
+# cannot make the engine try every way of splitting it.
+_UNKNOWN_TIME = re.compile(r"^[^\w?]*\?{2,}[^\w?]*$|\[[ \t]*\?+[ \t]*\]")
 # '[23:55]' then '[00:07]': a time-only row more than this far before the previous one is
 # taken as the next day; smaller steps back are rows out of order (timelines.md T3).
 ROLLOVER = dt.timedelta(hours=12)
@@ -53,7 +55,7 @@ def _rolls_over(span: TimeSpan, local: dt.datetime | None, last: dt.datetime | N
     return local < last - ROLLOVER
 
 
-_HAS_DATE = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}|[A-Za-z]{3,}\s*\d|\d\s*[A-Za-z]{3,}")
+_HAS_DATE = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}|(?<![A-Za-z])[A-Za-z]{3,}\s*\d|\d\s*[A-Za-z]{3}")
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2}){1,2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?", re.I)
 
 
