@@ -39,12 +39,11 @@ PLACEHOLDERS: tuple[tuple[str, bool, bool], ...] = (
 )
 _BY_WORD = {word: (applicable, known) for word, applicable, known in PLACEHOLDERS}
 
-# The answer word, then optionally a reason in parentheses or after ':' / ' - ' / ';' / '.'.
-_ANSWER = re.compile(
-    r"^\s*[*_]*(?P<word>[^():;.]+?)[*_]*\s*"
-    r"(?:\((?P<paren>.*)\)\s*\.?|[:;.]\s*(?P<rest>.+)|\s[-–—]\s*(?P<dash>.+))?\s*$",
-    re.DOTALL,
-)
+# Where the answer word ends and the reason begins: '(', ':', ';', '.', or a spaced dash.
+# Found with one left-to-right search (an earlier single regex backtracked badly on long runs
+# of spaces and '*').
+_SEPARATOR = re.compile(r"[(:;.]|\s[-–—]\s")
+MAX_WORD = 24  # longer than any placeholder in the table
 
 
 @dataclass(frozen=True)
@@ -65,15 +64,17 @@ PRESENT = Answer()
 
 def classify(value: str) -> Answer:
     """Classify a value: a real answer (PRESENT) or a placeholder with its reason."""
-    match = _ANSWER.match(value)
-    if not match:
-        return PRESENT
-    word = match.group("word").strip().lower()
-    if word not in _BY_WORD:
+    text = value.strip().strip("*_").strip()
+    separator = _SEPARATOR.search(text, 0, MAX_WORD + 2)
+    head = text[: separator.start()] if separator else text
+    word = head.strip().strip("*_").strip().lower()
+    if len(word) > MAX_WORD or word not in _BY_WORD:
         return PRESENT
     applicable, known = _BY_WORD[word]
-    reason = match.group("paren") or match.group("rest") or match.group("dash")
-    reason = reason.strip().rstrip(".").strip() if reason else None
+    reason = text[separator.end() :] if separator else ""
+    if separator and separator.group(0) == "(":
+        reason = reason.rsplit(")", 1)[0]
+    reason = reason.strip().strip("*_").rstrip(".").strip()
     return Answer(applicable=applicable, known=known, reason=reason or None)
 
 
