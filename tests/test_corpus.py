@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,20 @@ def test_corpus_report_type(path: Path) -> None:
     expected = [kind for prefix, kind in EXPECTED_TYPES.items() if path.name.startswith(prefix)]
     assert expected, f"add {path.name} to EXPECTED_TYPES"
     assert parse(path.read_bytes()).report_type == expected[0]
+
+
+@pytest.mark.skipif(not CORPUS, reason="../shared/corpus is not present")
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem[:40] for p in CORPUS])
+def test_corpus_timeline(path: Path) -> None:
+    report = parse(path.read_bytes())
+    if not any(section.kind == "timeline" for section in report.sections):
+        return
+    dated = [event for event in report.timeline if event.when and event.when.start]
+    assert dated, "a timeline section yields dated events"
+    assert report.reference_date is not None
+    limit = report.reference_date + dt.timedelta(days=31)
+    for event in dated:
+        assert event.when is not None and event.when.start is not None
+        start = event.when.start
+        day = start.date() if isinstance(start, dt.datetime) else start
+        assert day <= limit, f"line {event.line}: {day} is after the report date + 31 days"

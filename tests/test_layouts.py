@@ -132,3 +132,24 @@ def test_closing_chat_remarks_are_left_out_and_reported() -> None:
     ]
     assert ("IP107", 6) in [(f.code, f.start.line) for f in check(report, text=text)]
     assert_lossless(report, text)
+
+
+def test_bracketed_month_day_stamps_and_year_rollback() -> None:
+    text = (
+        "# March 26th, 2019 Boskos Outage\n\n## Timeline\n\nAll times in PDT (UTC-7).\n\n"
+        "- [12-05 16:21] Crashloop bug introduced\n- [03-26 17:40] Node upgrade starts\n"
+    )
+    report = parse(text)
+    starts = [e.when.start if e.when else None for e in report.timeline]
+    utc = dt.timezone.utc
+    assert starts == [
+        dt.datetime(2018, 12, 5, 23, 21, tzinfo=utc),  # context year 2019 would be in the future
+        dt.datetime(2019, 3, 27, 0, 40, tzinfo=utc),
+    ]
+    assert {e.when.zone_source for e in report.timeline if e.when} == {"declared"}
+
+
+def test_declared_utc_is_declared_not_assumed() -> None:
+    text = "# X\n\n## Timeline\nAll times in UTC.\n\n- 2024-03-05 10:00: alert fires\n"
+    event = parse(text).timeline[0]
+    assert event.when is not None and event.when.zone_source == "declared"

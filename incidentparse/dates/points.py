@@ -200,6 +200,11 @@ def build_month_day_numeric(m: re.Match[str], ctx: Ctx) -> Point | None:
     return point
 
 
+def build_month_day_with_time(m: re.Match[str], ctx: Ctx) -> Point | None:
+    """'03-26 17:40': the document's numeric order (C16), month first by default."""
+    return _numeric_choice(int(m.group("a")), int(m.group("b")), None, ctx)
+
+
 def _numeric_choice(a: int, b: int, year: int | None, ctx: Ctx) -> Point | None:
     if a > 12 and b <= 12:
         return _numeric_point(b, a, year, None, "")
@@ -526,6 +531,13 @@ RULES: tuple[Rule, ...] = (
         r"(?<![\d.v/])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/%])",
         build_month_day_numeric,
     ),
+    # '[03-26 17:40]': month and day with no year, safe to read only when a clock time follows
+    # (k8s test-infra post-mortems); '10-20 minutes' and '3-5 nodes' stay counts.
+    _rule(
+        "month_day_with_time",
+        r"(?<![\d.v/-])(?P<a>\d{1,2})[-/](?P<b>\d{1,2})(?=\s+(?:[01]?\d|2[0-3]):[0-5]\d)",
+        build_month_day_with_time,
+    ),
     _rule(
         "month_day",
         rf"{MONTH}[\s-]?{DAY}(?:(?:\s*,\s*|\s+|-)(?:{YEAR}|{YEAR2}))?(?!\s*(?:hosts?|users?))",
@@ -638,6 +650,7 @@ FIRST_KEYS: dict[str, tuple[str, ...]] = {
     "iso_month": ("#4/",),
     "numeric": ("#2/",),
     "month_day_numeric": ("#2/",),
+    "month_day_with_time": ("#2/",),
     "month_day": tuple("adfjmnos"),
     "day_month": ("#2/", "#2a", "#2 "),
     "month": tuple("adfjmnos"),

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import TimeSpan
+from .calendar import grace_limit
 from .points import Ctx
 from .scan import Options, parse_value
 
@@ -36,6 +37,9 @@ def resolve_sequence(
             out.append(None)
             continue
         span, side = found
+        if _after_report(span, options):  # '[12-05 16:21]' under a 2019 title is 2018-12-05
+            found = parse_value(text, options._replace(context_year=None), ctx) or found
+            span, side = found
         if _rolls_over(span, side.local_time, last_local) and (day or options.reference) < _LAST:
             day = (day or options.reference) + dt.timedelta(days=1)
             found = parse_value(text, options, ctx._replace(anchor=day))
@@ -46,6 +50,17 @@ def resolve_sequence(
             day = side.local_day
         last_local = side.local_time if side.local_time is not None else None
     return out
+
+
+def _after_report(span: TimeSpan, options: Options) -> bool:
+    """A row read with the context year that lands past R + 31 days: timeline rows describe
+    what already happened, so the year comes from R instead (C3)."""
+    start = span.start.date() if isinstance(span.start, dt.datetime) else span.start
+    return (
+        span.year_source == "context"
+        and start is not None
+        and start > grace_limit(options.reference)
+    )
 
 
 def _rolls_over(span: TimeSpan, local: dt.datetime | None, last: dt.datetime | None) -> bool:

@@ -31,6 +31,13 @@ from ..source import SourceDocument
 _YEAR = re.compile(r"(?<![\w./-])(19[7-9]\d|20\d\d)(?![\w./-]|\.\d)")
 
 
+def declared_zone(text: str) -> str | None:
+    """The zone a text declares ("All times in PDT"), as the date engine's default_zone. A
+    declared UTC is passed as "UTC+00:00": plain "UTC" means no zone was declared (assumed)."""
+    zone = zone_declaration(text)
+    return "UTC+00:00" if zone == "UTC" else zone
+
+
 @dataclass
 class Draft:
     """The report under construction; extractors append, api.parse() freezes it."""
@@ -71,7 +78,7 @@ class Context:
     _years: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.default_zone = zone_declaration(self.doc.text) or "UTC"
+        self.default_zone = declared_zone(self.doc.text) or "UTC"
         self.dayfirst = detect_dayfirst(self.doc.text, self.reference_date)
         for number, line in enumerate(self.doc.lines, start=1):
             for match in _YEAR.finditer(line):

@@ -26,7 +26,7 @@ from ..dates import find_timespans, resolve_sequence, zone_declaration
 from ..models import Field, TimelineEvent, TimeSpan
 from ..sections import Part, View
 from ..tokens import Node
-from .context import Context
+from .context import Context, declared_zone
 from .fields import label_key
 from .readers import Entry, entries, table_rows
 
@@ -115,12 +115,12 @@ def extract_timeline(view: View, ctx: Context) -> None:
 def _zone(view: View, ctx: Context) -> str:
     """The zone declared for this timeline: heading qualifier, a note in it, or the document."""
     for qualifier in view.root.section.qualifiers:
-        zone = zone_declaration(f"({qualifier})")
+        zone = declared_zone(f"({qualifier})")
         if zone:
             return zone
     for node in view.nodes():
         if node.kind in ("paragraph", "blockquote") and node.line:
-            zone = zone_declaration(" ".join(n.text for n in node.walk() if n.text))
+            zone = declared_zone(" ".join(n.text for n in node.walk() if n.text))
             if zone:
                 return zone
     return ctx.default_zone
