@@ -63,12 +63,28 @@ def infer_reference_date(
         found = _date_value(value)
         if found is not None:
             return found
+    text = _worth_scanning(text)
     spans = list(scan(text, Options(_NEUTRAL)))  # one pass serves both fallbacks
     phrase = _report_phrase(text, spans)
     if phrase is not None:
         return phrase
     dates = _full_dates(spans)
     return max(dates) if dates else None
+
+
+# Only lines with a written year or a report phrase can give R: the scanner reads just those
+# (it is the costliest step of a parse, and most lines of a report hold neither).
+# The words are those of _REPORT_BEFORE and _REPORT_AFTER, by their stems.
+_WORTH = re.compile(
+    r"(?<!\d)(?:19|20)\d\d(?!\d)|report|as\s+of|publi|posted|post\b|update|issued|date\s*:"
+    r"|advisory|bulletin|notice|summary",
+    re.I,
+)
+
+
+def _worth_scanning(text: str) -> str:
+    """The lines that can name R, each its own paragraph (so no phrase spans two of them)."""
+    return "\n\n".join(line for line in text.splitlines() if _WORTH.search(line))
 
 
 def _date_value(value: object) -> dt.date | None:
