@@ -39,41 +39,29 @@ def parse(
     outline = sections.build(blocks, len(doc.lines), sink, heading_aliases)
     anchor = reference_date or infer_reference_date(doc.text, front_matter=doc.front_matter)
     ctx = extract.Context(doc, outline, sink, anchor or dt.date.today())
-    draft = extract.run(ctx)
-    title, title_id = document.title(ctx)
-    status = document.status(ctx)
-    preamble = outline.parts[0] if outline.parts and outline.parts[0].heading is None else None
-    report = IncidentReport(
-        source=doc.source,
-        front_matter=doc.front_matter,
-        title=title,
-        preamble=plain_text(preamble.nodes) or None if preamble else None,
-        summary=draft.summary,
-        report_type=document.report_type(ctx, draft.indicators),
-        status=status,
-        reference_date=ctx.reference_date,
-        identifiers=tuple(document.identifiers(ctx, title_id, draft.indicators)),
-        details=draft.details,
-        timeline=tuple(draft.timeline),
-        methodology=tuple(draft.methodology),
-        impact=draft.impact,
-        root_cause=tuple(draft.root_cause),
-        indicators=tuple(draft.indicators),
-        indicator_fields=tuple(draft.indicator_fields),
-        response=draft.response,
-        lessons_learned=tuple(draft.lessons_learned),
-        recommendations=tuple(draft.recommendations),
-        references=tuple(draft.references),
-        metrics=metrics.derive(draft, ctx, status),
-        metadata=tuple(draft.metadata),
-        detection=tuple(draft.detection),
-        people=tuple(draft.people),
-        attribution=tuple(draft.attribution),
-        communications=tuple(draft.communications),
-        sections=tuple(outline.sections),
-    )
+    report = _assemble(ctx, extract.run(ctx))
     document.finish(report, ctx)
     return report.model_copy(update={"diagnostics": tuple(sink.items)})
+
+
+def _assemble(ctx: extract.Context, draft: extract.Draft) -> IncidentReport:
+    """The frozen report: the Draft's sections plus the document-level facts."""
+    title, title_id = document.title(ctx)
+    status = document.status(ctx)
+    preamble = ctx.outline.parts[0] if ctx.outline.parts[0].heading is None else None
+    return IncidentReport(
+        **draft.report_fields(),
+        source=ctx.doc.source,
+        front_matter=ctx.doc.front_matter,
+        title=title,
+        preamble=(plain_text(preamble.nodes) or None) if preamble else None,
+        report_type=document.report_type(ctx),
+        status=status,
+        reference_date=ctx.reference_date,
+        identifiers=tuple(document.identifiers(ctx, title_id)),
+        metrics=metrics.derive(draft, ctx, status),
+        sections=tuple(ctx.outline.sections),
+    )
 
 
 def sink_for(doc: source.SourceDocument) -> Sink:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from ..answers import classify
 from ..dates import detect_dayfirst, parse_timespan, zone_declaration
@@ -38,6 +39,10 @@ def declared_zone(text: str) -> str | None:
     return "UTC+00:00" if zone == "UTC" else zone
 
 
+# Draft attributes that are working material, not report keys.
+WORKING: frozenset[str] = frozenset({"metric_fields"})
+
+
 @dataclass
 class Draft:
     """The report under construction; extractors append, api.parse() freezes it."""
@@ -60,6 +65,11 @@ class Draft:
     people: list[Statement] = field(default_factory=list)
     attribution: list[Statement] = field(default_factory=list)
     communications: list[Statement] = field(default_factory=list)
+
+    def report_fields(self) -> dict[str, Any]:
+        """The values under their IncidentReport keys, lists frozen to tuples."""
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in WORKING}
+        return {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
 
 
 @dataclass

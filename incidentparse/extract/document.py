@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..headings import split_title
-from ..models import Identifier, IncidentReport, Indicator, ReportType, Status
+from ..models import Identifier, IncidentReport, ReportType, Status
 from .context import Context
 
 # Identifier schemes found by pattern anywhere in the text. CVE and ATT&CK ids come from the
@@ -95,7 +95,7 @@ def title(ctx: Context) -> tuple[str | None, str | None]:
     return split_title(ctx.outline.sections[ctx.outline.title_index].heading)
 
 
-def identifiers(ctx: Context, title_id: str | None, found: list[Indicator]) -> list[Identifier]:
+def identifiers(ctx: Context, title_id: str | None) -> list[Identifier]:
     """Ids anywhere in the text, each once, at its first line."""
     seen: dict[tuple[str, str], Identifier] = {}
     for scheme, pattern in IDENTIFIER_PATTERNS:
@@ -103,7 +103,7 @@ def identifiers(ctx: Context, title_id: str | None, found: list[Indicator]) -> l
             key = (scheme, match.group(0))
             line = ctx.doc.line_of(match.start())
             seen.setdefault(key, Identifier(scheme=scheme, value=key[1], line=line))
-    for item in found:
+    for item in ctx.draft.indicators:
         if item.type in INDICATOR_IDENTIFIERS:
             key = (item.type, item.value)
             seen.setdefault(key, Identifier(scheme=item.type, value=item.value, line=item.line))
@@ -114,7 +114,7 @@ def identifiers(ctx: Context, title_id: str | None, found: list[Indicator]) -> l
     return ordered
 
 
-def report_type(ctx: Context, draft_indicators: list[Indicator]) -> ReportType:
+def report_type(ctx: Context) -> ReportType:
     """Security incident or service outage, weighed from the evidence tables."""
     scores: dict[ReportType, int] = {"security_incident": 0, "service_outage": 0}
     text = ctx.doc.text.lower()
@@ -131,7 +131,7 @@ def report_type(ctx: Context, draft_indicators: list[Indicator]) -> ReportType:
         scores["security_incident"] += 4
     real_rows = [r for r in draft.methodology if r.applicable and r.tactic_id != "TA0040"]
     scores["security_incident"] += 2 * len(real_rows)
-    if any(i.category in ("file", "host") for i in draft_indicators):
+    if any(i.category in ("file", "host") for i in draft.indicators):
         scores["security_incident"] += 2
     if scores["security_incident"] == scores["service_outage"]:
         return "unknown"
