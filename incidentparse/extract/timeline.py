@@ -119,7 +119,7 @@ def _zone(view: View, ctx: Context) -> str:
         if zone:
             return zone
     for node in view.nodes():
-        if node.kind in ("paragraph", "blockquote") and node.line:
+        if node.kind in ("paragraph", "blockquote"):
             zone = declared_zone(" ".join(n.text for n in node.walk() if n.text))
             if zone:
                 return zone
