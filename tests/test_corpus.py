@@ -23,6 +23,10 @@ def test_corpus_file_parses_losslessly(path: Path) -> None:
     report = parse(data, path=str(path))
     assert_lossless(report, data.decode("utf-8"))
     assert report.sections and report.source.line_count > 0
+    unknown_lines = {d.line for d in report.diagnostics if d.name == "unknown-section"}
+    for section in report.sections:
+        if section.kind == "unknown":
+            assert section.line_start in unknown_lines, f"{section.heading!r} has no IP101"
     assert not [d for d in report.diagnostics if d.severity == "error"]
 
 
