@@ -105,7 +105,6 @@ _CONTAINERS: dict[str, str] = {
     "ordered_list": "list",
     "list_item": "list_item",
     "blockquote": "blockquote",
-    "footnote_block": "footnotes",
     "footnote": "footnote",
 }
 # Self-contained block tokens: token type -> node kind.
@@ -151,13 +150,29 @@ def _build(tokens: Sequence[Token], start: int, stop: int, parent: Node, depth: 
             close = _close_index(tokens, index)
             parent.children.append(_table(tokens[index : close + 1]))
             index = close
+        elif token.nesting == 1 and base == "footnote_block":
+            # The plugin gathers every footnote definition into one block at the end of the
+            # stream; unwrap it so each definition stays in the section it was written in.
+            close = _close_index(tokens, index)
+            _build(tokens, index + 1, close, parent, depth)
+            index = close
         elif token.nesting == 1 and base in _CONTAINERS:
             close = _close_index(tokens, index)
-            node = _container(token, base, parent.line, depth)
+            node = _container(token, base, _first_line(tokens, index, close, parent.line), depth)
             _build(tokens, index + 1, close, node, depth + (base == "list_item"))
+            if node.children and not token.map:  # footnotes carry no map of their own
+                node.line, node.end_line = node.children[0].line, node.children[-1].end_line
             parent.children.append(node)
             index = close
         index += 1
+
+
+def _first_line(tokens: Sequence[Token], start: int, stop: int, fallback: int) -> int:
+    """Line of the first token with a map in start..stop (containers without a map)."""
+    for token in tokens[start:stop]:
+        if token.map:
+            return token.map[0] + 1
+    return fallback
 
 
 def _container(token: Token, base: str, fallback: int, depth: int) -> Node:
@@ -222,6 +237,8 @@ def flatten(children: Sequence[Token]) -> Inline:
         elif kind in ("softbreak", "hardbreak"):
             breaks.append(sum(len(p) for p in parts))
             parts.append(" ")
+        elif kind == "footnote_ref":
+            parts.append(f"[^{child.meta.get('label', child.meta.get('id', ''))}]")
         elif kind == "image":
             parts.append(child.content)
         elif kind == "link_open":

@@ -153,3 +153,16 @@ def test_declared_utc_is_declared_not_assumed() -> None:
     text = "# X\n\n## Timeline\nAll times in UTC.\n\n- 2024-03-05 10:00: alert fires\n"
     event = parse(text).timeline[0]
     assert event.when is not None and event.when.zone_source == "declared"
+
+
+def test_footnotes_stay_in_the_section_that_defines_them() -> None:
+    text = (
+        "# T\n\n## Summary\nThe date was odd[^1].\n\n## References\n\n"
+        "[^1]: See [the advisory](https://example.com/adv) for details.\n"
+    )
+    report = parse(text)
+    assert report.summary == "The date was odd[^1]."
+    assert [(r.url, r.title, r.line) for r in report.references] == [
+        ("https://example.com/adv", "the advisory", 8)
+    ]
+    assert_lossless(report, text)
