@@ -166,3 +166,18 @@ def test_footnotes_stay_in_the_section_that_defines_them() -> None:
         ("https://example.com/adv", "the advisory", 8)
     ]
     assert_lossless(report, text)
+
+
+def test_bare_reference_urls_are_references_and_defanged_ones_indicators() -> None:
+    text = (
+        "# T\n\n## References\n- https://example.com/a\n- [B](https://example.com/b)\n"
+        "- hxxps://evil[.]example/x\n"
+    )
+    report = parse(text)
+    assert [(r.url, r.title, r.line) for r in report.references] == [
+        ("https://example.com/a", None, 4),
+        ("https://example.com/b", "B", 5),
+    ]
+    assert [(i.value, i.section) for i in report.indicators] == [
+        ("https://evil.example/x", "references")
+    ]

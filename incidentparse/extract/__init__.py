@@ -67,6 +67,7 @@ def run(ctx: Context) -> Draft:
     advisory_actions(ctx)
     extract_document_indicators(ctx)
     ctx.draft.indicators.sort(key=lambda item: (item.line, item.column))
+    ctx.draft.references.sort(key=lambda ref: ref.line)
     return ctx.draft
 
 

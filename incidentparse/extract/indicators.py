@@ -8,7 +8,7 @@ the kind of the section it sits in and, inside an indicators section, the label 
 from __future__ import annotations
 
 from ..ioc import extract_indicators
-from ..models import Indicator
+from ..models import Indicator, Reference
 from ..sections import View
 from .context import Context
 from .fields import label_key
@@ -49,7 +49,7 @@ def _behavior(entry: Entry, ctx: Context) -> Indicator:
     )
 
 
-# Section kinds whose links are citations, not indicators.
+# Section kinds whose (live) links are citations, not indicators.
 CITATION_KINDS: frozenset[str] = frozenset({"references"})
 
 
@@ -58,10 +58,17 @@ def extract_document_indicators(ctx: Context) -> None:
     labels = _row_labels(ctx)
     for found in extract_indicators(ctx.doc.body):
         kind = ctx.outline.kind_at(found.line)
-        if kind in CITATION_KINDS:
+        if kind in CITATION_KINDS and not found.defanged:  # defanged: the author meant an IOC
+            _cite(found, ctx)
             continue
         label = labels.get(found.line) if kind == "indicators" else None
         ctx.draft.indicators.append(found.model_copy(update={"section": kind, "label": label}))
+
+
+def _cite(found: Indicator, ctx: Context) -> None:
+    """A bare URL in a references section is a reference (CommonMark does not link it)."""
+    if found.type == "url" and all(ref.url != found.raw for ref in ctx.draft.references):
+        ctx.draft.references.append(Reference(url=found.raw, line=found.line))
 
 
 def _row_labels(ctx: Context) -> dict[int, str]:
