@@ -45,3 +45,13 @@ def test_codes_are_unique_and_registered_once() -> None:
 def test_broken_front_matter_is_a_diagnostic() -> None:
     found = diagnostics("---\ntitle: [oops\n---\n# T\n")
     assert ("IP106", "unreadable-front-matter", 1) in found
+
+
+def test_live_indicator_diagnostic_never_prints_the_live_link() -> None:
+    text = (
+        "# Breach\n\n## Summary\nAn attacker used malware to compromise a host.\n\n"
+        "## Indicators of Compromise\n- **C2:** http://203.0.113.7/x\n"
+    )
+    found = [d for d in parse(text).diagnostics if d.name == "live-indicator"]
+    assert [(d.code, d.line, d.column) for d in found] == [("IP301", 7, 11)]
+    assert "http://" not in found[0].message and "hxxp[://]203[.]0[.]113[.]7/x" in found[0].message

@@ -114,7 +114,8 @@ def live_indicator(ctx: Context) -> Iterator[Hit]:
             live = not ioc.defanged if index == 0 and raw == ioc.raw else _live(raw)
             if live:
                 yield Hit(
-                    f"{ioc.type} '{raw}' is written live; defang it",
+                    # Shown defanged: this message lands in terminals and PR annotations.
+                    f"{ioc.type} {defang(ioc.value, ioc.type)} is written live (not defanged)",
                     line,
                     col,
                     col + len(raw),

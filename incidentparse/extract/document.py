@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..headings import split_title
+from ..ioc import defang
 from ..models import Identifier, IncidentReport, ReportType, Status
 from .context import Context
 
@@ -179,9 +180,9 @@ def finish(report: IncidentReport, ctx: Context) -> None:
         if listed and item.category == "network" and not item.defanged and not item.in_code:
             ctx.sink.add(
                 "live-indicator",
-                f"{item.type} '{item.raw}' is written live; defang it ({item.type} in a report "
-                "should not be clickable)",
+                # Shown defanged: messages land in terminals and PR annotations.
+                f"{item.type} {defang(item.value, item.type)} is written live (not defanged)",
                 line=item.line,
                 column=item.column,
-                hint="write it defanged, e.g. hxxp://example[.]com",
+                hint=f"write it as {defang(item.value, item.type)}",
             )
