@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -84,7 +86,10 @@ _WORTH = re.compile(
 
 def _worth_scanning(text: str) -> str:
     """The lines that can name R, each its own paragraph (so no phrase spans two of them)."""
-    return "\n\n".join(line for line in text.splitlines() if _WORTH.search(line))
+    lines = text.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    keep = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _WORTH.finditer(text)})
+    return "\n\n".join(lines[index] for index in keep)
 
 
 def _date_value(value: object) -> dt.date | None:

@@ -84,6 +84,8 @@ STATUS_PATTERNS: tuple[tuple[str, Status], ...] = (
     ),
 )
 _STATUS = tuple((re.compile(p, re.M), status) for p, status in STATUS_PATTERNS)
+# One search tells whether a text says anything about status; most timeline rows do not.
+_ANY_STATUS = re.compile("|".join(f"(?:{p})" for p, _ in STATUS_PATTERNS), re.M)
 
 
 def title(ctx: Context) -> tuple[str | None, str | None]:
@@ -161,6 +163,8 @@ def status(ctx: Context) -> Status:
 
 def _status_of(text: str) -> Status:
     lowered = text.lower()
+    if not _ANY_STATUS.search(lowered):
+        return "unknown"
     for pattern, verdict in _STATUS:
         if pattern.search(lowered):
             return verdict
