@@ -56,8 +56,7 @@ def test_live_indicator_fails_under_security(
     out = capsys.readouterr().out
     assert (
         "security-live-indicator.md:39:27: IP301 [live-indicator] "
-        "url hxxp[://]203[.]0[.]113[.]7/x is written live"
-        in out
+        "url hxxp[://]203[.]0[.]113[.]7/x is written live" in out
     )
     assert out.splitlines()[-1].endswith("profile: security (selected)")
 
