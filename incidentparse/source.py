@@ -58,10 +58,6 @@ class SourceDocument:
         """1-based line of an offset into ``text`` (or ``body``, which has the same lines)."""
         return bisect.bisect_right(self.line_starts, offset)
 
-    def span(self, first: int, last: int) -> str:
-        """Raw text of lines first..last (1-based, inclusive), joined with newlines."""
-        return "\n".join(self.lines[first - 1 : last])
-
 
 def decode(data: bytes, name: str = "<input>") -> str:
     """UTF-8 (with or without BOM) to str; binary or undecodable input is an InputError."""

@@ -87,7 +87,7 @@ def _parser() -> MarkdownIt:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Raw markdown-it tokens; exposed for the benchmark's bare-tokenizer baseline."""
+    """Raw markdown-it tokens (commonmark + table + footnotes)."""
     return _parser().parse(text)
 
 
