@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from incidentparse.ioc import defang, extract_indicators, find_indicators, refang
+from incidentparse.ioc.patterns import HEX_RUN
+from incidentparse.ioc.scan import hex_runs
 
 LABEL = st.from_regex(r"[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?", fullmatch=True)
 TLD = st.sampled_from(["com", "net", "org", "ru", "io", "info", "co.uk", "top", "de"])
@@ -82,3 +84,14 @@ def test_defanged_values_are_found_back(typed: tuple[str, str], before: str, aft
     found = {(i.type, i.value) for i in extract_indicators(text)}
     expected = value.lower() if kind in ("email", "sha256") else value
     assert any(v == expected for _, v in found), (text, found)
+
+
+HEXISH = st.text(alphabet="0123456789abcdefABCDEF" * 4 + "gG_ -.\n\té€😀", max_size=120)
+
+
+@given(HEXISH)
+@settings(max_examples=500)
+def test_hex_runs_are_the_hex_run_pattern(text: str) -> None:
+    # The byte-mask finder must find exactly what the documented pattern matches.
+    expected = [(m.start(), m.end()) for m in HEX_RUN.finditer(text)]
+    assert list(hex_runs(text)) == expected

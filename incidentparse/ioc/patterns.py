@@ -48,10 +48,10 @@ IPV6_DEFANGED: Final[re.Pattern[str]] = re.compile(
     r"(?<![0-9A-Za-z:.\-_\]])(?:[0-9A-Fa-f]{1,4}|\[:\]|:){3,40}(?:\.[0-9.]+)?"
 )
 
-# Hex runs: the character before the run is part of the pattern (a look-behind first would cost
-# a test at every position); a run at the very start of the text is the second pattern's.
-HEX: Final[re.Pattern[str]] = re.compile(r"[^0-9A-Za-z_]([0-9A-Fa-f]{32,})")
-HEX_AT_START: Final[re.Pattern[str]] = re.compile(r"\A([0-9A-Fa-f]{32,})")
+# Hex runs: a maximal run of 32+ hex digits that opens the text or follows a character that is
+# not [0-9A-Za-z_]. No literal starts one, so a regex would test every position of the prose;
+# the scanner finds them on a byte mask instead (scan.hex_runs). This is the definition it keeps.
+HEX_RUN: Final[re.Pattern[str]] = re.compile(r"(?:\A|(?<=[^0-9A-Za-z_]))[0-9A-Fa-f]{32,}")
 
 CVE: Final[re.Pattern[str]] = re.compile(
     r"[cC](?<![A-Za-z0-9][cC])[vV][eE][-\u2010\u2011\u2012\u2013\u00a0 ]?\d{4}"
@@ -114,4 +114,4 @@ FILE_NAME: Final[re.Pattern[str]] = re.compile(
 # its line by the layout, so the engine can search for the literal first).
 FENCES: Final[tuple[re.Pattern[str], ...]] = (re.compile(r"(```+)"), re.compile(r"(~~~+)"))
 CODE_SPAN: Final[re.Pattern[str]] = re.compile(r"`(?<!``)(`*)(?!`)([^\n]*?[^`\n])`\1(?!`)")
-HEADING: Final[re.Pattern[str]] = re.compile(r"#(?=#{0,5}[ \t])")
+HEADING: Final[re.Pattern[str]] = re.compile(r"#(?<!##)#{0,5}(?=[ \t])")  # once per run

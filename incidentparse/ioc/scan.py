@@ -120,6 +120,32 @@ def _known_ext(match: re.Match[str]) -> bool:
     return match.group(1).lower() in FILE_EXTENSIONS
 
 
+# Hex-run mask: hex digit -> "h", other [0-9A-Za-z_] -> "w", anything else -> " ".
+_HEX_MASK: Final = bytes(
+    ord("h") if chr(b) in _HEX else ord("w") if chr(b) in _WORD else ord(" ") for b in range(256)
+)
+_HEX_NEEDLE: Final = b"h" * 32
+_NOT_HEX: Final = re.compile(rb"[^h]")
+
+
+def hex_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans patterns.HEX_RUN matches, found on a byte mask of the text.
+
+    No literal starts a hex run, so the regex engine would try every position of the prose (it
+    was the costliest family); bytes.translate and bytes.find run at memory speed. Encoding with
+    "replace" turns each non-ASCII character into one "?", so mask offsets are text offsets.
+    """
+    mask = text.encode("ascii", "replace").translate(_HEX_MASK)
+    pos = mask.find(_HEX_NEEDLE)
+    while pos >= 0:
+        # The search resumes after a run, so the first 32 "h" found open a maximal run.
+        after = _NOT_HEX.search(mask, pos + 32)
+        end = after.start() if after is not None else len(mask)
+        if pos == 0 or mask[pos - 1] == 0x20:  # opens the text or follows a non-word character
+            yield pos, end
+        pos = mask.find(_HEX_NEEDLE, end)
+
+
 @dataclass(frozen=True)
 class Scanner:
     """One family: anchors (empty = scan the whole text), back-off, full pattern, classifier."""
@@ -130,6 +156,7 @@ class Scanner:
     pattern: re.Pattern[str]
     judge: Judge
     gate: Callable[[re.Match[str]], bool] | None = None  # cheap test of an anchor match
+    finder: Callable[[str], Iterator[tuple[int, int]]] | None = None  # replaces the pattern scan
 
 
 # Anchors are literal-first (fast search); the look-arounds after the literal drop anchors that
@@ -159,8 +186,7 @@ SCANNERS: Final[tuple[Scanner, ...]] = (
     Scanner("ipv6", _IPV6_ANCHORS, _back_hex, p.IPV6, c.ipv6),
     Scanner("ipv6_defanged", _lit("[:]"), _back_hex_defanged, p.IPV6_DEFANGED, c.ipv6),
     Scanner("hostlike", _DOTS, _back_label, p.HOSTLIKE, c.hostlike),
-    Scanner("hash", (), None, p.HEX, c.hexhash),
-    Scanner("hash_at_start", (), None, p.HEX_AT_START, c.hexhash),
+    Scanner("hash", (), None, p.HEX_RUN, c.hexhash, finder=hex_runs),
     Scanner("cve", _lit("CVE", "cve", "Cve"), _at(0), p.CVE, c.cve),
     Scanner("attack", (), None, p.ATTACK, c.attack),
     Scanner("asn", (), None, p.ASN, c.asn),
@@ -188,6 +214,9 @@ def _candidates(text: str, scanner: Scanner) -> Iterator[tuple[int, int]]:
     Every anchor pattern is searched again only from the end of the last candidate, so the
     text a candidate covered is never walked twice (linear, even on one huge candidate).
     """
+    if scanner.finder is not None:
+        yield from scanner.finder(text)
+        return
     if not scanner.anchors or scanner.backoff is None:
         for match in scanner.pattern.finditer(text):
             yield match.start(match.lastindex or 0), match.end()
