@@ -6,7 +6,6 @@ the span (defang marks, code, table cells, labels) and never looks further than 
 
 from __future__ import annotations
 
-import functools
 import ipaddress
 import re
 from dataclasses import dataclass
@@ -105,7 +104,6 @@ def _window_start(text: str, pos: int, size: int) -> int:
     return newline + 1 if newline >= 0 else low
 
 
-@functools.lru_cache(maxsize=4096)
 def scope_of(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> IpScope:
     """Address scope; documentation ranges first (ipaddress folds them into is_private)."""
     if any(address in net for net in _DOC_NETS if net.version == address.version):
