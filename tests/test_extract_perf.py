@@ -1,0 +1,80 @@
+"""The extract stage's fast paths give exactly what the plain way of computing them gives.
+
+Each test compares a fast path with a straightforward reference implementation (the code it
+replaced) on every report we have (fixtures, docs, the shared corpus) and on generated text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import random
+import re
+
+import pytest
+
+from incidentparse import extract, sections, source, tokens
+from incidentparse.dates import detect_dayfirst
+from incidentparse.diagnostics import Sink
+
+from .conftest import FIXTURES, ROOT, SHARED
+
+REPORTS = sorted(
+    [*FIXTURES.glob("**/*.md"), *(ROOT / "docs").glob("*.md"), *(SHARED / "corpus").glob("*.md")]
+)
+REFERENCE = dt.date(2024, 3, 1)
+
+# Pieces the generated texts are made of: dates in every order, glued and bare years, words.
+PIECES: tuple[str, ...] = (
+    "03/04/2024", "13/04/2024", "04/13/2024", "4-3-2019", "12-12-2020", "1/2/1999", "05.03.2024",
+    "3 April 2024", "April 3, 2024", "4th of March 2019", "Mar 4 2019", "2024-03-05", "1999",
+    "2031", "v2024", "2024.1", "/2024", "2024/", "x2020", "1970s", "-2022", "2022-", "_2023",
+    "Resolved", "is resolved", "was resolved", "still ongoing", "remains open", "ongoing",
+    "service restored", "back to normal", "fixed release was published", "no malicious",
+    "not an attack", "outage", "attacker", "-outage", "re-outage", "--malware", "c2", "CVE-2024-1",
+    "EX1268771", "AB123456", "xAB123456", "AB1234567", "GHSA-abcd-efgh-jkmp", "GHSA-2345-6789-cfgh",
+    "CWE-79", "fix", "the", "and", "at", "14:00", "UTC", ".", ",", "(", ")", "**", "-", "\n",
+    "\n\n",
+)  # fmt: skip
+
+
+def _generated(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 40))) for _ in range(count)]
+
+
+TEXTS: list[str] = [p.read_text(encoding="utf-8") for p in REPORTS] + _generated(400, 7)
+
+
+def _context(text: str, reference: dt.date = REFERENCE) -> extract.Context:
+    doc = source.load(text)
+    sink = Sink()
+    outline = sections.build(tokens.parse_blocks(doc.body), len(doc.lines), sink)
+    return extract.Context(doc, outline, sink, reference)
+
+
+def test_texts_are_there() -> None:
+    assert len(REPORTS) >= 13
+
+
+# The year pattern as it was: look-behind first, one line at a time.
+_PLAIN_YEAR = re.compile(r"(?<![\w./-])(19[7-9]\d|20\d\d)(?![\w./-]|\.\d)")
+
+
+def _plain_context_year(lines: tuple[str, ...], line: int) -> int | None:
+    found = [
+        (number, int(m.group(1)))
+        for number, text in enumerate(lines, start=1)
+        for m in _PLAIN_YEAR.finditer(text)
+    ]
+    position = bisect.bisect_right([n for n, _ in found], line)
+    return found[position - 1][1] if position else None
+
+
+@pytest.mark.parametrize("seed", range(len(TEXTS)))
+def test_context_anchors_match_the_plain_computation(seed: int) -> None:
+    text = TEXTS[seed]
+    ctx = _context(text)
+    assert ctx.dayfirst == detect_dayfirst(ctx.doc.text, REFERENCE)
+    for line in range(0, len(ctx.doc.lines) + 2):
+        assert ctx.context_year(line) == _plain_context_year(ctx.doc.lines, line)
