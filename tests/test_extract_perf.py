@@ -16,6 +16,7 @@ import pytest
 from incidentparse import extract, sections, source, tokens
 from incidentparse.dates import detect_dayfirst
 from incidentparse.diagnostics import Sink
+from incidentparse.extract import document
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -78,3 +79,79 @@ def test_context_anchors_match_the_plain_computation(seed: int) -> None:
     assert ctx.dayfirst == detect_dayfirst(ctx.doc.text, REFERENCE)
     for line in range(0, len(ctx.doc.lines) + 2):
         assert ctx.context_year(line) == _plain_context_year(ctx.doc.lines, line)
+
+
+# --- document-level facts (extract/document.py) ---
+
+
+def _plain_status(text: str) -> str:
+    """The status verdict as it was read: every pattern over the whole lower-cased text."""
+    lowered = text.lower()
+    for pattern, verdict, _ in document.STATUS_PATTERNS:
+        if re.search(pattern, lowered, re.M):
+            return verdict
+    return "unknown"
+
+
+# Status wording cut at every place a line or a sentence might break.
+STATUS_PIECES: tuple[str, ...] = (
+    "the incident", "is", "was", "has been", "remains", "still", "currently", "continues to",
+    "continue to", "unresolved", "ongoing", "open", "under investigation", "investigating",
+    "working", "monitoring", "exploit", "resolved", "mitigated", "restored", "fixed", "closed",
+    "on", "at", "by", "service", "services", "outage", "back to normal", "fully operational",
+    "verified operational", "fix", "patched", "clean", "release", "releases", "version", "build",
+    "published", "released", "deployed", "shipped", "1.2", "v2", "-", "*", ".", "\n", "\n\n",
+)  # fmt: skip
+
+
+def _status_texts() -> list[str]:
+    rng = random.Random(11)
+    generated = [
+        rng.choice(("", " ", "\n")).join(rng.choice(STATUS_PIECES) for _ in range(n))
+        for n in [rng.randint(1, 30) for _ in range(3000)]
+    ]
+    lines = [line for text in TEXTS for line in text.splitlines()]
+    return TEXTS + lines + generated
+
+
+def test_status_matches_the_whole_text_search() -> None:
+    for text in _status_texts():
+        assert document._status_in(text.lower()) == _plain_status(text), text
+
+
+def test_status_patterns_name_the_words_every_match_contains() -> None:
+    for text in _status_texts():
+        lowered = text.lower()
+        for rule in document._STATUS:
+            for match in rule.pattern.finditer(lowered):
+                first_line = match.group(0).split("\n")[0]
+                assert any(word in first_line for word in rule.words), (rule.pattern, text)
+                assert not (rule.one_line and "\n" in match.group(0)), (rule.pattern, text)
+
+
+def _plain_word_starts(text: str, word: str) -> list[int]:
+    return [m.start() for m in document._WORD.finditer(text) if m.group(0) == word]
+
+
+def test_word_offsets_are_those_of_the_tokenizer() -> None:
+    extra = ["-outage -- --outage a-outage outage- outage-x 9outage outagé x--outage", "outage"]
+    for text in [*TEXTS, *extra]:
+        lowered = text.lower()
+        for word in document.TYPE_WORDS:
+            assert list(document._word_starts(lowered, word)) == _plain_word_starts(lowered, word)
+
+
+# The identifier patterns as they were: a word boundary first.
+PLAIN_IDENTIFIERS: dict[str, str] = {
+    "ghsa": r"\bGHSA(?:-[23456789cfghjmpqrvwx]{4}){3}\b",
+    "cwe": r"\bCWE-\d{1,5}\b",
+    "vendor_incident": r"\b[A-Z]{2}\d{6,7}\b",
+}
+
+
+def test_identifier_patterns_find_what_the_boundary_first_ones_find() -> None:
+    extra = ["xGHSA-2345-6789-cfgh GHSA-2345-6789-cfgh _CWE-1 CWE-123456 ÉAB123456 AB123456"]
+    for text in [*TEXTS, *extra, *(t.upper() for t in TEXTS)]:
+        for scheme, pattern in document.IDENTIFIER_PATTERNS:
+            plain = [(m.start(), m.group(0)) for m in re.finditer(PLAIN_IDENTIFIERS[scheme], text)]
+            assert [(m.start(), m.group(0)) for m in pattern.finditer(text)] == plain
