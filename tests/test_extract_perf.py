@@ -14,9 +14,9 @@ import re
 import pytest
 
 from incidentparse import extract, sections, source, tokens
-from incidentparse.dates import detect_dayfirst
+from incidentparse.dates import detect_dayfirst, find_timespans
 from incidentparse.diagnostics import Sink
-from incidentparse.extract import document
+from incidentparse.extract import document, timeline
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -155,3 +155,45 @@ def test_identifier_patterns_find_what_the_boundary_first_ones_find() -> None:
         for scheme, pattern in document.IDENTIFIER_PATTERNS:
             plain = [(m.start(), m.group(0)) for m in re.finditer(PLAIN_IDENTIFIERS[scheme], text)]
             assert [(m.start(), m.group(0)) for m in pattern.finditer(text)] == plain
+
+
+# --- timeline (extract/timeline.py) ---
+
+
+def _plain_stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
+    """The leading stamp as it was read: every date of the text found, the first one kept."""
+    opener = timeline._STAMP_OPEN.match(text)
+    start = opener.end() if opener else 0
+    for span in find_timespans(text, reference_date=reference_date):
+        if span.char_start is None or span.char_end is None:
+            continue
+        if span.char_start > max(start, timeline.MAX_STAMP_START):
+            return None
+        rest = text[span.char_end :]
+        separator = timeline._STAMP_SEPARATOR.match(rest)
+        return text[: span.char_end], rest[separator.end() if separator else 0 :].strip()
+    return None
+
+
+STAMP_PIECES: tuple[str, ...] = (
+    "[", "]", "(", ")", "**", "~", "_", " ", "-", ":", "|", "—", "14:00", "23:55", "9am", "UTC",
+    "PDT", "April 1", "April", "1st", "2024-03-05", "03/04", "Mon", "Monday,", "on", "at", "the",
+    "next", "morning", "by", "until", "from", "to", "T+5", "Day 2", "12:49 PM", "2019", "Q3",
+    "week", "restarted", "the service", "x", "v1.2", "10.0.0.1", "ongoing", "yesterday", "noon",
+)  # fmt: skip
+
+
+def _stamp_texts() -> list[str]:
+    rng = random.Random(5)
+    generated = [
+        rng.choice(("", " ")).join(rng.choice(STAMP_PIECES) for _ in range(rng.randint(1, 12)))
+        for _ in range(1500)
+    ]
+    lines = [line.strip(" -*>#") for text in TEXTS for line in text.splitlines()]
+    return [text for text in lines if text] + generated
+
+
+def test_leading_stamps_match_a_full_scan() -> None:
+    for text in _stamp_texts():
+        for reference in (REFERENCE, dt.date(2019, 12, 31)):
+            assert timeline._stamp_of(text, reference) == _plain_stamp_of(text, reference), text
