@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 import random
 import re
+import unicodedata
 
 import pytest
 
@@ -17,6 +18,7 @@ from incidentparse import extract, sections, source, tokens
 from incidentparse.dates import detect_dayfirst, find_timespans
 from incidentparse.diagnostics import Sink
 from incidentparse.extract import document, timeline
+from incidentparse.headings import strip_symbols
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -197,3 +199,18 @@ def test_leading_stamps_match_a_full_scan() -> None:
     for text in _stamp_texts():
         for reference in (REFERENCE, dt.date(2019, 12, 31)):
             assert timeline._stamp_of(text, reference) == _plain_stamp_of(text, reference), text
+
+
+# --- headings (headings.py) ---
+
+
+def _plain_strip_symbols(text: str) -> str:
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("So", "Sk", "Cs"))
+
+
+def test_ascii_headings_lose_the_same_symbols() -> None:
+    every_ascii = "".join(map(chr, range(128)))
+    headings = [every_ascii, "🔥 Timeline", "^Root `cause`", "Impact ™ ©", "Résumé ^"]
+    headings += [line for text in TEXTS for line in text.splitlines() if line.startswith("#")]
+    for heading in headings:
+        assert strip_symbols(heading) == _plain_strip_symbols(heading), heading
