@@ -116,10 +116,11 @@ def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
         or _RUN_IN_END.search(text)
     ):
         return False
-    match = classify(text, aliases)
+    bold = inline.all_emphasis and inline.lead_strong
+    # A plain label must classify with a score of 100, which no fuzzy match gives: skip it.
+    match = classify(text, aliases, fuzzy=bold)
     if match.kind == "unknown":
         return False
-    bold = inline.all_emphasis and inline.lead_strong
     return bold or match.score == 100.0
 
 

@@ -18,7 +18,7 @@ from incidentparse import extract, sections, source, tokens
 from incidentparse.dates import detect_dayfirst, find_timespans
 from incidentparse.diagnostics import Sink
 from incidentparse.extract import document, timeline
-from incidentparse.headings import strip_symbols
+from incidentparse.headings import classify, normalise, strip_symbols
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -214,3 +214,51 @@ def test_ascii_headings_lose_the_same_symbols() -> None:
     headings += [line for text in TEXTS for line in text.splitlines() if line.startswith("#")]
     for heading in headings:
         assert strip_symbols(heading) == _plain_strip_symbols(heading), heading
+
+
+_PLAIN_NUMBERING = re.compile(
+    r"^\s*(?:(?:\d+|[ivxlc]+|[a-z])[.)]|\d+(?:\.\d+)+\.?|§\s*\d+)\s+", re.I
+)
+_PLAIN_PARENS = re.compile(r"\s*\(([^()]*)\)")
+_PLAIN_TRAILING = re.compile(r"[\s:?.!\-–—]+$")
+
+
+def _plain_normalise(heading: str) -> tuple[str, tuple[str, ...]]:
+    """normalise() as it was: every pattern run on every heading."""
+    text = _plain_strip_symbols(heading).replace("*", "").replace("_", " ").strip()
+    text = _PLAIN_NUMBERING.sub("", text)
+    qualifiers = tuple(q.strip() for q in _PLAIN_PARENS.findall(text) if q.strip())
+    text = _PLAIN_PARENS.sub("", text)
+    text = text.replace("&", " and ").replace("/", " and ").replace("’", "'")
+    text = _PLAIN_TRAILING.sub("", text)
+    return re.sub(r"\s+", " ", text).strip().lower(), qualifiers
+
+
+HEADING_PIECES: tuple[str, ...] = (
+    "Timeline", "Root", "Cause", "(UTC)", "(times in PDT)", "()", "( )", "(a (b) c)", "1.", "2)",
+    "iv.", "3.1", "§ 4", "**", "_", "&", "/", "’", ":", "?", "!", ".", "-", "–", "—", " ", "\t",
+    "\u00a0", "\u2003", "\u3000", "\x1c", "\x85", "🔥", "^", "`", "Résumé", "İ", "What happened",
+)  # fmt: skip
+
+
+def _headings() -> list[str]:
+    rng = random.Random(3)
+    generated = [
+        "".join(rng.choice(HEADING_PIECES) for _ in range(rng.randint(1, 10))) for _ in range(3000)
+    ]
+    lines = [line.lstrip("#") for text in TEXTS for line in text.splitlines()]
+    return lines + generated
+
+
+def test_heading_keys_match_the_plain_normalisation() -> None:
+    for heading in _headings():
+        assert normalise(heading) == _plain_normalise(heading), heading
+
+
+def test_classify_without_fuzzy_agrees_on_every_score_100() -> None:
+    for heading in [*_headings(), "Timelinee", "Root causes of it all"]:
+        full, exact = classify(heading), classify(heading, fuzzy=False)
+        assert (full.kind != "unknown" and full.score == 100.0) == (
+            exact.kind != "unknown" and exact.score == 100.0
+        ), heading
+        assert exact == full or exact.kind == "unknown"
