@@ -17,7 +17,7 @@ import pytest
 from incidentparse import extract, sections, source, tokens
 from incidentparse.dates import detect_dayfirst, find_timespans
 from incidentparse.diagnostics import Sink
-from incidentparse.extract import document, timeline
+from incidentparse.extract import document, metrics, timeline
 from incidentparse.headings import classify, normalise, strip_symbols
 
 from .conftest import FIXTURES, ROOT, SHARED
@@ -262,3 +262,18 @@ def test_classify_without_fuzzy_agrees_on_every_score_100() -> None:
             exact.kind != "unknown" and exact.score == 100.0
         ), heading
         assert exact == full or exact.kind == "unknown"
+
+
+# --- metrics (extract/metrics.py) ---
+
+
+def test_any_cue_finds_every_text_a_cue_finds() -> None:
+    words = [w for cue in metrics.ANCHOR_CUES.values() for w in re.split(r"[|()?:]+", cue) if w]
+    rng = random.Random(13)
+    generated = [
+        " ".join(rng.choice([*words, "x", "-", "the"]) for _ in range(6)) for _ in range(2000)
+    ]
+    lines = [line.lower() for text in TEXTS for line in text.splitlines()]
+    for text in [*lines, *generated]:
+        cued = [name for name, cue in metrics._CUES.items() if cue.search(text)]
+        assert not cued or metrics._ANY_CUE.search(text), text

@@ -109,6 +109,7 @@ _STATUS = tuple(
     _StatusRule(re.compile(p, re.M), verdict, words, not _MAY_CROSS_LINES.search(p))
     for p, verdict, words in STATUS_PATTERNS
 )
+_STATUS_WORDS = tuple(dict.fromkeys(word for rule in _STATUS for word in rule.words))
 
 
 def title(ctx: Context) -> tuple[str | None, str | None]:
@@ -207,6 +208,8 @@ def status(ctx: Context) -> Status:
 
 def _status_in(lowered: str) -> Status:
     """The verdict of the first status pattern found in a lower-cased text."""
+    if not any(word in lowered for word in _STATUS_WORDS):  # most timeline rows: none of them
+        return "unknown"
     for rule in _STATUS:
         if any(word in lowered for word in rule.words) and _found(rule, lowered):
             return rule.verdict

@@ -34,6 +34,9 @@ ANCHOR_CUES: dict[str, str] = {
     r"verified operational|incident closed|outage ends|end of (?:the )?outage",
 }
 _CUES = {name: re.compile(rf"\b(?:{cue})\b") for name, cue in ANCHOR_CUES.items()}
+# Every cue's words at once, without the word boundaries: where this finds nothing (most
+# events), none of the four cues can match, and one search replaces four.
+_ANY_CUE = re.compile("|".join(f"(?:{cue})" for cue in ANCHOR_CUES.values()))
 # Timeline phases that mark an anchor on their own.
 ANCHOR_PHASES: dict[str, str] = {
     "initial_access": "occurred",
@@ -161,8 +164,9 @@ def _from_timeline(events: Iterable[TimelineEvent]) -> dict[str, Anchor]:
         if event.when is None or event.when.start is None:
             continue
         text = event.text.lower()
+        cued = _ANY_CUE.search(text) is not None
         for name, cue in _CUES.items():
-            marks = ANCHOR_PHASES.get(event.phase or "") == name or cue.search(text)
+            marks = ANCHOR_PHASES.get(event.phase or "") == name or (cued and cue.search(text))
             if marks and (name == "resolved" or name not in found):
                 found[name] = Anchor(when=event.when, source="timeline", line=event.line)
     return found
