@@ -36,8 +36,10 @@ from ..source import SourceDocument
 # matches: the look-behind sees the same character before the year).
 _YEAR = re.compile(r"(?:19[7-9]|20\d)\d(?<![\w./-]\d{4})(?![\w./-]|\.\d)")
 # C16's only evidence is a numeric date with its year last (03/04/2024, 3-4-2024): a text
-# without one has no evidence, so this cheap search spares the detector's passes (its
-# named-date scan tries a word pattern at every position) on most reports.
+# without one has no evidence, so these cheap tests spare the detector's passes (its
+# named-date scan tries a word pattern at every position) on most reports. Substring tests
+# first: they take a microsecond where any regex pass over a whole report takes a hundred.
+_NUMERIC_YEAR_MARKS = ("/19", "/20", "-19", "-20")
 _NUMERIC_DATE = re.compile(r"\d[/-](?:19|20)\d\d")
 
 
@@ -104,9 +106,10 @@ class Context:
     @cached_property
     def dayfirst(self) -> bool | None:
         """The document's numeric date order (dates.md C16)."""
-        if not _NUMERIC_DATE.search(self.doc.text):
+        text = self.doc.text
+        if not any(mark in text for mark in _NUMERIC_YEAR_MARKS) or not _NUMERIC_DATE.search(text):
             return None
-        return detect_dayfirst(self.doc.text, self.reference_date)
+        return detect_dayfirst(text, self.reference_date)
 
     @cached_property
     def lowered(self) -> str:
