@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..headings import split_title
@@ -208,21 +208,24 @@ def status(ctx: Context) -> Status:
 
 def _status_in(lowered: str) -> Status:
     """The verdict of the first status pattern found in a lower-cased text."""
-    if not any(word in lowered for word in _STATUS_WORDS):  # most timeline rows: none of them
+    present = frozenset(word for word in _STATUS_WORDS if word in lowered)
+    if not present:  # most timeline rows
         return "unknown"
     for rule in _STATUS:
-        if any(word in lowered for word in rule.words) and _found(rule, lowered):
+        words = present.intersection(rule.words)
+        if words and _found(rule, lowered, words):
             return rule.verdict
     return "unknown"
 
 
-def _found(rule: _StatusRule, lowered: str) -> bool:
-    """Whether the rule's pattern matches: a match starts on a line holding one of its words,
-    so only those lines are searched (searching from a line start and stopping at the line's
-    end reads the same boundaries as the whole text: a line break is no word character)."""
+def _found(rule: _StatusRule, lowered: str, words: Iterable[str]) -> bool:
+    """Whether the rule's pattern matches, given which of its words the text holds: a match
+    starts on a line holding one of them, so only those lines are searched (searching from a
+    line start and stopping at the line's end reads the same boundaries as the whole text: a
+    line break is no word character)."""
     if "\n" not in lowered:
         return rule.pattern.search(lowered) is not None
-    starts = sorted({lowered.rfind("\n", 0, at) + 1 for at in _occurrences(lowered, rule.words)})
+    starts = sorted({lowered.rfind("\n", 0, at) + 1 for at in _occurrences(lowered, words)})
     if not rule.one_line:
         return rule.pattern.search(lowered, starts[0]) is not None
     for start in starts:
@@ -232,7 +235,7 @@ def _found(rule: _StatusRule, lowered: str) -> bool:
     return False
 
 
-def _occurrences(text: str, words: tuple[str, ...]) -> Iterator[int]:
+def _occurrences(text: str, words: Iterable[str]) -> Iterator[int]:
     """Offsets of every occurrence of the words in text."""
     for word in words:
         at = text.find(word)
