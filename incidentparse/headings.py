@@ -391,10 +391,12 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
 _QUESTIONS = tuple((re.compile(pattern), kind) for pattern, kind in QUESTIONS)
 
 FUZZY_CUTOFF = 85.0
+# Two different strings have a ratio of at most 100 * (1 - 1 / (len1 + len2)); it rounds to
+# 100.0 (one decimal) only when the lengths add up to 2000, so a key must have about 1000.
+FUZZY_MAY_ROUND_TO_100 = 999
 
 _NUMBERING = re.compile(r"^\s*(?:(?:\d+|[ivxlc]+|[a-z])[.)]|\d+(?:\.\d+)+\.?|§\s*\d+)\s+", re.I)
 _PARENS = re.compile(r"\s*\(([^()]*)\)")
-_TRAILING = re.compile(r"[\s:?.!\-–—]+$")
 # A trailing '(EX1268771)', '(LF-SEC-0412)', '[INC-42]' or '(incident #2107)': an id holds a
 # digit and no lower-case letter; a leading word such as 'incident' or 'ticket' is dropped.
 _ID_SUFFIX = re.compile(
@@ -419,20 +421,44 @@ class Match:
     qualifiers: tuple[str, ...] = ()
 
 
+# Symbol categories dropped from headings, and the ASCII characters in them: an ASCII heading
+# (most are) needs one translate instead of a category look-up per character.
+_SYMBOL_CATEGORIES = ("So", "Sk", "Cs")
+ASCII_SYMBOLS = "^`"
+_DROP_ASCII_SYMBOLS = str.maketrans("", "", ASCII_SYMBOLS)
+
+
 def strip_symbols(text: str) -> str:
     """Drop emoji and other pictographs; headings like '🔥 Timeline' keep their words."""
-    return "".join(ch for ch in text if unicodedata.category(ch) not in ("So", "Sk", "Cs"))
+    if text.isascii():
+        return text.translate(_DROP_ASCII_SYMBOLS)
+    return "".join(ch for ch in text if unicodedata.category(ch) not in _SYMBOL_CATEGORIES)
 
 
 def normalise(heading: str) -> tuple[str, tuple[str, ...]]:
     """Lower-cased comparable key and the parenthetical qualifiers split off."""
     text = strip_symbols(heading).replace("*", "").replace("_", " ").strip()
     text = _NUMBERING.sub("", text)
-    qualifiers = tuple(q.strip() for q in _PARENS.findall(text) if q.strip())
-    text = _PARENS.sub("", text)
+    qualifiers: tuple[str, ...] = ()
+    if "(" in text:  # the parentheses pattern would be tried at every position for nothing
+        qualifiers = tuple(q.strip() for q in _PARENS.findall(text) if q.strip())
+        text = _PARENS.sub("", text)
     text = text.replace("&", " and ").replace("/", " and ").replace("’", "'")
-    text = _TRAILING.sub("", text)
-    return re.sub(r"\s+", " ", text).strip().lower(), qualifiers
+    text = _strip_trailing(text)
+    return " ".join(text.split()).lower(), qualifiers
+
+
+# Trailing punctuation a heading key drops (after any whitespace; see _strip_trailing).
+TRAILING_PUNCTUATION = ":?.!-–—"
+
+
+def _strip_trailing(text: str) -> str:
+    """Drop the trailing run of whitespace and TRAILING_PUNCTUATION: a walk back over the
+    last few characters, where a '[\\s:?.!-–—]+$' search starts at every space of the text."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in TRAILING_PUNCTUATION):
+        end -= 1
+    return text[:end]
 
 
 @lru_cache(maxsize=8)
@@ -442,15 +468,21 @@ def _alias_index(extra: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return index
 
 
-def classify(heading: str, extra_aliases: Mapping[str, str] | None = None) -> Match:
-    """Classify a heading into a canonical kind; extra_aliases come from a team's config."""
+def classify(
+    heading: str, extra_aliases: Mapping[str, str] | None = None, *, fuzzy: bool = True
+) -> Match:
+    """Classify a heading into a canonical kind; extra_aliases come from a team's config.
+
+    ``fuzzy=False`` is for callers that only accept a score of 100: the fuzzy match is skipped
+    where it cannot reach 100 (every key but a thousand-character one), and such a heading
+    comes back unknown instead of with its lower fuzzy score."""
     extra = tuple((normalise(k)[0], v) for k, v in (extra_aliases or {}).items())
-    return _classify(heading, extra)
+    return _classify(heading, extra, fuzzy)
 
 
-@lru_cache(maxsize=4096)
-def _classify(heading: str, extra: tuple[tuple[str, str], ...]) -> Match:
-    # Pure and called with the same few hundred headings over and over in a batch: cached.
+def _classify(heading: str, extra: tuple[tuple[str, str], ...], fuzzy: bool) -> Match:
+    # Not cached across calls on purpose: a cache keyed on heading text would make repeated
+    # parses of one report look faster than a first parse is (the benchmarks do exactly that).
     key, qualifiers = normalise(heading)
     index = _alias_index(extra)
     if key in index:
@@ -464,7 +496,7 @@ def _classify(heading: str, extra: tuple[tuple[str, str], ...]) -> Match:
     for pattern, kind in _QUESTIONS:
         if pattern.search(key):
             return Match(kind, 100.0, key, qualifiers)
-    if key:
+    if key and (fuzzy or len(key) >= FUZZY_MAY_ROUND_TO_100):
         found = process.extractOne(key, index.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if found is not None:
             return Match(index[found[0]], round(float(found[1]), 1), key, qualifiers)

@@ -9,6 +9,7 @@ timestamps of that timeline, and where it matches nothing, where it joins its pa
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -68,8 +69,11 @@ def build(
     blocks: list[Node], line_count: int, sink: Sink, aliases: Mapping[str, str] | None = None
 ) -> Outline:
     """Partition the document into sections, classify headings, group them into views."""
-    parts = _partition(promote_run_in(blocks, aliases), line_count)
-    title_index = _classify_all(parts, aliases)
+    blocks = promote_run_in(blocks, aliases)
+    headings = [node for node in blocks if node.kind == "heading"]
+    preamble = not headings or headings[0].line > 1
+    matches, title_index = _classify_all(headings, int(preamble), aliases)
+    parts = _partition(blocks, headings, matches, line_count)
     _report(parts, sink)
     sections = [part.section for part in parts]
     return Outline(sections, parts, title_index, _views(parts))
@@ -112,15 +116,22 @@ def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
         or _RUN_IN_END.search(text)
     ):
         return False
-    match = classify(text, aliases)
+    bold = inline.all_emphasis and inline.lead_strong
+    # A plain label must classify with a score of 100, which no fuzzy match gives: skip it.
+    match = classify(text, aliases, fuzzy=bold)
     if match.kind == "unknown":
         return False
-    bold = inline.all_emphasis and inline.lead_strong
     return bold or match.score == 100.0
 
 
-def _partition(blocks: list[Node], line_count: int) -> list[Part]:
-    headings = [node for node in blocks if node.kind == "heading"]
+def _partition(
+    blocks: list[Node],
+    headings: list[Node],
+    matches: list[tuple[Match, int | None]],
+    line_count: int,
+) -> list[Part]:
+    """One part per heading (plus the preamble before the first), each section built once
+    with its classification, and every other block given to the part it falls in."""
     parts: list[Part] = []
     first_line = headings[0].line if headings else line_count + 1
     if first_line > 1 or not headings:
@@ -133,67 +144,67 @@ def _partition(blocks: list[Node], line_count: int) -> list[Part]:
             line_end=max(1, first_line - 1),
         )
         parts.append(Part(0, preamble, None))
-    for number, heading in enumerate(headings):
+    for number, (heading, (match, parent)) in enumerate(zip(headings, matches, strict=True)):
         end = headings[number + 1].line - 1 if number + 1 < len(headings) else line_count
         section = Section(
             heading=heading.text,
-            kind="unknown",
-            score=0.0,
+            kind=match.kind,
+            score=match.score,
             level=heading.level,
             run_in=heading.info == "run-in",
             line_start=heading.line,
             line_end=max(heading.end_line, end),
+            qualifiers=match.qualifiers,
+            parent=parent,
         )
         parts.append(Part(len(parts), section, heading))
+    starts = [part.section.line_start for part in parts]
     for node in blocks:
         if node.kind != "heading":
-            _owner(parts, node.line).nodes.append(node)
+            _owner(parts, starts, node.line).nodes.append(node)
     return parts
 
 
-def _owner(parts: list[Part], line: int) -> Part:
-    for part in reversed(parts):
-        if part.section.line_start <= line:
-            return part
-    return parts[0]
+def _owner(parts: list[Part], starts: list[int], line: int) -> Part:
+    """The last part starting at or before the line (parts are in line order), else the first."""
+    position = bisect.bisect_right(starts, line)
+    return parts[position - 1] if position else parts[0]
 
 
-def _classify_all(parts: list[Part], aliases: Mapping[str, str] | None) -> int | None:
-    """Set kind, score, qualifiers and parent on every section; return the title's index."""
+def _classify_all(
+    headings: list[Node], offset: int, aliases: Mapping[str, str] | None
+) -> tuple[list[tuple[Match, int | None]], int | None]:
+    """Each heading's kind, score and qualifiers with its parent's part index; and the title's
+    part index. A heading's part index is its position plus ``offset`` (1 after a preamble)."""
     title_index: int | None = None
-    stack: list[Part] = []
-    for part in parts:
-        if part.heading is None:
-            continue
-        while stack and stack[-1].section.level >= part.section.level:
+    found: list[tuple[Match, int | None]] = []
+    stack: list[int] = []
+    for number, heading in enumerate(headings):
+        while stack and headings[stack[-1]].level >= heading.level:
             stack.pop()
         parent = stack[-1] if stack else None
-        if parent is not None and parent.section.kind in ABSORBING_KINDS:
-            key, qualifiers = normalise(part.section.heading)
-            match = Match(parent.section.kind, 100.0, key, qualifiers)
+        parent_kind = found[parent][0].kind if parent is not None else None
+        if parent_kind in ABSORBING_KINDS:
+            key, qualifiers = normalise(heading.text)
+            match = Match(parent_kind or "", 100.0, key, qualifiers)
         else:
-            match = classify(part.section.heading, aliases)
-        if title_index is None and _is_title(part, match, parts):
+            match = classify(heading.text, aliases)
+        if title_index is None and _is_title(number, match, headings):
             match = Match("meta", 100.0, match.normalised, match.qualifiers)
-            title_index = part.index
-        part.section = part.section.model_copy(
-            update={
-                "kind": match.kind,
-                "score": match.score,
-                "qualifiers": match.qualifiers,
-                "parent": parent.index if parent else None,
-            }
-        )
-        stack.append(part)
-    return title_index
+            title_index = number + offset
+        found.append((match, parent + offset if parent is not None else None))
+        stack.append(number)
+    return found, title_index
 
 
-def _is_title(part: Part, match: Match, parts: list[Part]) -> bool:
+def _is_title(number: int, match: Match, headings: list[Node]) -> bool:
     """The first H1 is the title unless it is plainly a section: an exact alias ('# Overview'),
     not a title that merely starts like one ('# Threat Actors Exploit …')."""
-    if part.section.level != 1 or (match.kind not in ("unknown", "meta") and match.score == 100):
+    if headings[number].level != 1 or (
+        match.kind not in ("unknown", "meta") and match.score == 100
+    ):
         return False
-    return all(p.section.level != 1 for p in parts[: part.index] if p.heading is not None)
+    return all(heading.level != 1 for heading in headings[:number])
 
 
 def _report(parts: list[Part], sink: Sink) -> None:

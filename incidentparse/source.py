@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -49,10 +50,7 @@ class SourceDocument:
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
         """Offset in ``text`` where each line starts (index 0 is line 1)."""
-        starts = [0]
-        for line in self.lines[:-1]:
-            starts.append(starts[-1] + len(line) + 1)
-        return tuple(starts)
+        return tuple(itertools.accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
 
     def line_of(self, offset: int) -> int:
         """1-based line of an offset into ``text`` (or ``body``, which has the same lines)."""

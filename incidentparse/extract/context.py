@@ -7,6 +7,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any
 
 from ..answers import classify
@@ -29,7 +30,17 @@ from ..sections import Outline
 from ..source import SourceDocument
 
 # A year written out in the text; the nearest one before a value is its context year (C2).
-_YEAR = re.compile(r"(?<![\w./-])(19[7-9]\d|20\d\d)(?![\w./-]|\.\d)")
+# The digits come first and the "not glued on the left" test after them, as a look-behind over
+# the four digits: a pattern that opens with a literal digit lets the regex engine skip ahead
+# to candidate digits instead of trying the look-behind at every position (5x faster, same
+# matches: the look-behind sees the same character before the year).
+_YEAR = re.compile(r"(?:19[7-9]|20\d)\d(?<![\w./-]\d{4})(?![\w./-]|\.\d)")
+# C16's only evidence is a numeric date with its year last (03/04/2024, 3-4-2024): a text
+# without one has no evidence, so these cheap tests spare the detector's passes (its
+# named-date scan tries a word pattern at every position) on most reports. Substring tests
+# first: they take a microsecond where any regex pass over a whole report takes a hundred.
+_NUMERIC_YEAR_MARKS = ("/19", "/20", "-19", "-20")
+_NUMERIC_DATE = re.compile(r"\d[/-](?:19|20)\d\d")
 
 
 def declared_zone(text: str) -> str | None:
@@ -74,31 +85,52 @@ class Draft:
 
 @dataclass
 class Context:
-    """Shared state of one parse: read-only inputs plus the sink and the draft."""
+    """Shared state of one parse: read-only inputs plus the sink and the draft.
+
+    The document-wide anchors (declared zone, day-first policy, year index, lower-cased text)
+    are computed on first use and kept for the rest of this parse only.
+    """
 
     doc: SourceDocument
     outline: Outline
     sink: Sink
     reference_date: dt.date
     draft: Draft = field(default_factory=Draft)
-    default_zone: str = "UTC"  # the document's declared zone ("All times in PDT"), else UTC
-    dayfirst: bool | None = None  # the document's numeric date order (dates.md C16)
     stamps: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # timeline memo
-    _year_lines: list[int] = field(default_factory=list)
-    _years: list[int] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        self.default_zone = declared_zone(self.doc.text) or "UTC"
-        self.dayfirst = detect_dayfirst(self.doc.text, self.reference_date)
-        for number, line in enumerate(self.doc.lines, start=1):
-            for match in _YEAR.finditer(line):
-                self._year_lines.append(number)
-                self._years.append(int(match.group(1)))
+    @cached_property
+    def default_zone(self) -> str:
+        """The document's declared zone ("All times in PDT"), else UTC."""
+        return declared_zone(self.doc.text) or "UTC"
+
+    @cached_property
+    def dayfirst(self) -> bool | None:
+        """The document's numeric date order (dates.md C16)."""
+        text = self.doc.text
+        if not any(mark in text for mark in _NUMERIC_YEAR_MARKS) or not _NUMERIC_DATE.search(text):
+            return None
+        return detect_dayfirst(text, self.reference_date)
+
+    @cached_property
+    def lowered(self) -> str:
+        """The whole text in lower case, for the document-level vocabulary searches."""
+        return self.doc.text.lower()
+
+    @cached_property
+    def _year_index(self) -> tuple[list[int], list[int]]:
+        """(line, year) of every written year in document order, as two parallel lists."""
+        lines: list[int] = []
+        years: list[int] = []
+        for match in _YEAR.finditer(self.doc.text):
+            lines.append(self.doc.line_of(match.start()))
+            years.append(int(match.group(0)))
+        return lines, years
 
     def context_year(self, line: int) -> int | None:
         """The nearest explicit year at or before a line (C2), else None."""
-        position = bisect.bisect_right(self._year_lines, line)
-        return self._years[position - 1] if position else None
+        lines, years = self._year_index
+        position = bisect.bisect_right(lines, line)
+        return years[position - 1] if position else None
 
     def timespan(self, text: str, line: int, *, report: bool = True) -> TimeSpan | None:
         """Read one date value; an unreadable non-placeholder value is a diagnostic."""

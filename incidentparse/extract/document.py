@@ -4,6 +4,9 @@ report once the sections are extracted. Vocabulary is in the tables below."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from ..headings import split_title
 from ..ioc import defang
@@ -12,11 +15,14 @@ from .context import Context
 
 # Identifier schemes found by pattern anywhere in the text. CVE and ATT&CK ids come from the
 # indicator engine instead (one grammar for them), see identifiers().
+# Each pattern opens with its literal or capitals and checks the word boundary before it as a
+# look-behind afterwards (the same test as a leading \b): the regex engine then skips ahead to
+# candidate characters instead of trying the boundary at every position of the text.
 IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ghsa", re.compile(r"\bGHSA(?:-[23456789cfghjmpqrvwx]{4}){3}\b")),
-    ("cwe", re.compile(r"\bCWE-\d{1,5}\b")),
+    ("ghsa", re.compile(r"GHSA(?<!\wGHSA)(?:-[23456789cfghjmpqrvwx]{4}){3}\b")),
+    ("cwe", re.compile(r"CWE(?<!\wCWE)-\d{1,5}\b")),
     # Vendor service-health ids: two capitals and 6-7 digits (Microsoft EX1268771, MO123456).
-    ("vendor_incident", re.compile(r"\b[A-Z]{2}\d{6,7}\b")),
+    ("vendor_incident", re.compile(r"[A-Z]{2}(?<!\w[A-Z]{2})\d{6,7}\b")),
 )
 INDICATOR_IDENTIFIERS: frozenset[str] = frozenset({"cve", "attack_technique", "attack_tactic"})
 
@@ -59,33 +65,51 @@ TYPE_PHRASES: tuple[tuple[str, ReportType, int], ...] = (
 )  # fmt: skip
 _TYPE_PHRASES = tuple((re.compile(p), side, weight) for p, side, weight in TYPE_PHRASES)
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _NEGATED = re.compile(r"\b(?:no|not|without|non)\b[^.;]{0,40}$")
 
 # Status wording, most decisive first (read from the lower-cased text). Checked in the
 # summary, then the details, then the whole report; the first pattern that matches decides.
-STATUS_PATTERNS: tuple[tuple[str, Status], ...] = (
-    (r"\b(?:remains?|still|is) (?:unresolved|ongoing|open|under investigation)\b", "ongoing"),
-    (r"\b(?:currently|still) (?:investigating|working|monitoring)\b", "ongoing"),
-    (r"\bongoing\b", "ongoing"),
-    (r"\bcontinues? to (?:exploit|target|affect|attack|spread)\b", "ongoing"),
-    (r"\b(?:has been|was|were|is now|fully) (?:resolved|mitigated|restored|fixed)\b", "resolved"),
-    (r"\bresolved (?:on|at|by)\b", "resolved"),
-    (
-        r"\b(?:incident|issue|outage|service|services|problem) (?:was |were |is |has been )?"
-        r"(?:resolved|restored|closed|mitigated)\b",
-        "resolved",
-    ),
-    (r"\b(?:back to normal|fully operational|verified operational|service restored)\b", "resolved"),
-    (r"^(?:resolved|closed|fixed)\b", "resolved"),
-    (
-        r"\b(?:fix(?:ed)?|patched|clean) (?:release|version|build|update)s?\b(?:[^.]|\.\d){0,40}?"
-        r"\b(?:published|released|deployed|shipped)\b",
-        "resolved",
-    ),
+# The third column lists words one of which every match contains: a plain substring test
+# rules a pattern out, or narrows its search to the lines holding them, far faster than
+# running the regex over the text (most text says nothing about status).
+STATUS_PATTERNS: tuple[tuple[str, Status, tuple[str, ...]], ...] = (
+    (r"\b(?:remains?|still|is) (?:unresolved|ongoing|open|under investigation)\b", "ongoing",
+     ("unresolved", "ongoing", "open", "investigation")),
+    (r"\b(?:currently|still) (?:investigating|working|monitoring)\b", "ongoing",
+     ("investigating", "working", "monitoring")),
+    (r"\bongoing\b", "ongoing", ("ongoing",)),
+    (r"\bcontinues? to (?:exploit|target|affect|attack|spread)\b", "ongoing", ("continue",)),
+    (r"\b(?:has been|was|were|is now|fully) (?:resolved|mitigated|restored|fixed)\b", "resolved",
+     ("resolved", "mitigated", "restored", "fixed")),
+    (r"\bresolved (?:on|at|by)\b", "resolved", ("resolved",)),
+    (r"\b(?:incident|issue|outage|service|services|problem) (?:was |were |is |has been )?"
+     r"(?:resolved|restored|closed|mitigated)\b", "resolved",
+     ("resolved", "restored", "closed", "mitigated")),
+    (r"\b(?:back to normal|fully operational|verified operational|service restored)\b",
+     "resolved", ("normal", "operational", "restored")),
+    (r"^(?:resolved|closed|fixed)\b", "resolved", ("resolved", "closed", "fixed")),
+    (r"\b(?:fix(?:ed)?|patched|clean) (?:release|version|build|update)s?\b(?:[^.]|\.\d){0,40}?"
+     r"\b(?:published|released|deployed|shipped)\b", "resolved", ("fix", "patched", "clean")),
+)  # fmt: skip
+# A pattern of literal words and spaces never matches a line break, so it is searched line by
+# line; one with a character class, '.' or a class escape may run on to the next line.
+_MAY_CROSS_LINES = re.compile(r"[\[.]|\\[sSWDd]")
+
+
+@dataclass(frozen=True)
+class _StatusRule:
+    pattern: re.Pattern[str]
+    verdict: Status
+    words: tuple[str, ...]  # every match contains one of these (the first line of it, at least)
+    one_line: bool
+
+
+_STATUS = tuple(
+    _StatusRule(re.compile(p, re.M), verdict, words, not _MAY_CROSS_LINES.search(p))
+    for p, verdict, words in STATUS_PATTERNS
 )
-_STATUS = tuple((re.compile(p, re.M), status) for p, status in STATUS_PATTERNS)
-# One search tells whether a text says anything about status; most timeline rows do not.
-_ANY_STATUS = re.compile("|".join(f"(?:{p})" for p, _ in STATUS_PATTERNS), re.M)
+_STATUS_WORDS = tuple(dict.fromkeys(word for rule in _STATUS for word in rule.words))
 
 
 def title(ctx: Context) -> tuple[str | None, str | None]:
@@ -104,12 +128,13 @@ def identifiers(ctx: Context, title_id: str | None) -> list[Identifier]:
     for scheme, pattern in IDENTIFIER_PATTERNS:
         for match in pattern.finditer(ctx.doc.text):
             key = (scheme, match.group(0))
-            line = ctx.doc.line_of(match.start())
-            seen.setdefault(key, Identifier(scheme=scheme, value=key[1], line=line))
+            if key not in seen:  # an id repeats often; build (and validate) its first one only
+                line = ctx.doc.line_of(match.start())
+                seen[key] = Identifier(scheme=scheme, value=key[1], line=line)
     for item in ctx.draft.indicators:
-        if item.type in INDICATOR_IDENTIFIERS:
-            key = (item.type, item.value)
-            seen.setdefault(key, Identifier(scheme=item.type, value=item.value, line=item.line))
+        key = (item.type, item.value)
+        if item.type in INDICATOR_IDENTIFIERS and key not in seen:
+            seen[key] = Identifier(scheme=item.type, value=item.value, line=item.line)
     ordered = sorted(seen.values(), key=lambda ident: ident.line)
     if title_id and not any(ident.value == title_id for ident in ordered):
         heading_line = ctx.outline.sections[ctx.outline.title_index or 0].line_start
@@ -120,11 +145,15 @@ def identifiers(ctx: Context, title_id: str | None) -> list[Identifier]:
 def report_type(ctx: Context) -> ReportType:
     """Security incident or service outage, weighed from the evidence tables."""
     scores: dict[ReportType, int] = {"security_incident": 0, "service_outage": 0}
-    text = ctx.doc.text.lower()
-    for match in _WORD.finditer(text):
-        found = TYPE_WORDS.get(match.group(0))
-        if found is not None and not _negated(text, match.start(), found[0]):
-            scores[found[0]] += found[1]
+    text = ctx.lowered
+    # findall hands back the words without a match object each; only security words, whose
+    # negation is checked, need their offsets, and they are few.
+    found = Counter(word for word in _WORD.findall(text) if word in TYPE_WORDS)
+    for word, count in found.items():
+        side, weight = TYPE_WORDS[word]
+        if side == "security_incident":
+            count = sum(not _negated(text, at, side) for at in _word_starts(text, word))
+        scores[side] += weight * count
     for pattern, side, weight in _TYPE_PHRASES:
         for match in pattern.finditer(text):
             if not _negated(text, match.start(), side):
@@ -141,6 +170,22 @@ def report_type(ctx: Context) -> ReportType:
     return max(scores, key=lambda side: scores[side])
 
 
+def _word_starts(text: str, word: str) -> Iterator[int]:
+    """Offsets where word stands as a whole _WORD match, as _WORD.finditer would find it: not
+    running on into more word characters, and first in its run of word characters and hyphens
+    (a hyphen run before it belongs to no word unless a letter or digit leads it)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if end == len(text) or text[end] not in _WORD_CHARS:
+            before = at - 1
+            while before >= 0 and text[before] == "-":
+                before -= 1
+            if before < 0 or text[before] not in _WORD_CHARS:
+                yield at
+        at = text.find(word, at + 1)
+
+
 def _negated(text: str, start: int, side: ReportType) -> bool:
     """Security wording under a negation ('no malicious activity') is not evidence."""
     return side == "security_incident" and bool(_NEGATED.search(text[max(0, start - 60) : start]))
@@ -154,21 +199,49 @@ def status(ctx: Context) -> Status:
     declared = [f.value for f in fields if f.label.strip().lower() in ("status", "state")]
     detail_text = " ".join(f.value for f in draft.details.fields) if draft.details else ""
     latest = [event.text for event in reversed(draft.timeline)]
-    for text in (*declared, draft.summary or "", detail_text, *latest, ctx.doc.text):
-        verdict = _status_of(text)
+    for text in (*declared, draft.summary or "", detail_text, *latest):
+        verdict = _status_in(text.lower())
         if verdict != "unknown":
             return verdict
-    return "unknown"
+    return _status_in(ctx.lowered)
 
 
-def _status_of(text: str) -> Status:
-    lowered = text.lower()
-    if not _ANY_STATUS.search(lowered):
+def _status_in(lowered: str) -> Status:
+    """The verdict of the first status pattern found in a lower-cased text."""
+    present = frozenset(word for word in _STATUS_WORDS if word in lowered)
+    if not present:  # most timeline rows
         return "unknown"
-    for pattern, verdict in _STATUS:
-        if pattern.search(lowered):
-            return verdict
+    for rule in _STATUS:
+        words = present.intersection(rule.words)
+        if words and _found(rule, lowered, words):
+            return rule.verdict
     return "unknown"
+
+
+def _found(rule: _StatusRule, lowered: str, words: Iterable[str]) -> bool:
+    """Whether the rule's pattern matches, given which of its words the text holds: a match
+    starts on a line holding one of them, so only those lines are searched (searching from a
+    line start and stopping at the line's end reads the same boundaries as the whole text: a
+    line break is no word character)."""
+    if "\n" not in lowered:
+        return rule.pattern.search(lowered) is not None
+    starts = sorted({lowered.rfind("\n", 0, at) + 1 for at in _occurrences(lowered, words)})
+    if not rule.one_line:
+        return rule.pattern.search(lowered, starts[0]) is not None
+    for start in starts:
+        end = lowered.find("\n", start)
+        if rule.pattern.search(lowered, start, len(lowered) if end < 0 else end):
+            return True
+    return False
+
+
+def _occurrences(text: str, words: Iterable[str]) -> Iterator[int]:
+    """Offsets of every occurrence of the words in text."""
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            yield at
+            at = text.find(word, at + 1)
 
 
 def finish(report: IncidentReport, ctx: Context) -> None:

@@ -15,11 +15,13 @@ from ..tokens import Node
 from .context import Context
 from .readers import entries, fields, plain_text, table_rows
 
+_NOT_LABEL_CHARS = re.compile(r"[^a-z0-9 ]+")
+
 
 def label_key(label: str) -> str:
     """Comparable form of a label: lower case, '&' and '/' spelled out, single spaces."""
     text = label.lower().replace("&", " and ").replace("/", " and ")
-    return re.sub(r"[^a-z0-9 ]+", " ", text).split(" (")[0].strip().replace("  ", " ")
+    return _NOT_LABEL_CHARS.sub(" ", text).split(" (")[0].strip().replace("  ", " ")
 
 
 def _table(rows: dict[str, tuple[str, ...]]) -> dict[str, str]:

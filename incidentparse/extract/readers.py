@@ -99,6 +99,9 @@ def _entries(node: Node, depth: int) -> Iterator[Entry]:
 def _paragraph_entries(node: Node, depth: int) -> Iterator[Entry]:
     """One entry per paragraph, or one per line when every line is `Label: value`
     ('Start: Wednesday, 2018-08-22⏎End: Thursday, 2018-08-23')."""
+    if not node.inline.breaks:  # one line, as most paragraphs are: nothing to split
+        yield _entry(node, depth)
+        return
     lines = node.inline.source_lines()
     if len(lines) < 2 or not all(_plain_label(line)[0] for line in lines):
         yield _entry(node, depth)

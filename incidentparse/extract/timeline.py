@@ -23,6 +23,7 @@ from typing import Any
 
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence, zone_declaration
+from ..dates.scan import Options, scan
 from ..models import Field, TimelineEvent, TimeSpan
 from ..sections import Part, View
 from ..tokens import Node
@@ -219,15 +220,25 @@ def _leading_stamp(text: str | None, ctx: Context) -> tuple[str, str] | None:
 def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
     opener = _STAMP_OPEN.match(text)
     start = opener.end() if opener else 0
-    for span in find_timespans(text, reference_date=reference_date):
+    limit = max(start, MAX_STAMP_START)
+    # Only an expression starting by `limit` counts, and an expression starts at or after the
+    # word it was tried at: the scan tries just the words starting by then (ending the range
+    # where the word at `limit` ends, so that word is read whole) and stops at its first find,
+    # instead of reading every date of the row (find_timespans).
+    words_end = _WORD_RUN.match(text, limit + 1)
+    end = words_end.end() if words_end else len(text)
+    for _, span, _ in scan(text, Options(reference_date), end=end):
         if span.char_start is None or span.char_end is None:
             continue
-        if span.char_start > max(start, MAX_STAMP_START):
+        if span.char_start > limit:
             return None
         rest = text[span.char_end :]
         separator = _STAMP_SEPARATOR.match(rest)
         return text[: span.char_end], rest[separator.end() if separator else 0 :].strip()
     return None
+
+
+_WORD_RUN = re.compile(r"\w*")
 
 
 def _heading_event(part: Part, heading: str, stamp: tuple[str, str]) -> _Row:
