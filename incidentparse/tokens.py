@@ -8,12 +8,13 @@ half-open ``map`` to 1-based inclusive lines once, and flattens inline tokens in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from markdown_it.utils import EnvType
 from mdit_py_plugins.footnote import footnote_plugin
 
 _SPACE = re.compile(r"\s+")
@@ -93,9 +94,23 @@ def _plain_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    # The plain grammar stopping after the block pass. Inline parsing is half of
+    # markdown-it's time and most paragraphs are plain prose: parse_blocks parses inline
+    # content itself, with markdown-it's inline parser only where markup can occur.
+    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+
+
 # Every footnote rule needs one of these in the text: a definition or reference `[^label]`,
 # an inline note `^[text]`. Without them the plugin changes no token.
 _FOOTNOTE_MARKS: tuple[str, ...] = ("[^", "^[")
+
+# Characters that can start commonmark inline markup: escape, code span, emphasis, link,
+# autolink or inline html, entity. (`!` opens an image only before `[`, listed already; a
+# newline is a soft or hard break, which plain_inline handles.) Content without them is
+# plain text and line breaks for every inline rule.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[<&]")
 
 
 def may_hold_footnote(text: str) -> bool:
@@ -111,10 +126,54 @@ def tokenize(text: str) -> list[Token]:
 
 def parse_blocks(text: str) -> list[Node]:
     """Top-level block nodes of a Markdown text."""
-    tokens = tokenize(text)
+    if may_hold_footnote(text):
+        # Footnotes are rare; the footnote plugin's core rule needs the inline pass done.
+        tree = _Tree(_parser().parse(text), _parsed_inline)
+    else:
+        parser = _block_parser()
+        env: EnvType = {}  # the block pass stores link reference definitions here
+        tree = _Tree(parser.parse(text, env), partial(_lazy_inline, parser, env))
     root = Node("root", 1, max(1, text.count("\n") + 1))
-    _build(tokens, 0, len(tokens), root, depth=0)
+    tree.build(0, len(tree.tokens), root, depth=0)
     return root.children
+
+
+def _parsed_inline(token: Token) -> Inline:
+    """An inline token's content, from the children markdown-it parsed."""
+    return flatten(token.children or [])
+
+
+def _lazy_inline(parser: MarkdownIt, env: EnvType, token: Token) -> Inline:
+    """An inline token's content, parsed only when it can hold markup."""
+    if _INLINE_MARKUP.search(token.content) is None:
+        return plain_inline(token.content)
+    return flatten(parser.inline.parse(token.content, parser, env, []))
+
+
+def plain_inline(content: str) -> Inline:
+    """What flatten gives for inline content holding no markup: text and line breaks.
+
+    markdown-it's newline rule (rules_inline/newline.py) drops the spaces ending a line (two
+    or more make a hard break) and skips spaces and tabs opening the next; a tab ending a
+    line stays. flatten joins the lines with one space and records where each break sits.
+    """
+    if "\n" not in content:
+        return Inline(_clean(content), text_raw=content)
+    lines = content.split("\n")
+    last = len(lines) - 1
+    pieces: list[str] = []
+    breaks: list[int] = []
+    offset = 0
+    for number, line in enumerate(lines):
+        if number:
+            line = line.lstrip(" \t")
+        if number < last:
+            line = line.rstrip(" ")
+            breaks.append(offset + len(line))
+        offset += len(line) + 1
+        pieces.append(line)
+    raw = " ".join(pieces)
+    return Inline(_clean(raw), breaks=tuple(breaks), text_raw=raw)
 
 
 # Container token types that open a child Node: token type prefix -> node kind.
@@ -151,38 +210,74 @@ def _close_index(tokens: Sequence[Token], start: int) -> int:
     return len(tokens) - 1
 
 
-def _build(tokens: Sequence[Token], start: int, stop: int, parent: Node, depth: int) -> None:
-    index = start
-    while index < stop:
-        token = tokens[index]
-        base = token.type.removesuffix("_open")
-        if token.type in _LEAVES:
-            line, end = _lines(token, parent.line)
-            parent.children.append(
-                Node(_LEAVES[token.type], line, end, text=token.content, info=token.info.strip())
-            )
-        elif token.nesting == 1 and base in ("heading", "paragraph"):
-            parent.children.append(_text_block(tokens, index, base, parent.line))
-            index = _close_index(tokens, index)
-        elif token.nesting == 1 and base == "table":
-            close = _close_index(tokens, index)
-            parent.children.append(_table(tokens[index : close + 1]))
-            index = close
-        elif token.nesting == 1 and base == "footnote_block":
-            # The plugin gathers every footnote definition into one block at the end of the
-            # stream; unwrap it so each definition stays in the section it was written in.
-            close = _close_index(tokens, index)
-            _build(tokens, index + 1, close, parent, depth)
-            index = close
-        elif token.nesting == 1 and base in _CONTAINERS:
-            close = _close_index(tokens, index)
-            node = _container(token, base, _first_line(tokens, index, close, parent.line), depth)
-            _build(tokens, index + 1, close, node, depth + (base == "list_item"))
-            if node.children and not token.map:  # footnotes carry no map of their own
-                node.line, node.end_line = node.children[0].line, node.children[-1].end_line
-            parent.children.append(node)
-            index = close
-        index += 1
+class _Tree:
+    """Builds Nodes from one token stream; inline_of turns an inline token into an Inline."""
+
+    def __init__(self, tokens: list[Token], inline_of: Callable[[Token], Inline]) -> None:
+        self.tokens = tokens
+        self.inline_of = inline_of
+
+    def build(self, start: int, stop: int, parent: Node, depth: int) -> None:
+        tokens = self.tokens
+        index = start
+        while index < stop:
+            token = tokens[index]
+            base = token.type.removesuffix("_open")
+            if token.type in _LEAVES:
+                line, end = _lines(token, parent.line)
+                parent.children.append(
+                    Node(
+                        _LEAVES[token.type], line, end, text=token.content, info=token.info.strip()
+                    )
+                )
+            elif token.nesting == 1 and base in ("heading", "paragraph"):
+                parent.children.append(self._text_block(index, base, parent.line))
+                index = _close_index(tokens, index)
+            elif token.nesting == 1 and base == "table":
+                close = _close_index(tokens, index)
+                parent.children.append(self._table(tokens[index : close + 1]))
+                index = close
+            elif token.nesting == 1 and base == "footnote_block":
+                # The plugin gathers every footnote definition into one block at the end of
+                # the stream; unwrap it so each definition stays in the section it was
+                # written in.
+                close = _close_index(tokens, index)
+                self.build(index + 1, close, parent, depth)
+                index = close
+            elif token.nesting == 1 and base in _CONTAINERS:
+                close = _close_index(tokens, index)
+                first = _first_line(tokens, index, close, parent.line)
+                node = _container(token, base, first, depth)
+                self.build(index + 1, close, node, depth + (base == "list_item"))
+                if node.children and not token.map:  # footnotes carry no map of their own
+                    node.line, node.end_line = node.children[0].line, node.children[-1].end_line
+                parent.children.append(node)
+                index = close
+            index += 1
+
+    def _text_block(self, index: int, base: str, fallback: int) -> Node:
+        token = self.tokens[index]
+        line, end = _lines(token, fallback)
+        inline = self.inline_of(self.tokens[index + 1])
+        level = int(token.tag[1]) if base == "heading" else 0
+        return Node(base, line, end, level=level, text=inline.text, inline=inline)
+
+    def _table(self, tokens: Sequence[Token]) -> Node:
+        rows: list[tuple[Inline, ...]] = []
+        row_lines: list[int] = []
+        cells: list[Inline] = []
+        first, last = _lines(tokens[0], 1)
+        for index, token in enumerate(tokens):
+            if token.type == "tr_open":
+                cells = []
+                row_lines.append(_lines(token, first)[0])
+            elif token.type == "inline":
+                cells.append(self.inline_of(token))
+            elif token.type == "tr_close":
+                rows.append(tuple(cells))
+            elif token.type in ("th_open", "td_open") and tokens[index + 1].type != "inline":
+                cells.append(EMPTY_INLINE)
+        return Node("table", first, last, rows=tuple(rows), row_lines=tuple(row_lines))
 
 
 def _first_line(tokens: Sequence[Token], start: int, stop: int, fallback: int) -> int:
@@ -206,36 +301,15 @@ def _container(token: Token, base: str, fallback: int, depth: int) -> Node:
     )
 
 
-def _text_block(tokens: Sequence[Token], index: int, base: str, fallback: int) -> Node:
-    token = tokens[index]
-    line, end = _lines(token, fallback)
-    inline = flatten(tokens[index + 1].children or [])
-    level = int(token.tag[1]) if base == "heading" else 0
-    return Node(base, line, end, level=level, text=inline.text, inline=inline)
-
-
-def _table(tokens: Sequence[Token]) -> Node:
-    rows: list[tuple[Inline, ...]] = []
-    row_lines: list[int] = []
-    cells: list[Inline] = []
-    first, last = _lines(tokens[0], 1)
-    for index, token in enumerate(tokens):
-        if token.type == "tr_open":
-            cells = []
-            row_lines.append(_lines(token, first)[0])
-        elif token.type == "inline":
-            cells.append(flatten(token.children or []))
-        elif token.type == "tr_close":
-            rows.append(tuple(cells))
-        elif token.type in ("th_open", "td_open") and tokens[index + 1].type != "inline":
-            cells.append(EMPTY_INLINE)
-    return Node("table", first, last, rows=tuple(rows), row_lines=tuple(row_lines))
+# Text tokens. Escapes and entities are `text_special` until markdown-it's core text_join
+# rule renames them `text`; parse_blocks runs the inline parser without that rule.
+_TEXT: frozenset[str] = frozenset({"text", "text_special"})
 
 
 def flatten(children: Sequence[Token]) -> Inline:
     """Plain text of inline tokens, with the leading emphasis run, links and code spans."""
     # markdown-it leaves an empty text token before a leading delimiter run; drop it.
-    children = [c for c in children if not (c.type == "text" and not c.content)]
+    children = [c for c in children if not (c.type in _TEXT and not c.content)]
     parts: list[str] = []
     links: list[Link] = []
     code: list[str] = []
@@ -247,7 +321,7 @@ def flatten(children: Sequence[Token]) -> Inline:
     link_start = 0
     for position, child in enumerate(children):
         kind = child.type
-        if kind in ("text", "html_inline"):
+        if kind in _TEXT or kind == "html_inline":
             parts.append(child.content)
         elif kind == "code_inline":
             parts.append(child.content)

@@ -12,6 +12,7 @@ import random
 from pathlib import Path
 
 import pytest
+from markdown_it.token import Token
 
 from incidentparse import tokens
 
@@ -72,3 +73,81 @@ def test_footnote_marks_are_what_footnote_rules_need() -> None:
 def test_inputs_cover_the_corpus_and_fixtures() -> None:
     assert any(p.parent.name == "reports" for p in FILES)
     assert len(FILES) > 20
+
+
+def _full_blocks(text: str) -> list[tokens.Node]:
+    """parse_blocks the slow way: footnote parser, every inline token parsed by markdown-it."""
+    root = tokens.Node("root", 1, max(1, text.count("\n") + 1))
+    tree = tokens._Tree(tokens._parser().parse(text), tokens._parsed_inline)
+    tree.build(0, len(tree.tokens), root, depth=0)
+    return root.children
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_parse_blocks_matches_full_pipeline_on_files(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert tokens.parse_blocks(text) == _full_blocks(text)
+
+
+def test_parse_blocks_matches_full_pipeline_on_generated_texts() -> None:
+    assert [t for t in GENERATED if tokens.parse_blocks(t) != _full_blocks(t)] == []
+
+
+# Inline content as the block parser hands it over: no leading or trailing whitespace at the
+# ends, but any mix inside; plain pieces weighted up so both lazy branches are exercised.
+PLAIN = (*WORDS, *SPACING, "!", "]", "(", ")", ">", "~", "^", "#", "-", "|", "'", '"', ".")
+INLINE_PIECES = PLAIN * 4 + PIECES
+
+
+def _inline_contents(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    contents = []
+    for _ in range(count):
+        content = "".join(rng.choice(INLINE_PIECES) for _ in range(rng.randint(1, 25)))
+        contents.append(content.strip(" \t\n"))
+    return [c for c in contents if c]
+
+
+INLINE_CONTENTS = _inline_contents(7, 4000)
+
+
+def _full_inline(content: str) -> tokens.Inline:
+    (token,) = tokens._plain_parser().parseInline(content)  # core inline + text_join
+    return tokens.flatten(token.children or [])
+
+
+def _lazy(content: str) -> tokens.Inline:
+    token = Token("inline", "", 0, content=content)
+    return tokens._lazy_inline(tokens._block_parser(), {}, token)
+
+
+def test_lazy_inline_matches_markdown_it_on_generated_contents() -> None:
+    assert sum(tokens._INLINE_MARKUP.search(c) is None for c in INLINE_CONTENTS) > 500
+    assert [c for c in INLINE_CONTENTS if _lazy(c) != _full_inline(c)] == []
+
+
+def test_lazy_inline_keeps_link_reference_definitions() -> None:
+    text = "See [the runbook][rb] and [rb].\n\n[rb]: https://runbooks.example/db\n"
+    (paragraph,) = tokens.parse_blocks(text)
+    assert paragraph.inline.links == (
+        tokens.Link("https://runbooks.example/db", "the runbook"),
+        tokens.Link("https://runbooks.example/db", "rb"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "raw", "breaks"),
+    [
+        ("a b", "a b", ()),
+        ("a  \nb", "a b", (1,)),  # hard break: trailing spaces dropped
+        ("a \n  b", "a b", (1,)),  # soft break: one trailing space dropped, indent skipped
+        ("a\t\n\tb", "a\t b", (2,)),  # a tab ending a line stays; one opening a line goes
+        ("a\n\nb", "a  b", (1, 2)),
+    ],
+)
+def test_plain_inline_breaks_lines_like_markdown_it(
+    content: str, raw: str, breaks: tuple[int, ...]
+) -> None:
+    inline = tokens.plain_inline(content)
+    assert (inline.text_raw, inline.breaks) == (raw, breaks)
+    assert inline == _full_inline(content)
