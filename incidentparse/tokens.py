@@ -79,6 +79,20 @@ class Node:
             yield from child.walk()
 
 
+# Every footnote rule needs one of these in the text: a definition or reference `[^label]`,
+# an inline note `^[text]`. Without them the plugin changes no token.
+_FOOTNOTE_MARKS: tuple[str, ...] = ("[^", "^[")
+
+# Characters that can start commonmark inline markup: escape, code span, emphasis, link,
+# autolink or inline html, entity. (`!` opens an image only before `[`, listed already; a
+# newline is a soft or hard break, which plain_inline handles.) Content without them is
+# plain text and line breaks for every inline rule.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[<&]")
+# Where markdown-it's text rule must stop for this grammar's inline rules: the characters
+# above, a line break, `!` of an image, `]` closing a link label.
+_INLINE_STOPS = re.compile(r"[\n\\`*_\[\]!<&]")
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     # commonmark + tables (timeline and IOC tables need them) + footnotes (references).
@@ -97,18 +111,14 @@ def _block_parser() -> MarkdownIt:
     # The plain grammar stopping after the block pass. Inline parsing is half of
     # markdown-it's time and most paragraphs are plain prose: parse_blocks parses inline
     # content itself, with markdown-it's inline parser only where markup can occur.
-    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
-
-
-# Every footnote rule needs one of these in the text: a definition or reference `[^label]`,
-# an inline note `^[text]`. Without them the plugin changes no token.
-_FOOTNOTE_MARKS: tuple[str, ...] = ("[^", "^[")
-
-# Characters that can start commonmark inline markup: escape, code span, emphasis, link,
-# autolink or inline html, entity. (`!` opens an image only before `[`, listed already; a
-# newline is a soft or hard break, which plain_inline handles.) Content without them is
-# plain text and line breaks for every inline rule.
-_INLINE_MARKUP = re.compile(r"[\\`*_\[<&]")
+    parser = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+    # The text rule stops at every character some rule might react to (markdown-it's default
+    # set keeps room for extensions: `:`, `-`, `#`, ...); at the others every rule is tried in
+    # vain and the character joins the pending text anyway. Stop only where a rule of this
+    # grammar can start, and at `]`, which link labels look for (helpers/parse_link_label).
+    # (tests/test_tokens_fastpath.py compares the result with the full pipeline.)
+    parser.inline.terminator_re = _INLINE_STOPS
+    return parser
 
 
 def may_hold_footnote(text: str) -> bool:

@@ -37,8 +37,9 @@ EMPHASIS = ("*", "**", "_", "__", "`", "``", "*em*", "`code`", "~~s~~", "~", "**
 ESCAPES = ("\\", "\\*", "\\[", "&", "&amp;", "&#35;", "&#x41;", "&bogus;", "& ", "&#0;")
 LINKS = ("[", "]", "(", ")", "!", "![", "<", ">", "<b>", "<http://x.io>", "<a@b.co>", "^")
 LINKS2 = ("[x](http://y.z)", "[ref]", "[ref]: http://r.example\n", "![alt *x*](i.png)")
+LABELS = ("[a: b-c]", "[x #1](<u v>)", "[`]`](u)", "[a\\]b](u)", "[*a*]: u\n", "[a](u 'T: x')")
 BLOCKS = ("#", "# ", "- ", "1. ", "> ", "| a | b |\n|---|---|\n| c | d |\n", "```\n", "    ")
-PIECES = WORDS + SPACING + EMPHASIS + ESCAPES + LINKS + LINKS2 + BLOCKS
+PIECES = WORDS + SPACING + EMPHASIS + ESCAPES + LINKS + LINKS2 + LABELS + BLOCKS
 
 
 def _generated(seed: int, count: int) -> list[str]:
@@ -124,6 +125,22 @@ def _lazy(content: str) -> tokens.Inline:
 def test_lazy_inline_matches_markdown_it_on_generated_contents() -> None:
     assert sum(tokens._INLINE_MARKUP.search(c) is None for c in INLINE_CONTENTS) > 500
     assert [c for c in INLINE_CONTENTS if _lazy(c) != _full_inline(c)] == []
+
+
+def test_inline_rules_are_those_the_character_sets_were_read_from() -> None:
+    # _INLINE_MARKUP and _INLINE_STOPS list the characters these rules react to; a
+    # markdown-it upgrade that changes the rules must have them reread.
+    parser = tokens._block_parser()
+    assert parser.inline.ruler.get_active_rules() == [
+        "text", "newline", "escape", "backticks", "emphasis",
+        "link", "image", "autolink", "html_inline", "entity",
+    ]  # fmt: skip
+    assert parser.inline.ruler2.get_active_rules() == [
+        "balance_pairs",
+        "emphasis",
+        "fragments_join",
+    ]
+    assert parser.core.ruler.get_active_rules() == ["normalize", "block"]
 
 
 def test_lazy_inline_keeps_link_reference_definitions() -> None:
