@@ -83,13 +83,12 @@ class Node:
 # an inline note `^[text]`. Without them the plugin changes no token.
 _FOOTNOTE_MARKS: tuple[str, ...] = ("[^", "^[")
 
-# Characters that can start commonmark inline markup: escape, code span, emphasis, link,
-# autolink or inline html, entity. (`!` opens an image only before `[`, listed already; a
-# newline is a soft or hard break, which plain_inline handles.) Content without them is
-# plain text and line breaks for every inline rule.
-_INLINE_MARKUP = re.compile(r"[\\`*_\[<&]")
+# Characters that can start commonmark inline markup: escape, code span, emphasis, autolink
+# or inline html, entity; and link or image `[`, read in may_hold_markup. (`!` opens an
+# image only before `[`; a newline is a soft or hard break, which plain_inline handles.)
+_INLINE_MARKUP = re.compile(r"[\\`*_<&]")
 # Where markdown-it's text rule must stop for this grammar's inline rules: the characters
-# above, a line break, `!` of an image, `]` closing a link label.
+# above, `[` and `!` of links and images, `]` closing their labels, a line break.
 _INLINE_STOPS = re.compile(r"[\n\\`*_\[\]!<&]")
 
 
@@ -153,9 +152,22 @@ def _parsed_inline(token: Token) -> Inline:
 
 def _lazy_inline(parser: MarkdownIt, env: EnvType, token: Token) -> Inline:
     """An inline token's content, parsed only when it can hold markup."""
-    if _INLINE_MARKUP.search(token.content) is None:
+    if not may_hold_markup(token.content, env):
         return plain_inline(token.content)
     return flatten(parser.inline.parse(token.content, parser, env, []))
+
+
+def may_hold_markup(content: str, env: EnvType) -> bool:
+    """False when no commonmark inline rule but line breaks can fire on the content.
+
+    env is the block pass's: it holds the link reference definitions, if any.
+    """
+    if _INLINE_MARKUP.search(content):
+        return True
+    # `[` (or `![`) opens a link or image only as `[label](destination)` or as a reference
+    # to a definition (rules_inline/link.py, image.py); brackets alone are plain text:
+    # checkboxes `[ ]`, chat stamps `[7:40 AM]`, timeline times `[13:26]`.
+    return "[" in content and ("](" in content or bool(env.get("references")))
 
 
 def plain_inline(content: str) -> Inline:

@@ -123,7 +123,7 @@ def _lazy(content: str) -> tokens.Inline:
 
 
 def test_lazy_inline_matches_markdown_it_on_generated_contents() -> None:
-    assert sum(tokens._INLINE_MARKUP.search(c) is None for c in INLINE_CONTENTS) > 500
+    assert sum(not tokens.may_hold_markup(c, {}) for c in INLINE_CONTENTS) > 500
     assert [c for c in INLINE_CONTENTS if _lazy(c) != _full_inline(c)] == []
 
 
@@ -150,6 +150,23 @@ def test_lazy_inline_keeps_link_reference_definitions() -> None:
         tokens.Link("https://runbooks.example/db", "the runbook"),
         tokens.Link("https://runbooks.example/db", "rb"),
     )
+
+
+def test_brackets_are_plain_without_destination_or_definitions() -> None:
+    assert not tokens.may_hold_markup("[ ] Write the report [7:40 AM]", {})
+    assert tokens.may_hold_markup("[runbook](https://r.example)", {})
+    assert tokens.may_hold_markup("[rb]", {"references": {"RB": {"href": "u", "title": ""}}})
+    assert tokens.may_hold_markup("[rb] and `code`", {})
+
+
+def test_lazy_inline_matches_markdown_it_with_link_definitions() -> None:
+    env = {"references": {"REF": {"href": "http://r.example", "title": ""}}}
+    parser = tokens._block_parser()
+    for content in INLINE_CONTENTS:
+        token = Token("inline", "", 0, content=content)
+        (full,) = tokens._plain_parser().parseInline(content, dict(env))
+        expected = tokens.flatten(full.children or [])
+        assert tokens._lazy_inline(parser, env, token) == expected, content
 
 
 @pytest.mark.parametrize(
