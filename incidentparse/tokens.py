@@ -91,6 +91,23 @@ _INLINE_MARKUP = re.compile(r"[\\`*_<&]")
 # above, `[` and `!` of links and images, `]` closing their labels, a line break.
 _INLINE_STOPS = re.compile(r"[\n\\`*_\[\]!<&]")
 
+# Block rules that cannot match a text lacking what they look for: rule -> what it needs.
+# Most are tried on every line (as paragraph terminators); leaving out those that cannot
+# match saves a fifth of the block pass. Each returns False before changing any state,
+# except lheading, which leaves state.parentType at "paragraph"; only list reads it, and only
+# when called as a terminator, after the caller has set its own (paragraph, blockquote,
+# list, reference, table all do).
+_BLOCK_RULE_NEEDS: dict[str, re.Pattern[str]] = {
+    "table": re.compile(r"\|"),  # the header row holds a pipe
+    "fence": re.compile(r"```|~~~"),
+    "blockquote": re.compile(r">"),
+    "reference": re.compile(r"\["),  # a definition opens a line with `[label]:`
+    "html_block": re.compile(r"<"),
+    # a setext underline: a line ending in a run of `=` or `-` (and spaces); normalising
+    # line endings is yet to come, so a line may end in `\r` too
+    "lheading": re.compile(r"[-=][ \t]*(?:\r|\n|\Z)"),
+}
+
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
@@ -105,12 +122,17 @@ def _plain_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-@lru_cache(maxsize=1)
-def _block_parser() -> MarkdownIt:
-    # The plain grammar stopping after the block pass. Inline parsing is half of
-    # markdown-it's time and most paragraphs are plain prose: parse_blocks parses inline
-    # content itself, with markdown-it's inline parser only where markup can occur.
-    parser = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+@lru_cache(maxsize=64)  # one per subset of _BLOCK_RULE_NEEDS (6 rules) at most
+def _block_parser(absent: frozenset[str] = frozenset()) -> MarkdownIt:
+    # The plain grammar stopping after the block pass, without the block rules that cannot
+    # match (absent). Inline parsing is half of markdown-it's time and most paragraphs are
+    # plain prose: parse_blocks parses inline content itself, with markdown-it's inline
+    # parser only where markup can occur.
+    parser = MarkdownIt("commonmark").disable(["inline", "text_join"])
+    if "table" not in absent:
+        parser.enable("table")
+    if absent - {"table"}:
+        parser.disable(sorted(absent - {"table"}))
     # The text rule stops at every character some rule might react to (markdown-it's default
     # set keeps room for extensions: `:`, `-`, `#`, ...); at the others every rule is tried in
     # vain and the character joins the pending text anyway. Stop only where a rule of this
@@ -125,6 +147,11 @@ def may_hold_footnote(text: str) -> bool:
     return any(mark in text for mark in _FOOTNOTE_MARKS)
 
 
+def absent_block_rules(text: str) -> frozenset[str]:
+    """The block rules that cannot match anywhere in the text."""
+    return frozenset(rule for rule, needs in _BLOCK_RULE_NEEDS.items() if not needs.search(text))
+
+
 def tokenize(text: str) -> list[Token]:
     """Raw markdown-it tokens (commonmark + table + footnotes)."""
     parser = _parser() if may_hold_footnote(text) else _plain_parser()
@@ -137,7 +164,7 @@ def parse_blocks(text: str) -> list[Node]:
         # Footnotes are rare; the footnote plugin's core rule needs the inline pass done.
         tree = _Tree(_parser().parse(text), _parsed_inline)
     else:
-        parser = _block_parser()
+        parser = _block_parser(absent_block_rules(text))
         env: EnvType = {}  # the block pass stores link reference definitions here
         tree = _Tree(parser.parse(text, env), partial(_lazy_inline, parser, env))
     root = Node("root", 1, max(1, text.count("\n") + 1))

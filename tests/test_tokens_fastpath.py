@@ -39,7 +39,19 @@ LINKS = ("[", "]", "(", ")", "!", "![", "<", ">", "<b>", "<http://x.io>", "<a@b.
 LINKS2 = ("[x](http://y.z)", "[ref]", "[ref]: http://r.example\n", "![alt *x*](i.png)")
 LABELS = ("[a: b-c]", "[x #1](<u v>)", "[`]`](u)", "[a\\]b](u)", "[*a*]: u\n", "[a](u 'T: x')")
 BLOCKS = ("#", "# ", "- ", "1. ", "> ", "| a | b |\n|---|---|\n| c | d |\n", "```\n", "    ")
-PIECES = WORDS + SPACING + EMPHASIS + ESCAPES + LINKS + LINKS2 + LABELS + BLOCKS
+BLOCKS2 = (
+    "---\n",
+    "===\n",
+    " - - -\n",
+    "~~~\n",
+    "<div>\n",
+    "<!-- x -->\n",
+    "2. ",
+    "\r\n",
+    "\r",
+    "a | b\n-|-\n",
+)
+PIECES = WORDS + SPACING + EMPHASIS + ESCAPES + LINKS + LINKS2 + LABELS + BLOCKS + BLOCKS2
 
 
 def _generated(seed: int, count: int) -> list[str]:
@@ -94,6 +106,47 @@ def test_parse_blocks_matches_full_pipeline_on_generated_texts() -> None:
     assert [t for t in GENERATED if tokens.parse_blocks(t) != _full_blocks(t)] == []
 
 
+# Documents on the edges of the block rules parse_blocks leaves out when the text lacks
+# what they need (tokens._BLOCK_RULE_NEEDS).
+EDGE_DOCUMENTS = (
+    "Title\n---\n\nText",
+    "Title\n===\n",
+    "Title\n---  \t\r\nText",
+    "Title\r---",
+    "> Quoted\n> ---\n",
+    "- item\n  text\n  ---\n",
+    "para\n2. not a list\n\nnext\n1. a list\n",
+    "para\nmore\n\n2. starts at two\n- bullet\n",
+    "> para\n2. item\n",
+    "| a |\n|---|\n| b |\n\npara\n2. x\n",
+    "[ref]: http://r.example\npara [ref]\n2. x\n",
+    "```\ncode\n```\npara\n~~~\nmore\n",
+    "<div>\nhtml\n</div>\npara\n<!-- c -->\n",
+    "a - b =\nc",
+    "a | b\n--- | ---\nc | d\n",
+    "text\n:-: | -\n",
+)
+
+
+@pytest.mark.parametrize("text", EDGE_DOCUMENTS)
+def test_parse_blocks_matches_full_pipeline_on_block_rule_edges(text: str) -> None:
+    assert tokens.parse_blocks(text) == _full_blocks(text)
+
+
+def test_block_rules_are_left_out_only_when_they_cannot_match() -> None:
+    assert tokens.absent_block_rules("# T\n\nplain - text\n") == set(tokens._BLOCK_RULE_NEEDS)
+    assert tokens.absent_block_rules("T\n---\n> q\n") == {
+        "table",
+        "fence",
+        "reference",
+        "html_block",
+    }
+    assert 2 ** len(tokens._BLOCK_RULE_NEEDS) <= (tokens._block_parser.cache_info().maxsize or 0)
+    left_out = [tokens.absent_block_rules(t) for t in GENERATED]
+    for rule in tokens._BLOCK_RULE_NEEDS:  # the generated texts exercise both ways
+        assert 100 < sum(rule in absent for absent in left_out) < len(GENERATED) - 100
+
+
 # Inline content as the block parser hands it over: no leading or trailing whitespace at the
 # ends, but any mix inside; plain pieces weighted up so both lazy branches are exercised.
 PLAIN = (*WORDS, *SPACING, "!", "]", "(", ")", ">", "~", "^", "#", "-", "|", "'", '"', ".")
@@ -105,6 +158,7 @@ def _inline_contents(seed: int, count: int) -> list[str]:
     contents = []
     for _ in range(count):
         content = "".join(rng.choice(INLINE_PIECES) for _ in range(rng.randint(1, 25)))
+        content = content.replace("\r\n", "\n").replace("\r", "\n")  # as normalised
         contents.append(content.strip(" \t\n"))
     return [c for c in contents if c]
 
