@@ -106,6 +106,8 @@ _BLOCK_RULE_NEEDS: dict[str, re.Pattern[str]] = {
     # a setext underline: a line ending in a run of `=` or `-` (and spaces); normalising
     # line endings is yet to come, so a line may end in `\r` too
     "lheading": re.compile(r"[-=][ \t]*(?:\r|\n|\Z)"),
+    # a thematic break: a line ending in three of `-`, `*` or `_` (spaces between)
+    "hr": re.compile(r"([-*_])(?:[ \t]*\1){2}[ \t]*(?:\r|\n|\Z)"),
 }
 
 
@@ -122,7 +124,7 @@ def _plain_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-@lru_cache(maxsize=64)  # one per subset of _BLOCK_RULE_NEEDS (6 rules) at most
+@lru_cache(maxsize=128)  # one per subset of _BLOCK_RULE_NEEDS (7 rules) at most
 def _block_parser(absent: frozenset[str] = frozenset()) -> MarkdownIt:
     # The plain grammar stopping after the block pass, without the block rules that cannot
     # match (absent). Inline parsing is half of markdown-it's time and most paragraphs are

@@ -121,10 +121,17 @@ EDGE_DOCUMENTS = (
     "| a |\n|---|\n| b |\n\npara\n2. x\n",
     "[ref]: http://r.example\npara [ref]\n2. x\n",
     "```\ncode\n```\npara\n~~~\nmore\n",
+    "para\n~~~\nmore\n",
     "<div>\nhtml\n</div>\npara\n<!-- c -->\n",
+    "para\n<!-- c -->\n",
     "a - b =\nc",
     "a | b\n--- | ---\nc | d\n",
     "text\n:-: | -\n",
+    "a\n\n___\n",
+    "a\n* * *\r\nb",
+    "- x\n  _ _  _\t\n",
+    "> a\n> -  - -\rb",
+    "a\n**\n- -\n__ x\n",
 )
 
 
