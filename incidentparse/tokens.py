@@ -91,24 +91,25 @@ _INLINE_MARKUP = re.compile(r"[\\`*_<&]")
 # above, `[` and `!` of links and images, `]` closing their labels, a line break.
 _INLINE_STOPS = re.compile(r"[\n\\`*_\[\]!<&]")
 
-# Block rules that cannot match a text lacking what they look for: rule -> what it needs.
-# Most are tried on every line (as paragraph terminators); leaving out those that cannot
-# match saves a fifth of the block pass. Each returns False before changing any state,
-# except lheading, which leaves state.parentType at "paragraph"; only list reads it, and only
-# when called as a terminator, after the caller has set its own (paragraph, blockquote,
-# list, reference, table all do).
-_BLOCK_RULE_NEEDS: dict[str, re.Pattern[str]] = {
-    "table": re.compile(r"\|"),  # the header row holds a pipe
-    "fence": re.compile(r"```|~~~"),
-    "blockquote": re.compile(r">"),
-    "reference": re.compile(r"\["),  # a definition opens a line with `[label]:`
-    "html_block": re.compile(r"<"),
-    # a setext underline: a line ending in a run of `=` or `-` (and spaces); normalising
-    # line endings is yet to come, so a line may end in `\r` too
-    "lheading": re.compile(r"[-=][ \t]*(?:\r|\n|\Z)"),
-    # a thematic break: a line ending in three of `-`, `*` or `_` (spaces between)
-    "hr": re.compile(r"([-*_])(?:[ \t]*\1){2}[ \t]*(?:\r|\n|\Z)"),
+# Block rules that cannot match a text lacking what they look for. Most are tried on every
+# line (as paragraph terminators); leaving out those that cannot match saves a fifth of the
+# block pass. Each returns False before changing any state, except lheading, which leaves
+# state.parentType at "paragraph"; only list reads it, and only when called as a terminator,
+# after the caller has set its own (paragraph, blockquote, list, reference, table all do).
+# Rule -> strings one of which it needs in the text:
+_BLOCK_RULE_MARKS: dict[str, tuple[str, ...]] = {
+    "table": ("|",),  # the header row holds a pipe
+    "fence": ("```", "~~~"),
+    "blockquote": (">",),
+    "reference": ("[",),  # a definition opens a line with `[label]:`
+    "html_block": ("<",),
 }
+# Rule -> characters one of which must end a line (but for spaces and tabs):
+_BLOCK_RULE_LINE_ENDS: dict[str, frozenset[str]] = {
+    "lheading": frozenset("=-"),  # a setext underline: a run of `=` or `-`
+    "hr": frozenset("-*_"),  # a thematic break: three `-`, `*` or `_`, spaces between
+}
+PRUNABLE_BLOCK_RULES: tuple[str, ...] = (*_BLOCK_RULE_MARKS, *_BLOCK_RULE_LINE_ENDS)
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +125,7 @@ def _plain_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-@lru_cache(maxsize=128)  # one per subset of _BLOCK_RULE_NEEDS (7 rules) at most
+@lru_cache(maxsize=128)  # one per subset of PRUNABLE_BLOCK_RULES (7 rules) at most
 def _block_parser(absent: frozenset[str] = frozenset()) -> MarkdownIt:
     # The plain grammar stopping after the block pass, without the block rules that cannot
     # match (absent). Inline parsing is half of markdown-it's time and most paragraphs are
@@ -146,12 +147,21 @@ def _block_parser(absent: frozenset[str] = frozenset()) -> MarkdownIt:
 
 def may_hold_footnote(text: str) -> bool:
     """False when no footnote rule can fire on the text (the plain parser gives the same)."""
-    return any(mark in text for mark in _FOOTNOTE_MARKS)
+    return _holds_any(text, _FOOTNOTE_MARKS)
 
 
 def absent_block_rules(text: str) -> frozenset[str]:
     """The block rules that cannot match anywhere in the text."""
-    return frozenset(rule for rule, needs in _BLOCK_RULE_NEEDS.items() if not needs.search(text))
+    absent = [rule for rule, marks in _BLOCK_RULE_MARKS.items() if not _holds_any(text, marks)]
+    # str.splitlines breaks lines at \r and \n, as markdown-it does, and at a few characters
+    # more: extra line ends can only keep a rule in. (A regex over the text costs ten times.)
+    line_ends = {line.rstrip(" \t")[-1:] for line in text.splitlines()}
+    absent += [rule for rule, ends in _BLOCK_RULE_LINE_ENDS.items() if ends.isdisjoint(line_ends)]
+    return frozenset(absent)
+
+
+def _holds_any(text: str, marks: tuple[str, ...]) -> bool:
+    return any(mark in text for mark in marks)
 
 
 def tokenize(text: str) -> list[Token]:

@@ -107,7 +107,7 @@ def test_parse_blocks_matches_full_pipeline_on_generated_texts() -> None:
 
 
 # Documents on the edges of the block rules parse_blocks leaves out when the text lacks
-# what they need (tokens._BLOCK_RULE_NEEDS).
+# what they need (tokens.PRUNABLE_BLOCK_RULES).
 EDGE_DOCUMENTS = (
     "Title\n---\n\nText",
     "Title\n===\n",
@@ -141,16 +141,16 @@ def test_parse_blocks_matches_full_pipeline_on_block_rule_edges(text: str) -> No
 
 
 def test_block_rules_are_left_out_only_when_they_cannot_match() -> None:
-    assert tokens.absent_block_rules("# T\n\nplain - text\n") == set(tokens._BLOCK_RULE_NEEDS)
+    assert tokens.absent_block_rules("# T\n\nplain - text\n") == set(tokens.PRUNABLE_BLOCK_RULES)
     assert tokens.absent_block_rules("T\n---\n> q\n") == {
         "table",
         "fence",
         "reference",
         "html_block",
     }
-    assert 2 ** len(tokens._BLOCK_RULE_NEEDS) <= (tokens._block_parser.cache_info().maxsize or 0)
+    assert 2 ** len(tokens.PRUNABLE_BLOCK_RULES) <= (tokens._block_parser.cache_info().maxsize or 0)
     left_out = [tokens.absent_block_rules(t) for t in GENERATED]
-    for rule in tokens._BLOCK_RULE_NEEDS:  # the generated texts exercise both ways
+    for rule in tokens.PRUNABLE_BLOCK_RULES:  # the generated texts exercise both ways
         assert 100 < sum(rule in absent for absent in left_out) < len(GENERATED) - 100
 
 
