@@ -1,0 +1,98 @@
+"""The date engine's fast paths give exactly what their reference (slow, plain) forms give.
+
+Each fast path is compared with the straightforward way of computing the same thing, on the
+fixtures, the docs, the shared corpus and generated text built to hit the edges (case folding,
+glued tokens, blank runs, lines that meet). No timings here: speed is measured by benchmarks/.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import random
+import re
+import string
+from collections.abc import Iterator
+
+from incidentparse.dates import document
+
+from .conftest import FIXTURES, ROOT, SHARED
+
+# --- inputs ----------------------------------------------------------------------------------
+
+
+def _documents() -> list[str]:
+    paths = [
+        *sorted(FIXTURES.rglob("*.md")),
+        *sorted((ROOT / "docs").rglob("*.md")),
+        *sorted((SHARED / "corpus").glob("*.md")),
+        *sorted((SHARED / "seeds").glob("*")),
+    ]
+    texts = [path.read_text(encoding="utf-8") for path in paths if path.is_file()]
+    texts += [(FIXTURES / "dates" / name).read_text(encoding="utf-8") for name in _TABLES]
+    return texts
+
+
+_TABLES = ("cases.tsv", "find.tsv", "durations.tsv")
+
+# Pieces that generated texts are made of: date forms, the words the fast paths look for in
+# several spellings and cases, the characters case folding treats specially, glue and blanks.
+_PIECES = (
+    "report", "Report", "REPORTED", "as of", "As\nof", "AS  OF", "has", "was of", "publication",
+    "Published", "posted", "POST", "post-mortem", "postgres", "update", "Updated", "issued",
+    "date:", "Date :", "date\n:", "dated", "advisory", "bulletin", "notice", "summary",
+    "İssued", "ıssued", "ſummary", "K", "İ", "2024", "1999", "12024", "20245", "2019-03-26",
+    "March 3", "3 Mar 2026", "14:30 UTC", "Q3", "FY24", "yesterday", "the", "in", "of", "on",
+    "a", "x", "-", "/", ".", ":", "_", "~", "≈", "’", "(", ")", "[", "]", " ", "  ", "\t", "\n",
+    "\n\n", "\n \n", "*", "#", "|",
+)  # fmt: skip
+
+
+def _generated(count: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choices(_PIECES, k=rng.randint(1, 40))) for _ in range(count)]
+
+
+DOCUMENTS = _documents()
+GENERATED = _generated(3000)
+TEXTS = DOCUMENTS + GENERATED
+
+
+def _cased() -> Iterator[str]:
+    """Every character that str.lower() or str.upper() changes."""
+    for code in range(0x110000):
+        char = chr(code)
+        if char.lower() != char or char.upper() != char:
+            yield char
+
+
+# --- infer_reference_date: the lines worth scanning ------------------------------------------
+
+
+def _worth_reference(text: str) -> str:
+    """The lines where the re.I definition matches, as infer_reference_date first read them."""
+    lines = text.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    found = {bisect.bisect_right(starts, m.start()) - 1 for m in document._WORTH.finditer(text)}
+    return "\n\n".join(lines[index] for index in sorted(found))
+
+
+def test_case_unsafe_is_every_character_lower_does_not_fold_like_re_i() -> None:
+    ascii_letter = re.compile("[a-z]", re.I)
+    word, blank = re.compile(r"\w"), re.compile(r"\s")
+    unsafe = set()
+    for char in _cased():
+        lower = char.lower()
+        if ascii_letter.fullmatch(char) and lower not in string.ascii_lowercase:
+            unsafe.add(char)
+        if len(lower) != 1:
+            assert char in document.CASE_UNSAFE  # offsets would shift
+        # \b and \s read the same in the lower-cased text
+        assert bool(word.match(char)) == bool(word.match(lower))
+        assert bool(blank.match(char)) == bool(blank.match(lower))
+    assert unsafe == document.CASE_UNSAFE
+
+
+def test_worth_scanning_keeps_the_reference_lines() -> None:
+    differ = [text for text in TEXTS if document._worth_scanning(text) != _worth_reference(text)]
+    assert differ == []
