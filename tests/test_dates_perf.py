@@ -44,7 +44,8 @@ _PIECES = (
     "İssued", "ıssued", "ſummary", "K", "İ", "2024", "1999", "12024", "20245", "2019-03-26",
     "March 3", "3 Mar 2026", "14:30 UTC", "Q3", "FY24", "yesterday", "the", "in", "of", "on",
     "a", "x", "-", "/", ".", ":", "_", "~", "≈", "’", "(", ")", "[", "]", " ", "  ", "\t", "\n",
-    "\n\n", "\n \n", "*", "#", "|",
+    "\n\n", "\n \n", "*", "#", "|", "03/04/2024", "3-4-2019", "13/04/2024", "1.", "04/13/20",
+    "12", "7", "2020", "v", "/", "-", "Mar", "3rd", "of", "June",
 )  # fmt: skip
 
 
@@ -95,4 +96,18 @@ def test_case_unsafe_is_every_character_lower_does_not_fold_like_re_i() -> None:
 
 def test_worth_scanning_keeps_the_reference_lines() -> None:
     differ = [text for text in TEXTS if document._worth_scanning(text) != _worth_reference(text)]
+    assert differ == []
+
+
+# --- detect_dayfirst ---------------------------------------------------------------------------
+
+_NUMERIC_REFERENCE = re.compile(r"(?<![\d./])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2})(?![\d./])")
+
+
+def test_numeric_dates_are_the_reference_ones() -> None:
+    differ = [
+        text
+        for text in TEXTS
+        if document._NUMERIC.findall(text) != _NUMERIC_REFERENCE.findall(text)
+    ]
     assert differ == []

@@ -34,7 +34,9 @@ _REPORT_BEFORE = re.compile(
 _REPORT_AFTER = re.compile(r"\s+(?:report|update|advisory|bulletin|post|notice|summary)\b", re.I)
 # Any date works as R when only explicit years are read.
 _NEUTRAL = dt.date(2000, 1, 1)
-_NUMERIC = re.compile(r"(?<![\d./])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2})(?![\d./])")
+# (?<![\d./])(\d{1,2})…, the lookbehind moved after the first digit: a leading lookbehind
+# makes the regex engine try every position, this lets it skip ahead to the digits.
+_NUMERIC = re.compile(r"(\d(?<![\d./]\d)\d?)([/-])(\d{1,2})\2((?:19|20)\d{2})(?![\d./])")
 
 
 def explicit_years(text: str) -> list[tuple[int, int]]:
@@ -205,11 +207,11 @@ def detect_dayfirst(text: str, reference_date: dt.date | None = None) -> bool | 
     for a, b, _ in numerics:
         day_votes += a > 12 >= b
         month_votes += b > 12 >= a
-    named = _named_dates(text)
-    for a, b, year in numerics:
-        if a <= 12 and b <= 12 and a != b:
-            day_votes += (year, b, a) in named.get("dayfirst", set())
-            month_votes += (year, a, b) in named.get("monthfirst", set())
+    doubtful = [(a, b, year) for a, b, year in numerics if a <= 12 and b <= 12 and a != b]
+    named = _named_dates(text) if doubtful else {}  # two more passes over the text: only if used
+    for a, b, year in doubtful:
+        day_votes += (year, b, a) in named.get("dayfirst", set())
+        month_votes += (year, a, b) in named.get("monthfirst", set())
     if reference_date is not None and not (day_votes or month_votes):
         day_votes, month_votes = _future_votes(numerics, reference_date)
     if day_votes and not month_votes:
