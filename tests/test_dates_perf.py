@@ -8,13 +8,17 @@ glued tokens, blank runs, lines that meet). No timings here: speed is measured b
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import random
 import re
 import string
 from collections.abc import Iterator
 
-from incidentparse.dates import document
+import pytest
+
+from incidentparse.dates import document, grammar, scan
+from incidentparse.dates.points import Ctx
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -54,8 +58,30 @@ def _generated(count: int, seed: int = 7) -> list[str]:
     return ["".join(rng.choices(_PIECES, k=rng.randint(1, 40))) for _ in range(count)]
 
 
+# Words of the date grammar, for text dense in expressions and near-expressions.
+_DATE_WORDS = (
+    "early", "mid-", "mid", "late", "the", "first", "second", "third", "fourth", "quarter",
+    "half", "of", "fiscal", "year", "following", "next", "previous", "prior", "day", "night",
+    "before", "after", "over", "weekend", "EOD", "eoq", "end", "start", "beginning", "middle",
+    "three", "weeks", "later", "a couple of", "a few", "days", "ago", "hours", "Q3", "FY24",
+    "FY 2024", "H2", "1Q24", "2H", "2024-W05", "14:30", "3pm", "9 a.m.", "noon", "midnight",
+    "Monday", "Tue", "next", "this", "morning", "last", "past", "coming", "current", "since",
+    "between", "and", "until", "to", "by", "due", "within", "48", "of", "the week of",
+    "approximately", "~", "≈", "circa", "around", "in", "on", "at", "as of", "March", "march",
+    "May", "may", "Sept.", "3", "3rd", "21", "2026", "'24", "2019–2023", "2019-03-26", "03/04",
+    "1-3", "–", "-", "present", "onwards", "-ish", "or so", "UTC", "PDT", "(", ")", ",", " ",
+    "yesterday", "today", "tomorrow", "tonight", "ongoing", "T", "Z", "+02:00", "2 March 2026",
+    "April 2-3", "13:14 EDT (17:14 UTC)", "1999", "12024", "x", "no later than", "up to",
+)  # fmt: skip
+
+
+def _date_phrases(count: int, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join(rng.choices(_DATE_WORDS, k=rng.randint(1, 12))) for _ in range(count)]
+
+
 DOCUMENTS = _documents()
-GENERATED = _generated(3000)
+GENERATED = _generated(3000) + _date_phrases(3000)
 TEXTS = DOCUMENTS + GENERATED
 
 
@@ -111,3 +137,43 @@ def test_numeric_dates_are_the_reference_ones() -> None:
         if document._NUMERIC.findall(text) != _NUMERIC_REFERENCE.findall(text)
     ]
     assert differ == []
+
+
+# --- the scanner: candidate positions and the point-start gate ---------------------------------
+
+
+def test_candidates_are_the_token_by_token_ones() -> None:
+    rng = random.Random(3)
+    differ = []
+    for text in TEXTS:
+        bounds = [(0, None), (rng.randint(0, len(text)), None)]
+        bounds.append((bounds[1][0], rng.randint(bounds[1][0], len(text))))
+        for begin, end in bounds:
+            fast = list(scan.candidates(text, begin, end))
+            if fast != list(scan._token_candidates(text, begin, end)):
+                differ.append((text, begin, end))
+    assert differ == []
+
+
+_CONTEXTS = [
+    Ctx(dt.date(2026, 4, 3)),
+    Ctx(dt.date(2026, 4, 3), dayfirst=True, slot=True),
+    Ctx(dt.date(2026, 4, 3), anchor=dt.date(2026, 3, 1), slot_word=True),
+    Ctx(
+        dt.date(2026, 4, 3),
+        anchor=dt.date(2026, 3, 1),
+        anchor_instant=dt.datetime(2026, 3, 1, 14, 0),
+        slot=True,
+        slot_word=True,
+    ),
+]
+
+
+def test_point_start_gate_turns_away_no_expression(monkeypatch: pytest.MonkeyPatch) -> None:
+    """match_expression with and without the gate, at every place the scanner could ask."""
+    places = [(text, pos) for text in TEXTS for pos in scan._token_candidates(text, 0, None)]
+    gated = [grammar.match_expression(t, p, ctx) for t, p in places for ctx in _CONTEXTS]
+    monkeypatch.setattr(grammar, "_POINT_START", re.compile(""))
+    plain = [grammar.match_expression(t, p, ctx) for t, p in places for ctx in _CONTEXTS]
+    assert sum(e is not None for e in plain) > 10_000  # the inputs do hold expressions
+    assert gated == plain

@@ -31,8 +31,10 @@ WEEKDAY = (
     r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)(?![a-z])(?:\.(?=\s*[\d,A-Za-z]))?"
 )
-NUMBER = r"(?P<n>\d{1,3}|" + "|".join(sorted(NUMBER_BY_WORD, key=len, reverse=True)) + r")"
-UNIT = r"(?P<unit>" + "|".join(sorted(UNIT_BY_NAME, key=len, reverse=True)) + r")(?![a-z])"
+NUMBER_WORDS = "|".join(sorted(NUMBER_BY_WORD, key=len, reverse=True))
+UNIT_WORDS = "|".join(sorted(UNIT_BY_NAME, key=len, reverse=True))
+NUMBER = rf"(?P<n>\d{{1,3}}|{NUMBER_WORDS})"
+UNIT = rf"(?P<unit>{UNIT_WORDS})(?![a-z])"
 
 
 @dataclass
