@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import pytest
 
 from incidentparse.dates import document, grammar, scan
-from incidentparse.dates.points import Ctx
+from incidentparse.dates.points import RULES_BY_KEY, Ctx, rules_at
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -72,6 +72,9 @@ _DATE_WORDS = (
     "1-3", "–", "-", "present", "onwards", "-ish", "or so", "UTC", "PDT", "(", ")", ",", " ",
     "yesterday", "today", "tomorrow", "tonight", "ongoing", "T", "Z", "+02:00", "2 March 2026",
     "April 2-3", "13:14 EDT (17:14 UTC)", "1999", "12024", "x", "no later than", "up to",
+    "2024-W05", "2024-Q3", "2024 - H2", "2024-H1", "2024-03", "03-26 17:40", "3-March",
+    "12.03.2024",
+    "1.2.3", "2024/03/29", "2024.3.", "2024--", "20240329T1405Z", "3/4", "4-5", "10.", "3Q24",
 )  # fmt: skip
 
 
@@ -177,3 +180,25 @@ def test_point_start_gate_turns_away_no_expression(monkeypatch: pytest.MonkeyPat
     plain = [grammar.match_expression(t, p, ctx) for t, p in places for ctx in _CONTEXTS]
     assert sum(e is not None for e in plain) > 10_000  # the inputs do hold expressions
     assert gated == plain
+
+
+def test_rules_left_out_by_the_character_after_a_separator_never_match() -> None:
+    """rules_at splits '#N/' (digits, then / . -) by what follows: the rules of the other half
+    must not match there."""
+    run = re.compile(r"\d+")
+    for text in TEXTS:
+        for m in run.finditer(text):
+            if text[m.end() : m.end() + 1] not in ("/", ".", "-"):
+                continue
+            size = "2" if len(m.group()) <= 2 else "3" if len(m.group()) == 3 else "4"
+            size = size if len(m.group()) <= 4 else "8"
+            both = {*RULES_BY_KEY[f"#{size}/9"], *RULES_BY_KEY[f"#{size}/x"]}
+            for rule in both - set(rules_at(text, m.start())):
+                assert rule.pattern.match(text, m.start()) is None, (rule.name, text)
+
+
+def test_no_prefix_starts_with_a_digit() -> None:
+    """_read_prefixes does not try the prefix words at a digit."""
+    for text in TEXTS:
+        for m in re.finditer(r"[0-9]", text):
+            assert grammar._PREFIX_RE.match(text, m.start()) is None

@@ -71,6 +71,10 @@ _OPEN_END = re.compile(
 )
 _ONWARD = re.compile(r"[ \t]*(?:and\s+)?(?:on(?:wards?)|forwards?|and\s+later)(?![a-z])", _I)
 _APPROX_SUFFIX = re.compile(r"(?:-?ish(?![a-z])|[ \t]+or\s+so(?![a-z]))", _I)
+# Most expressions have no tail: one match of the five tail patterns together says so.
+_ANY_TAIL = re.compile(
+    "|".join(p.pattern for p in (_APPROX_SUFFIX, _OPEN_END, _RANGE_SEP, _AND_SEP, _ONWARD)), _I
+)
 _BARE_DAY = re.compile(DAY + rf"(?:(?:\s*,\s*|\s+){YEAR})?", _I)
 _WEEKDAY_PREFIX = re.compile(WEEKDAY + r"(?:\s*,)?\s+", _I)
 _WEEKDAY_SUFFIX = re.compile(r"(?:[ \t]*,)?[ \t]*\(?" + WEEKDAY + r"\)?", _I)
@@ -297,6 +301,8 @@ def _match_year_range(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None
 def _read_prefixes(text: str, pos: int) -> tuple[list[tuple[str, re.Match[str]]], int, int]:
     roles: list[tuple[str, re.Match[str]]] = []
     begin = cursor = pos
+    if "0" <= text[pos : pos + 1] <= "9":
+        return roles, begin, cursor  # every prefix starts with a letter, '~' or '≈'
     for _ in range(3):
         found = _prefix_at(text, cursor)
         if found is None:
@@ -360,7 +366,7 @@ def _count(word: str) -> float | None:
 
 def _read_tail(text: str, expr: Expr, ctx: Ctx, between: bool) -> None:
     """Range end, open end ('– present'), 'onwards', '-ish'."""
-    if expr.end >= len(text):
+    if expr.end >= len(text) or _ANY_TAIL.match(text, expr.end) is None:
         if expr.mode in ("from", "between"):
             expr.mode = "point"
         return

@@ -642,26 +642,27 @@ RULES: tuple[Rule, ...] = (
 _COUNT_LETTERS = "".join(sorted({word[0] for word in NUMBER_BY_WORD}))
 # What each rule can start with: lower-case letters, or a run of digits by its length ("#2" one
 # or two digits, "#3", "#4", "#8" five or more) optionally followed by the class of the next
-# character (":" colon, "/" one of / . -, "a" a letter, " " a space; "#2" alone = any).
-# match_point only tries the rules that can match at a position.
+# character (":" colon, "a" a letter, " " a space; "/9" one of / . - then a digit, "/x" one of
+# / . - then anything else; "#2" alone = any). match_point only tries the rules that can match
+# at a position: an ISO date, the commonest form, has five candidates instead of eight.
 FIRST_KEYS: dict[str, tuple[str, ...]] = {
-    "iso_datetime": ("#4/",),
-    "iso_t": ("#4/", "#8"),
-    "ymd": ("#4/",),
-    "iso_week": ("#4/", "#4a"),
-    "iso_month": ("#4/",),
-    "numeric": ("#2/",),
-    "month_day_numeric": ("#2/",),
-    "month_day_with_time": ("#2/",),
+    "iso_datetime": ("#4/9",),
+    "iso_t": ("#4/9", "#8"),
+    "ymd": ("#4/9",),
+    "iso_week": ("#4/x", "#4a"),
+    "iso_month": ("#4/9",),
+    "numeric": ("#2/9",),
+    "month_day_numeric": ("#2/9",),
+    "month_day_with_time": ("#2/9",),
     "month_day": tuple("adfjmnos"),
-    "day_month": ("#2/", "#2a", "#2 "),
+    "day_month": ("#2/x", "#2a", "#2 "),
     "month": tuple("adfjmnos"),
     "quarter": tuple("fq"),
-    "quarter_yq": ("#4/", "#4a", "#4 "),
+    "quarter_yq": ("#4/x", "#4a", "#4 "),
     "quarter_n": ("#2a",),
     "quarter_words": ("#2a", *"fst"),
     "half": ("h",),
-    "half_yh": ("#4/", "#4a", "#4 "),
+    "half_yh": ("#4/x", "#4a", "#4 "),
     "half_n": ("#2a",),
     "half_words": ("#2a", *"fst"),
     "fiscal": ("f",),
@@ -677,7 +678,7 @@ FIRST_KEYS: dict[str, tuple[str, ...]] = {
     "mil_time": ("#4a", "#4 "),
     "year": ("#4",),
 }
-_NEXT_CLASSES = (":", "/", "a", " ", "")
+_NEXT_CLASSES = (":", "/9", "/x", "a", " ", "")
 _DIGIT_KEYS = tuple(f"#{n}{c}" for n in "2348" for c in _NEXT_CLASSES)
 
 
@@ -707,7 +708,7 @@ def rules_at(text: str, pos: int) -> tuple[Rule, ...]:
     kind = (
         ":"
         if nxt == ":"
-        else "/"
+        else ("/9" if text[end + 1 : end + 2].isdecimal() else "/x")  # isdecimal() is \d
         if nxt in ("/", ".", "-")
         else "a"
         if nxt.isalpha()

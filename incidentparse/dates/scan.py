@@ -118,9 +118,10 @@ def _trie_branch(node: dict[str, Any]) -> str:
 
 # _token_candidates as one regex over the lower-cased text: a token start (no word character
 # or glued word before it) holding a whole trigger word, a code token or '~'/'≈'. Trigger words
-# with a non-word character ('forty-eight') can never be a whole token and are left out.
+# with a non-word character ('forty-eight') can never be a whole token and are left out. The
+# cheap tests come first: the padding of Markdown tables is long runs of blanks.
 _CANDIDATE = re.compile(
-    r"(?<!\w)(?<![^\W_][-./:_@#$\\'’])(?:"
+    r"(?<!\w)(?=[\w~≈])(?<![^\W_][-./:_@#$\\'’])(?:"
     + _trie(sorted(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w)))
     + r"(?!\w)|(?:[qh][1-4]|fy|[12][qh]|\d)|[~≈])"
 )
