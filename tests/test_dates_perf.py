@@ -17,8 +17,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from incidentparse.dates import document, grammar, scan
+from incidentparse.dates import document, grammar, scan, zones
 from incidentparse.dates.points import RULES_BY_KEY, Ctx, rules_at
+from incidentparse.dates.vocab import CASE_UNSAFE
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -53,6 +54,15 @@ _PIECES = (
 )  # fmt: skip
 
 
+# Zone declarations and near-declarations.
+_ZONE_PIECES = (
+    "All times", "all  times are in", "Times", "TIMES ARE", "timestamps", "Timestamp:",
+    "timeline", "time", "tıme", "İn", "in", "shown in", "listed", "both", "the", "PDT", "pdt",
+    "UTC", "UTC+99", "UTC+15:00", "+99:99", "-07:00", "GMT+1", "Eastern Time", "eastern",
+    "Pacific Standard Time", "ET", "et", "Z", "IST", "(", ")", ":", " ", "\n", "x",
+)  # fmt: skip
+
+
 def _generated(count: int, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
     return ["".join(rng.choices(_PIECES, k=rng.randint(1, 40))) for _ in range(count)]
@@ -83,8 +93,13 @@ def _date_phrases(count: int, seed: int = 11) -> list[str]:
     return [" ".join(rng.choices(_DATE_WORDS, k=rng.randint(1, 12))) for _ in range(count)]
 
 
+def _zone_phrases(count: int, seed: int = 5) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join(rng.choices(_ZONE_PIECES, k=rng.randint(1, 10))) for _ in range(count)]
+
+
 DOCUMENTS = _documents()
-GENERATED = _generated(3000) + _date_phrases(3000)
+GENERATED = _generated(3000) + _date_phrases(3000) + _zone_phrases(1000)
 TEXTS = DOCUMENTS + GENERATED
 
 
@@ -116,11 +131,11 @@ def test_case_unsafe_is_every_character_lower_does_not_fold_like_re_i() -> None:
         if ascii_letter.fullmatch(char) and lower not in string.ascii_lowercase:
             unsafe.add(char)
         if len(lower) != 1:
-            assert char in document.CASE_UNSAFE  # offsets would shift
+            assert char in CASE_UNSAFE  # offsets would shift
         # \b and \s read the same in the lower-cased text
         assert bool(word.match(char)) == bool(word.match(lower))
         assert bool(blank.match(char)) == bool(blank.match(lower))
-    assert unsafe == document.CASE_UNSAFE
+    assert unsafe == CASE_UNSAFE
 
 
 def test_worth_scanning_keeps_the_reference_lines() -> None:
@@ -202,3 +217,20 @@ def test_no_prefix_starts_with_a_digit() -> None:
     for text in TEXTS:
         for m in re.finditer(r"[0-9]", text):
             assert grammar._PREFIX_RE.match(text, m.start()) is None
+
+
+# --- zone declarations ------------------------------------------------------------------------
+
+
+def _declaration_reference(text: str) -> str | None:
+    for match in zones._DECLARATION.finditer(text):
+        zone = zones.lookup_zone(match.group("zone"))
+        if zone is not None:
+            return zone.region or zone.name
+    return None
+
+
+def test_zone_declaration_is_the_reference_one() -> None:
+    assert sum(_declaration_reference(text) is not None for text in TEXTS) > 300
+    differ = [t for t in TEXTS if zones.zone_declaration(t) != _declaration_reference(t)]
+    assert differ == []

@@ -11,7 +11,7 @@ from .calendar import grace_limit
 from .grammar import Expr
 from .resolve import Side
 from .scan import Options, scan
-from .vocab import MONTH_BY_NAME
+from .vocab import CASE_UNSAFE, MONTH_BY_NAME
 
 # Front-matter keys that hold the report's own date, most specific first.
 REFERENCE_KEYS: tuple[str, ...] = (
@@ -102,10 +102,6 @@ _WORTH_WORDS: tuple[tuple[str, re.Pattern[str] | None], ...] = (
     ("notice", None),
     ("summary", None),
 )
-# The characters re.I reads as an ASCII letter that str.lower() does not turn into that letter
-# (İ ı ſ); a text holding one is read with _WORTH itself (tests/test_dates_perf.py checks both
-# this list and that the two ways agree).
-CASE_UNSAFE = frozenset("\u0130\u0131\u017f")
 
 
 def _worth_scanning(text: str) -> str:
