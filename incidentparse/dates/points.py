@@ -453,18 +453,17 @@ _EO_UNITS: tuple[tuple[str, str], ...] = (
 
 def build_time(m: re.Match[str], ctx: Ctx) -> Point | None:
     """A clock time; the grain is the unit written: '3pm' hour, '14:32' minute (C1)."""
-    groups = dict(m.groupdict())
-    if groups.get("h2"):  # the "3pm" branch of the rule
-        groups["h"], groups["ap"] = groups["h2"], groups["ap2"]
-    word = (groups.get("tw") or "").lower()
+    groups = m.groupdict()  # the time rule's groups, or mil_time's (h, mi, zone)
+    word = groups.get("tw")
     if word:
-        hour, minute, second, grain = (12 if word == "noon" else 0), 0, 0, "minute"
+        hour, minute, second, grain = (12 if word.lower() == "noon" else 0), 0, 0, "minute"
     else:
-        hour = int(groups["h"] or 0)
-        minute = int(groups.get("mi") or 0)
-        second = int(groups.get("s") or 0)
-        grain = "second" if groups.get("s") else "minute" if groups.get("mi") else "hour"
-        ap = (groups.get("ap") or "").lower()
+        short = groups.get("h2")  # the "3pm" branch of the rule
+        hour = int(short) if short else int(groups["h"] or 0)
+        mi, s = groups.get("mi"), groups.get("s")
+        minute, second = int(mi or 0), int(s or 0)
+        grain = "second" if s else "minute" if mi else "hour"
+        ap = ((groups["ap2"] if short else groups.get("ap")) or "").lower()
         if ap and not 1 <= hour <= 12:
             return None
         if ap == "p" and hour != 12:
