@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .points import DAY, WEEKDAY, YEAR, Ctx, Point, rules_at
+from .points import DAY, NUMBER_WORDS, UNIT_WORDS, WEEKDAY, YEAR, Ctx, Point, rules_at
 from .vocab import (
     APPROX_PREFIXES,
+    MONTH_BY_NAME,
     OPEN_END_WORDS,
     PART_BY_WORD,
     UNIT_BY_NAME,
@@ -70,6 +71,10 @@ _OPEN_END = re.compile(
 )
 _ONWARD = re.compile(r"[ \t]*(?:and\s+)?(?:on(?:wards?)|forwards?|and\s+later)(?![a-z])", _I)
 _APPROX_SUFFIX = re.compile(r"(?:-?ish(?![a-z])|[ \t]+or\s+so(?![a-z]))", _I)
+# Most expressions have no tail: one match of the five tail patterns together says so.
+_ANY_TAIL = re.compile(
+    "|".join(p.pattern for p in (_APPROX_SUFFIX, _OPEN_END, _RANGE_SEP, _AND_SEP, _ONWARD)), _I
+)
 _BARE_DAY = re.compile(DAY + rf"(?:(?:\s*,\s*|\s+){YEAR})?", _I)
 _WEEKDAY_PREFIX = re.compile(WEEKDAY + r"(?:\s*,)?\s+", _I)
 _WEEKDAY_SUFFIX = re.compile(r"(?:[ \t]*,)?[ \t]*\(?" + WEEKDAY + r"\)?", _I)
@@ -77,6 +82,23 @@ _DATE_TIME_JOIN = re.compile(r"(?:[ \t]*,)?[ \t]*(?:at[ \t]+|@[ \t]*)?|T", _I)
 _TIME_DATE_JOIN = re.compile(r"(?:[ \t]*,)?[ \t]*(?:on[ \t]+)?", _I)
 _DUAL_OPEN = re.compile(r"[ \t]*[(\[][ \t]*")
 _DUAL_CLOSE = re.compile(r"\s*[)\]]")
+# What a point can start with, by rule (points.RULES) and attachment (part-of, weekday, bare
+# day and year ranges). Most words the scanner hands over ('the', 'in', 'of', 'a') start no
+# date: one match of this turns them away before the rules are tried one by one. It may let
+# through more than the rules take, never less (tests/test_dates_perf.py).
+POINT_STARTS: tuple[str, ...] = (
+    r"\d",  # numeric and ISO dates, times, years, Q/H numbers, ordinals, counts
+    rf"(?:{_alternation(list(MONTH_BY_NAME))}|{_alternation(list(WEEKDAY_BY_NAME))})(?![a-z])",
+    r"(?:last|next|this|past|previous|coming|current|following|prior|preceding|over)\s",
+    r"the\s+(?:first|second|third|fourth|[1-4]|following|next|previous|prior|preceding|day|"
+    r"night|weekend|end|early|beginning|start|mid|late|last)",
+    r"(?:first|second|third|fourth)\s+(?:fiscal|quarter|half|days)",
+    r"q[1-4]|h[12]|fy|fiscal\s",
+    r"yesterday|today|tonight|tomorrow|noon|midnight|eo[dwmqy]",
+    r"(?:early|mid|late)[\s-]|(?:beginning|start|middle|end)\s",
+    rf"(?:{NUMBER_WORDS})\s+(?:{UNIT_WORDS})(?![a-z])",  # offsets: 'three weeks later'
+)
+_POINT_START = re.compile("|".join(POINT_STARTS), _I)
 _PART_INITIALS = frozenset(w[0] for w in PART_BY_WORD)
 _WEEKDAY_INITIALS = frozenset(w[0] for w in WEEKDAY_BY_NAME)
 _SLOT_KINDS = frozenset({"slot", "since", "from", "until", "by", "between", "week_of", "within"})
@@ -239,6 +261,8 @@ def _attach_dual(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, in
 def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     """Prefixes, then a point or a range, then suffixes, at pos; None when no date is there."""
     roles, begin, start = _read_prefixes(text, pos)
+    if _POINT_START.match(text, start) is None:
+        return None
     worded = False
     for role, _ in roles:
         worded = worded or role in _SLOT_KINDS or role == "approx"
@@ -255,6 +279,7 @@ def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     return expr
 
 
+_SECOND_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_RANGE = re.compile(rf"{YEAR}(?=\s*(?:-|–|—)\s*(?:19|20)\d\d(?!\d))", _I)
 
 
@@ -266,7 +291,7 @@ def _match_year_range(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None
     sep = _RANGE_SEP.match(text, m.end())
     if sep is None:
         return None
-    second = re.match(r"(?:19|20)\d\d", text[sep.end() :])
+    second = _SECOND_YEAR.match(text, sep.end())
     first = int(m.group("year"))
     if second is None or not 0 < int(second.group(0)) - first <= 30:
         return None
@@ -276,6 +301,8 @@ def _match_year_range(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None
 def _read_prefixes(text: str, pos: int) -> tuple[list[tuple[str, re.Match[str]]], int, int]:
     roles: list[tuple[str, re.Match[str]]] = []
     begin = cursor = pos
+    if "0" <= text[pos : pos + 1] <= "9":
+        return roles, begin, cursor  # every prefix starts with a letter, '~' or '≈'
     for _ in range(3):
         found = _prefix_at(text, cursor)
         if found is None:
@@ -292,7 +319,8 @@ def _prefix_at(text: str, pos: int) -> tuple[str, re.Match[str]] | None:
     m = _PREFIX_RE.match(text, pos)
     if m is None:
         return None
-    role = next(role for role, _ in PREFIXES if m.group(role) is not None)
+    role = m.lastgroup  # the role's group closes last (within's count and unit are inside it)
+    assert role is not None
     return role, m
 
 
@@ -338,7 +366,7 @@ def _count(word: str) -> float | None:
 
 def _read_tail(text: str, expr: Expr, ctx: Ctx, between: bool) -> None:
     """Range end, open end ('– present'), 'onwards', '-ish'."""
-    if expr.end >= len(text):
+    if expr.end >= len(text) or _ANY_TAIL.match(text, expr.end) is None:
         if expr.mode in ("from", "between"):
             expr.mode = "point"
         return

@@ -267,16 +267,21 @@ def _build(
     other = right or left  # the two sides' flags, without a generator per flag
     fields: dict[str, object] = {"text": text, "start": start, "end": end, "grain": grain}
     # Only values that differ from the model's defaults: pydantic validates what it is given.
-    flags = (
-        ("approximate", expr.approximate or left.approximate or other.approximate),
-        ("ongoing", expr.ongoing),
-        ("ambiguous", left.ambiguous or other.ambiguous),
-        ("alternatives", (*left.alternatives, *(right.alternatives if right else ()))),
-        ("year_source", left.year_source or other.year_source),
-        ("zone_source", other.zone_source if grain in TIME_GRAINS else None),
-        ("zone_suspect", left.suspect or other.suspect),
-    )
-    fields.update((name, value) for name, value in flags if value)
+    if expr.approximate or left.approximate or other.approximate:
+        fields["approximate"] = True
+    if expr.ongoing:
+        fields["ongoing"] = True
+    if left.ambiguous or other.ambiguous:
+        fields["ambiguous"] = True
+    if left.alternatives or (right is not None and right.alternatives):
+        fields["alternatives"] = (*left.alternatives, *(right.alternatives if right else ()))
+    year_source = left.year_source or other.year_source
+    if year_source:
+        fields["year_source"] = year_source
+    if grain in TIME_GRAINS and other.zone_source:
+        fields["zone_source"] = other.zone_source
+    if left.suspect or other.suspect:
+        fields["zone_suspect"] = True
     if offset is not None:
         fields.update(char_start=offset, char_end=offset + len(text))
     return TimeSpan(**fields)

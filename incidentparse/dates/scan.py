@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import ConfigError
 from ..models import TimeSpan
@@ -92,6 +92,39 @@ TRIGGER_WORDS: frozenset[str] = frozenset(
 _TOKEN = re.compile(r"[~≈]|\w+")
 _CODE_TOKEN = re.compile(r"(?:[qh][1-4]|fy|[12][qh]|\d).*", re.I)
 _GLUE = frozenset("-./:_@#$\\'’")
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex for exactly these words, shaped as a trie: the engine follows one branch per
+    letter instead of trying each of some 150 words in turn."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_branch(tree)
+
+
+def _trie_branch(node: dict[str, Any]) -> str:
+    branches = [
+        re.escape(char) + _trie_branch(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+# _token_candidates as one regex over the lower-cased text: a token start (no word character
+# or glued word before it) holding a whole trigger word, a code token or '~'/'≈'. Trigger words
+# with a non-word character ('forty-eight') can never be a whole token and are left out. The
+# cheap tests come first: the padding of Markdown tables is long runs of blanks.
+_CANDIDATE = re.compile(
+    r"(?<!\w)(?=[\w~≈])(?<![^\W_][-./:_@#$\\'’])(?:"
+    + _trie(sorted(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w)))
+    + r"(?!\w)|(?:[qh][1-4]|fy|[12][qh]|\d)|[~≈])"
+)
 _PARAGRAPH = re.compile(r"\n[ \t>]*\n")
 _PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _TEMPLATE = re.compile(r"\b(?:YYYY|MM|DD|HH:MM|hh:mm)\b|\[(?:date|time|specific)\b", re.I)
@@ -106,6 +139,7 @@ _APPROX = re.compile(
     re.I,
 )
 _LINE_MARKUP = " \t#*_>|-+:`"
+_FOUR_DIGITS = re.compile(r"\d{4}\b")
 _LEAD_MARKUP = frozenset(" \t*_`[(\"'")
 
 
@@ -154,6 +188,18 @@ def _env(
 
 def candidates(text: str, begin: int = 0, end: int | None = None) -> Iterator[int]:
     """Word starts that can open a date expression, skipping glued tokens (CVE-2021, 1.2.3)."""
+    lower = text.lower()
+    if len(lower) != len(text):  # 'İ' lower-cases to two characters: offsets would shift
+        yield from _token_candidates(text, begin, end)
+        return
+    # The scanner's first step runs over every word of the text: one regex pass in the
+    # lower-cased text finds the trigger words instead of a Python test per word.
+    for m in _CANDIDATE.finditer(lower, begin, len(text) if end is None else end):
+        yield m.start()
+
+
+def _token_candidates(text: str, begin: int, end: int | None) -> Iterator[int]:
+    """candidates() one token at a time: the definition, and the way for texts with an 'İ'."""
     stop = len(text) if end is None else end
     for m in _TOKEN.finditer(text, begin, stop):
         pos = m.start()
@@ -190,7 +236,7 @@ def expression_at(text: str, pos: int, ctx: Ctx, whole: bool = False) -> Expr | 
     """The expression at pos, if it is a clean one."""
     expr = match_expression(text, pos, ctx.slotted(whole, ctx.slot_word))
     if expr is None and not whole:
-        token = re.match(r"\d{4}\b", text[pos:])
+        token = _FOUR_DIGITS.match(text, pos)
         if token and _alone_on_line(text, pos, pos + 4):
             expr = match_expression(text, pos, ctx.slotted(True, ctx.slot_word))
     if expr is None or expr.end <= expr.begin or not _closes_cleanly(text, expr):

@@ -153,3 +153,9 @@ ORDINAL_BY_WORD = {word: n for word, n in ORDINALS}
 
 # Words that end an open span: "March 3 – present".
 OPEN_END_WORDS: tuple[str, ...] = ("present", "now", "today", "ongoing", "date", "current")
+
+# The characters re.I reads as an ASCII letter that str.lower() does not turn into that letter
+# (İ ı ſ; 'İ' also lower-cases to two characters). The fast paths that search the lower-cased
+# text instead of using re.I take the re.I way for a text holding one (tests/test_dates_perf.py
+# checks this list against every character).
+CASE_UNSAFE = frozenset("\u0130\u0131\u017f")

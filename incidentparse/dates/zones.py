@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .vocab import CASE_UNSAFE
 
 # One row per abbreviation: (name, offset in minutes, region whose DST tells whether the
 # abbreviation fits the date, is-daylight-time, offsets of the other meanings).
@@ -187,6 +190,9 @@ _DECLARATION = re.compile(
     rf"(?P<zone>{ZONE_PATTERN})",
     re.I,
 )
+# The same from its word 'time' on ('all' changes nothing that is read): tried only where that
+# word starts, found with str.find in the lower-cased text, not at every position of the text.
+_DECLARATION_AT = re.compile(_DECLARATION.pattern.replace(r"\b(?:all\s+)?", r"(?<!\w)", 1), re.I)
 
 
 def zone_declaration(text: str) -> str | None:
@@ -194,8 +200,23 @@ def zone_declaration(text: str) -> str | None:
 
     The result is accepted as ``default_zone``; "Eastern Time" gives its IANA region.
     """
-    for match in _DECLARATION.finditer(text):
+    for match in _declarations(text):
         zone = lookup_zone(match.group("zone"))
         if zone is not None:
             return zone.region or zone.name
     return None
+
+
+def _declarations(text: str) -> Iterator[re.Match[str]]:
+    """_DECLARATION.finditer(text), by the starts of 'time'. The same matches: a match whose
+    zone is unknown (an offset past 14 h) holds no other 'time' for finditer to skip."""
+    if any(char in text for char in CASE_UNSAFE):
+        yield from _DECLARATION.finditer(text)
+        return
+    lower = text.lower()  # same offsets: no CASE_UNSAFE character is in the text
+    pos = lower.find("time")
+    while pos >= 0:
+        match = _DECLARATION_AT.match(text, pos)
+        if match is not None:
+            yield match
+        pos = lower.find("time", pos + 1)
