@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 from mdit_py_plugins.footnote import footnote_plugin
@@ -198,6 +199,9 @@ def _lazy_inline(parser: MarkdownIt, env: EnvType, token: Token) -> Inline:
     """An inline token's content, parsed only when it can hold markup."""
     if not may_hold_markup(token.content, env):
         return plain_inline(token.content)
+    lead = lead_strong_inline(token.content, env)
+    if lead is not None:
+        return lead
     return flatten(parser.inline.parse(token.content, parser, env, []))
 
 
@@ -212,6 +216,49 @@ def may_hold_markup(content: str, env: EnvType) -> bool:
     # to a definition (rules_inline/link.py, image.py); brackets alone are plain text:
     # checkboxes `[ ]`, chat stamps `[7:40 AM]`, timeline times `[13:26]`.
     return "[" in content and ("](" in content or bool(env.get("references")))
+
+
+def lead_strong_inline(content: str, env: EnvType) -> Inline | None:
+    """What flatten gives for `**Label:** value` holding no other markup; None otherwise.
+
+    Templates write most fields this way, and emphasis is the costliest inline rule to run.
+    The two runs pair into one strong span exactly when the first `**` can open and the second
+    can close, read as markdown-it's scanDelims reads them, with its own character classes
+    (rules_inline/state_inline.py); any other shape goes to markdown-it's inline parser.
+    """
+    close = content.find("**", 2)
+    if not content.startswith("**") or close < 3:
+        return None
+    label, rest = content[2:close], content[close + 2 :]
+    if may_hold_markup(label + rest, env):
+        return None
+    # The opening run follows the start of the line (whitespace to scanDelims): it can open
+    # unless whitespace follows it. The closing run can close unless whitespace precedes it,
+    # or punctuation precedes it and neither whitespace nor punctuation follows.
+    after = rest[:1] or " "
+    if _is_space(label[0]) or _is_space(label[-1]):
+        return None
+    if _is_punct(label[-1]) and not (_is_space(after) or _is_punct(after)):
+        return None
+    head, tail = plain_inline(label), plain_inline(rest)
+    raw = head.text_raw + tail.text_raw
+    breaks = head.breaks + tuple(len(head.text_raw) + offset for offset in tail.breaks)
+    return Inline(
+        _clean(raw),
+        lead=head.text,
+        lead_strong=True,
+        rest=tail.text,
+        breaks=breaks,
+        text_raw=raw,
+    )
+
+
+def _is_space(char: str) -> bool:
+    return isWhiteSpace(ord(char))
+
+
+def _is_punct(char: str) -> bool:
+    return isMdAsciiPunct(ord(char)) or isPunctChar(char)
 
 
 def plain_inline(content: str) -> Inline:

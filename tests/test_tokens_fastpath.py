@@ -246,3 +246,40 @@ def test_plain_inline_breaks_lines_like_markdown_it(
     inline = tokens.plain_inline(content)
     assert (inline.text_raw, inline.breaks) == (raw, breaks)
     assert inline == _full_inline(content)
+
+
+# `**Label:** value` shapes, near misses included: whitespace or punctuation on either side
+# of each run (ASCII, Unicode, no-break space), line breaks, stray stars and brackets.
+LEAD_LABELS = ("Status:", "Owner", "What happened?", "“Quoted”", "a\nb", " x", "x ", "x:\n",
+               "—", "(ID)", "\u00a0x", "x\u00a0", "Tab\t", "日本", "[x]", "a*b", "T:")  # fmt: skip
+LEAD_RESTS = ("", " value", "value", ": value", ":value", " v\nw", "\nnext line", "  \nhard",
+              ". End", "—dash", "*", " *x*", " [a](u)", " `c`", "\t", "\u00a0x", "!", " &amp;",
+              "x\n  y", " (note)")  # fmt: skip
+
+
+def _lead_contents(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    contents = {f"**{label}**{rest}".strip(" \t\n") for label in LEAD_LABELS for rest in LEAD_RESTS}
+    for _ in range(count):
+        label = "".join(rng.choice(LEAD_LABELS + PLAIN) for _ in range(rng.randint(1, 3)))
+        rest = "".join(rng.choice(LEAD_RESTS + PLAIN) for _ in range(rng.randint(0, 4)))
+        contents.add(f"**{label}**{rest}".strip(" \t\n"))
+    return sorted(contents)
+
+
+LEAD_CONTENTS = _lead_contents(11, 3000)
+
+
+def test_lead_strong_fast_path_matches_markdown_it() -> None:
+    taken = [c for c in LEAD_CONTENTS if tokens.lead_strong_inline(c, {}) is not None]
+    assert len(taken) > 1000  # the fast path is really exercised, near misses too
+    assert len(LEAD_CONTENTS) - len(taken) > 1000
+    assert [c for c in LEAD_CONTENTS if _lazy(c) != _full_inline(c)] == []
+
+
+def test_lead_strong_fast_path_reads_the_label() -> None:
+    inline = tokens.lead_strong_inline("**Status:** Resolved  \nsince 14:02", {})
+    assert inline is not None
+    assert (inline.lead, inline.rest) == ("Status:", "Resolved since 14:02")
+    assert inline.lead_strong
+    assert tokens.lead_strong_inline("**Status:**Resolved", {}) is None  # cannot close there
