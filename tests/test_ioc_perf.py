@@ -6,11 +6,15 @@ report we have (fixtures, docs, the shared corpus), the IOC case tables and gene
 
 from __future__ import annotations
 
+import heapq
 import random
 import re
 
 import pytest
 
+from incidentparse import source
+from incidentparse.ioc.layout import Layout, _fences, _line_starts
+from incidentparse.ioc.patterns import FENCES, HEADING
 from incidentparse.ioc.scan import RARE_OPENERS, SCANNERS, Scanner, _candidates, absent_literals
 
 from .conftest import FIXTURES, ROOT, SHARED
@@ -73,3 +77,58 @@ def test_gated_candidates_are_the_ungated_ones() -> None:
         for scanner in SCANNERS:
             gated = list(_candidates(text, scanner, absent))
             assert gated == list(_candidates(text, scanner)), (scanner.name, text)
+
+
+def test_shared_line_starts_are_the_layout_ones() -> None:
+    for text in TEXTS:
+        doc = source.load(text)
+        assert doc.body_line_starts == _line_starts(doc.body)
+        assert doc.line_starts == _line_starts(doc.text)
+        assert Layout.build(doc.body).line_starts == doc.body_line_starts
+
+
+def _plain_fences(text: str) -> list[tuple[int, int]]:
+    """Fenced blocks as the layout found them before: both fence patterns always searched."""
+    blocks: list[tuple[int, int]] = []
+    opener: tuple[str, int] | None = None
+    found = heapq.merge(*(f.finditer(text) for f in FENCES), key=lambda m: m.start())
+    for match in found:
+        begin = match.start()
+        start = text.rfind("\n", max(0, begin - 4), begin) + 1
+        if (start == 0 and begin > 3) or text[start:begin].strip(" "):
+            continue
+        marker = match.group(1)
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        if opener is None:
+            opener = (marker, end)
+        elif (
+            marker[0] == opener[0][0]
+            and len(marker) >= len(opener[0])
+            and text[match.start() : end].strip() == marker
+        ):
+            blocks.append((opener[1], match.start()))
+            opener = None
+    if opener is not None:
+        blocks.append((opener[1], len(text)))
+    return blocks
+
+
+FENCED = [
+    "```\ncode\n```", "~~~\na\n~~~", " ```x\n~~~\n```", "a ```b```", "```\n", "````\n```\n````",
+    "    ```\n```", "x\n   ~~~~\ny\n~~~~~\n", "```\n~~~\n```\n~~~\n",
+]  # fmt: skip
+
+
+def test_fences_and_headings_are_the_plain_ones() -> None:
+    for text in [*TEXTS, *FENCED]:
+        assert _fences(text) == _plain_fences(text), text
+        layout = Layout.build(text)
+        starts = [m.start() for m in HEADING.finditer(text)]
+        plain = [
+            at
+            for at in starts
+            if not (at > 3 and "\n" not in text[max(0, at - 4) : at])
+            and not text[text.rfind("\n", max(0, at - 4), at) + 1 : at].strip(" ")
+        ]
+        assert layout.headings == plain, text

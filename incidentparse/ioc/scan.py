@@ -208,9 +208,11 @@ SCANNERS: Final[tuple[Scanner, ...]] = (
 )  # fmt: skip
 
 
-def scan(text: str, markdown: bool = True) -> tuple[list[Hit], Env]:
+def scan(
+    text: str, markdown: bool = True, line_starts: list[int] | None = None
+) -> tuple[list[Hit], Env]:
     """Every validated hit of text, overlaps resolved, in text order."""
-    layout = Layout.build(text, markdown)
+    layout = Layout.build(text, markdown, line_starts)
     env = Env(text, layout, Labels(layout))
     absent = absent_literals(text)
     hits: list[Hit] = []
