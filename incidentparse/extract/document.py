@@ -93,7 +93,9 @@ STATUS_PATTERNS: tuple[tuple[str, Status, tuple[str, ...]], ...] = (
      r"\b(?:published|released|deployed|shipped)\b", "resolved", ("fix", "patched", "clean")),
 )  # fmt: skip
 # A pattern of literal words and spaces never matches a line break, so it is searched line by
-# line; one with a character class, '.' or a class escape may run on to the next line.
+# line; one with a character class, '.' or a class escape may run on to the next line, and must
+# open with one of its words (it is tried where they occur: a search from a line start would
+# read on to the end of the text).
 _MAY_CROSS_LINES = re.compile(r"[\[.]|\\[sSWDd]")
 
 
@@ -208,7 +210,7 @@ def status(ctx: Context) -> Status:
 
 def _status_in(lowered: str) -> Status:
     """The verdict of the first status pattern found in a lower-cased text."""
-    present = frozenset(word for word in _STATUS_WORDS if word in lowered)
+    present = frozenset(filter(lowered.__contains__, _STATUS_WORDS))
     if not present:  # most timeline rows
         return "unknown"
     for rule in _STATUS:
@@ -222,12 +224,14 @@ def _found(rule: _StatusRule, lowered: str, words: Iterable[str]) -> bool:
     """Whether the rule's pattern matches, given which of its words the text holds: a match
     starts on a line holding one of them, so only those lines are searched (searching from a
     line start and stopping at the line's end reads the same boundaries as the whole text: a
-    line break is no word character)."""
+    line break is no word character); a pattern that may cross lines opens with one of them, so
+    it is tried at their places (match at an offset sees the text before it, as search does)."""
     if "\n" not in lowered:
         return rule.pattern.search(lowered) is not None
-    starts = sorted({lowered.rfind("\n", 0, at) + 1 for at in _occurrences(lowered, words)})
     if not rule.one_line:
-        return rule.pattern.search(lowered, starts[0]) is not None
+        match = rule.pattern.match
+        return any(match(lowered, at) for at in sorted(_occurrences(lowered, words)))
+    starts = sorted({lowered.rfind("\n", 0, at) + 1 for at in _occurrences(lowered, words)})
     for start in starts:
         end = lowered.find("\n", start)
         if rule.pattern.search(lowered, start, len(lowered) if end < 0 else end):

@@ -1,0 +1,50 @@
+"""The second round of extract-stage fast paths gives exactly what the plain way gives.
+
+Each test compares a fast path with the straightforward computation it stands in for, on every
+report we have (fixtures, docs, the shared corpus) and on generated text.
+"""
+
+from __future__ import annotations
+
+import random
+
+from incidentparse.extract import document
+
+from .conftest import FIXTURES, ROOT, SHARED
+
+REPORTS = sorted(
+    [*FIXTURES.glob("**/*.md"), *(ROOT / "docs").glob("*.md"), *(SHARED / "corpus").glob("*.md")]
+)
+
+# Status and report-type wording cut at every place a line or a sentence might break.
+PIECES: tuple[str, ...] = (
+    "the incident", "is", "was", "has been", "remains", "still", "ongoing", "open", "resolved",
+    "fix", "fixed", "prefix", "patched", "clean", "cleanup", "release", "releases", "version",
+    "build", "published", "released", "deployed", "shipped", "1.2", "v2", "-", "*", ".", ". ",
+    "\n", "\n\n", "outage", "attacker", "no", "not", "malicious", "c2", "on-call", "x",
+)  # fmt: skip
+
+
+def _generated(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        rng.choice(("", " ", "\n")).join(rng.choice(PIECES) for _ in range(rng.randint(1, 40)))
+        for _ in range(count)
+    ]
+
+
+TEXTS: list[str] = [p.read_text(encoding="utf-8") for p in REPORTS] + _generated(3000, 5)
+
+
+def test_texts_are_there() -> None:
+    assert len(REPORTS) >= 13
+
+
+def test_patterns_that_may_cross_lines_open_with_one_of_their_words() -> None:
+    rules = [rule for rule in document._STATUS if not rule.one_line]
+    assert rules
+    for text in TEXTS:
+        lowered = text.lower()
+        for rule in rules:
+            for match in rule.pattern.finditer(lowered):
+                assert match.group(0).startswith(rule.words), (rule.pattern, text)
