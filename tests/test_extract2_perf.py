@@ -48,3 +48,26 @@ def test_patterns_that_may_cross_lines_open_with_one_of_their_words() -> None:
         for rule in rules:
             for match in rule.pattern.finditer(lowered):
                 assert match.group(0).startswith(rule.words), (rule.pattern, text)
+
+
+# Vendor ids and their edges: glued letters or digits, other scripts' letters and digits, '?'.
+ID_PIECES: tuple[str, ...] = (
+    "EX", "MO", "AB", "A", "B", "x", "é", "É", "_", "1", "12", "123", "1234", "123456",
+    "1234567", "12345678", "\u0661\u0662\u0663", "\u0664\u0665\u0666\u0667", "\uff11", "?",
+    " ", "\n", "-", ".", "(", ")", "ß", "\U0001d7ce",
+)  # fmt: skip
+
+
+def _id_texts() -> list[str]:
+    rng = random.Random(3)
+    generated = [
+        "".join(rng.choice(ID_PIECES) for _ in range(rng.randint(1, 30))) for _ in range(5000)
+    ]
+    return TEXTS + generated
+
+
+def test_vendor_ids_are_the_finditer_ones() -> None:
+    pattern = dict(document.IDENTIFIER_PATTERNS)["vendor_incident"]
+    for text in _id_texts():
+        fast = [(m.start(), m.group(0)) for m in document._vendor_ids(pattern, text)]
+        assert fast == [(m.start(), m.group(0)) for m in pattern.finditer(text)], text
