@@ -175,9 +175,10 @@ def report_type(ctx: Context) -> ReportType:
     """Security incident or service outage, weighed from the evidence tables."""
     scores: dict[ReportType, int] = {"security_incident": 0, "service_outage": 0}
     text = ctx.lowered
-    # findall hands back the words without a match object each; only security words, whose
-    # negation is checked, need their offsets, and they are few.
-    found = Counter(word for word in _WORD.findall(text) if word in TYPE_WORDS)
+    # findall hands back the words without a match object each, and filter keeps the evidence
+    # words without a Python step per word; only security words, whose negation is checked,
+    # need their offsets, and they are few.
+    found = Counter(filter(TYPE_WORDS.__contains__, _WORD.findall(text)))
     for word, count in found.items():
         side, weight = TYPE_WORDS[word]
         if side == "security_incident":
