@@ -7,8 +7,10 @@ report we have (fixtures, docs, the shared corpus) and on generated text.
 from __future__ import annotations
 
 import random
+import re
 
 from incidentparse.extract import document
+from incidentparse.headings import QUESTION_OPENERS, QUESTIONS
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -71,3 +73,31 @@ def test_vendor_ids_are_the_finditer_ones() -> None:
     for text in _id_texts():
         fast = [(m.start(), m.group(0)) for m in document._vendor_ids(pattern, text)]
         assert fast == [(m.start(), m.group(0)) for m in pattern.finditer(text)], text
+
+
+def test_question_patterns_open_with_a_listed_word() -> None:
+    for pattern, _ in QUESTIONS:
+        assert pattern.startswith("^")
+    keys = [
+        line.split("\t")[0].lower() for line in (FIXTURES / "headings.tsv").read_text().splitlines()
+    ]
+    rng = random.Random(9)
+    words = (
+        "how",
+        "why",
+        "what",
+        "where",
+        "who",
+        "did",
+        "it",
+        "happen",
+        "went",
+        "wrong",
+        "and",
+        "x",
+    )
+    keys += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    for key in keys:
+        for pattern, _ in QUESTIONS:
+            if re.search(pattern, key):
+                assert key.startswith(QUESTION_OPENERS), (pattern, key)
