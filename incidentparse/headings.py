@@ -389,6 +389,8 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
     (r"^where (did )?we got lucky", "lessons_learned"),
 )
 _QUESTIONS = tuple((re.compile(pattern), kind) for pattern, kind in QUESTIONS)
+# Every question pattern opens its key with one of these words: other keys skip the table.
+QUESTION_OPENERS: tuple[str, ...] = ("how ", "why ", "what ", "where ", "who ")
 
 FUZZY_CUTOFF = 85.0
 # Two different strings have a ratio of at most 100 * (1 - 1 / (len1 + len2)); it rounds to
@@ -493,9 +495,10 @@ def _classify(heading: str, extra: tuple[tuple[str, str], ...], fuzzy: bool) -> 
     prefix = _longest_alias_prefix(key, index)
     if prefix is not None:  # 'Timeline of observed activity', 'Root cause of the outage'
         return Match(index[prefix], PREFIX_SCORE, key, qualifiers)
-    for pattern, kind in _QUESTIONS:
-        if pattern.search(key):
-            return Match(kind, 100.0, key, qualifiers)
+    if key.startswith(QUESTION_OPENERS):
+        for pattern, kind in _QUESTIONS:
+            if pattern.search(key):
+                return Match(kind, 100.0, key, qualifiers)
     if key and (fuzzy or len(key) >= FUZZY_MAY_ROUND_TO_100):
         found = process.extractOne(key, index.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if found is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import itertools
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -39,7 +39,7 @@ class SourceDocument:
     front_matter_end: int = 0  # last line (1-based) of the front matter block; 0 when none
     front_matter_error: str | None = None
 
-    @property
+    @cached_property
     def body(self) -> str:
         """The text markdown-it sees: front matter lines blanked so line numbers stay true."""
         if not self.front_matter_end:
@@ -48,13 +48,28 @@ class SourceDocument:
         return blank + "\n".join(self.lines[self.front_matter_end :])
 
     @cached_property
-    def line_starts(self) -> tuple[int, ...]:
+    def line_starts(self) -> list[int]:
         """Offset in ``text`` where each line starts (index 0 is line 1)."""
-        return tuple(itertools.accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
+        return find_line_starts(self.text)
+
+    @cached_property
+    def body_line_starts(self) -> list[int]:
+        """Offset in ``body`` where each line starts; the parse shares it with the IOC engine."""
+        return find_line_starts(self.body) if self.front_matter_end else self.line_starts
 
     def line_of(self, offset: int) -> int:
         """1-based line of an offset into ``text`` (or ``body``, which has the same lines)."""
         return bisect.bisect_right(self.line_starts, offset)
+
+
+_LINE_BREAK = re.compile("\n")
+
+
+def find_line_starts(text: str) -> list[int]:
+    """Offset where each line of text starts: 0, then the offset after every line break."""
+    starts = [0]
+    starts.extend(map(re.Match.end, _LINE_BREAK.finditer(text)))
+    return starts
 
 
 def decode(data: bytes, name: str = "<input>") -> str:

@@ -26,6 +26,31 @@ IDENTIFIER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 INDICATOR_IDENTIFIERS: frozenset[str] = frozenset({"cve", "attack_technique", "attack_tactic"})
 
+# A vendor id opens with no literal, so the regex engine would try its pattern at every capital
+# of the text (a tenth of the document facts' time). On a byte mask of the text (capitals "A",
+# digits "9", "u" for "?", which stands for any character beyond ASCII: \d also reads other
+# scripts' digits) a literal search finds the few places where the pattern may match.
+_ID_MASK = bytes(
+    ord("A") if chr(b).isupper() and b < 128 else ord("9") if chr(b).isdigit() and b < 128
+    else ord("u") if chr(b) == "?" else ord(" ")
+    for b in range(256)
+)  # fmt: skip
+_VENDOR_ID_PLACE = re.compile(rb"AA(?=[9u]{6})")
+
+
+def _vendor_ids(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(text) finds, for the vendor id pattern: its matches cannot overlap
+    (one opens after a non-word character) and each opens where the mask reads AA[9u]{6}."""
+    mask = text.encode("ascii", "replace").translate(_ID_MASK)
+    for place in _VENDOR_ID_PLACE.finditer(mask):
+        match = pattern.match(text, place.start())
+        if match is not None:
+            yield match
+
+
+# Schemes searched on a mask instead of by finditer over the text.
+_ID_FINDERS = {"vendor_incident": _vendor_ids}
+
 # Evidence for the report type, read from the lower-cased text. Single words are looked up
 # per word (one tokenizing pass, no alternation tried at every position); phrases are regexes
 # that open with a literal, which the regex engine finds fast. Negated security wording
@@ -93,7 +118,9 @@ STATUS_PATTERNS: tuple[tuple[str, Status, tuple[str, ...]], ...] = (
      r"\b(?:published|released|deployed|shipped)\b", "resolved", ("fix", "patched", "clean")),
 )  # fmt: skip
 # A pattern of literal words and spaces never matches a line break, so it is searched line by
-# line; one with a character class, '.' or a class escape may run on to the next line.
+# line; one with a character class, '.' or a class escape may run on to the next line, and must
+# open with one of its words (it is tried where they occur: a search from a line start would
+# read on to the end of the text).
 _MAY_CROSS_LINES = re.compile(r"[\[.]|\\[sSWDd]")
 
 
@@ -125,8 +152,10 @@ def title(ctx: Context) -> tuple[str | None, str | None]:
 def identifiers(ctx: Context, title_id: str | None) -> list[Identifier]:
     """Ids anywhere in the text, each once, at its first line."""
     seen: dict[tuple[str, str], Identifier] = {}
+    text = ctx.doc.text
     for scheme, pattern in IDENTIFIER_PATTERNS:
-        for match in pattern.finditer(ctx.doc.text):
+        finder = _ID_FINDERS.get(scheme)
+        for match in finder(pattern, text) if finder else pattern.finditer(text):
             key = (scheme, match.group(0))
             if key not in seen:  # an id repeats often; build (and validate) its first one only
                 line = ctx.doc.line_of(match.start())
@@ -146,9 +175,10 @@ def report_type(ctx: Context) -> ReportType:
     """Security incident or service outage, weighed from the evidence tables."""
     scores: dict[ReportType, int] = {"security_incident": 0, "service_outage": 0}
     text = ctx.lowered
-    # findall hands back the words without a match object each; only security words, whose
-    # negation is checked, need their offsets, and they are few.
-    found = Counter(word for word in _WORD.findall(text) if word in TYPE_WORDS)
+    # findall hands back the words without a match object each, and filter keeps the evidence
+    # words without a Python step per word; only security words, whose negation is checked,
+    # need their offsets, and they are few.
+    found = Counter(filter(TYPE_WORDS.__contains__, _WORD.findall(text)))
     for word, count in found.items():
         side, weight = TYPE_WORDS[word]
         if side == "security_incident":
@@ -208,7 +238,7 @@ def status(ctx: Context) -> Status:
 
 def _status_in(lowered: str) -> Status:
     """The verdict of the first status pattern found in a lower-cased text."""
-    present = frozenset(word for word in _STATUS_WORDS if word in lowered)
+    present = frozenset(filter(lowered.__contains__, _STATUS_WORDS))
     if not present:  # most timeline rows
         return "unknown"
     for rule in _STATUS:
@@ -222,12 +252,14 @@ def _found(rule: _StatusRule, lowered: str, words: Iterable[str]) -> bool:
     """Whether the rule's pattern matches, given which of its words the text holds: a match
     starts on a line holding one of them, so only those lines are searched (searching from a
     line start and stopping at the line's end reads the same boundaries as the whole text: a
-    line break is no word character)."""
+    line break is no word character); a pattern that may cross lines opens with one of them, so
+    it is tried at their places (match at an offset sees the text before it, as search does)."""
     if "\n" not in lowered:
         return rule.pattern.search(lowered) is not None
-    starts = sorted({lowered.rfind("\n", 0, at) + 1 for at in _occurrences(lowered, words)})
     if not rule.one_line:
-        return rule.pattern.search(lowered, starts[0]) is not None
+        match = rule.pattern.match
+        return any(match(lowered, at) for at in sorted(_occurrences(lowered, words)))
+    starts = sorted({lowered.rfind("\n", 0, at) + 1 for at in _occurrences(lowered, words)})
     for start in starts:
         end = lowered.find("\n", start)
         if rule.pattern.search(lowered, start, len(lowered) if end < 0 else end):

@@ -56,7 +56,7 @@ CITATION_KINDS: frozenset[str] = frozenset({"references"})
 def extract_document_indicators(ctx: Context) -> None:
     """Every IOC in the body, with its section kind and (in indicator rows) its label."""
     labels = _row_labels(ctx)
-    for found in extract_indicators(ctx.doc.body):
+    for found in extract_indicators(ctx.doc.body, line_starts=ctx.doc.body_line_starts):
         kind = ctx.outline.kind_at(found.line)
         if kind in CITATION_KINDS and not found.defanged:  # defanged: the author meant an IOC
             _cite(found, ctx)

@@ -33,14 +33,17 @@ def find_indicators(text: str, *, markdown: bool = True) -> Iterator[Indicator]:
         yield _indicator(env, hit, (_occurrence(env, hit),), context, hit.defanged)
 
 
-def extract_indicators(text: str, *, markdown: bool = True) -> list[Indicator]:
+def extract_indicators(
+    text: str, *, markdown: bool = True, line_starts: list[int] | None = None
+) -> list[Indicator]:
     """Distinct indicators by (type, value) in order of first appearance, with every occurrence.
 
     The first occurrence gives ``raw``, ``line``, ``column``, ``start``, ``end`` and ``in_code``;
     ``context`` is the first non-empty note among the occurrences; ``defanged`` is True when any
-    occurrence was written defanged.
+    occurrence was written defanged. ``line_starts``, the offset where each line of text starts
+    (0 first), spares the engine finding them when the caller has them already.
     """
-    hits, env = scan(text, markdown)
+    hits, env = scan(text, markdown, line_starts)
     groups: dict[tuple[str, str], list[Hit]] = {}
     for hit in hits:
         groups.setdefault((hit.type, hit.value), []).append(hit)

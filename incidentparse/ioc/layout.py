@@ -11,7 +11,7 @@ import heapq
 import re
 from dataclasses import dataclass, field
 
-from .patterns import CODE_SPAN, FENCES, HEADING
+from .patterns import CODE_SPAN, FENCE_MARKERS, FENCES, HEADING
 
 
 @dataclass
@@ -27,8 +27,11 @@ class Layout:
     _bars: dict[int, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, text: str, markdown: bool = True) -> Layout:
-        layout = cls(text, markdown, _line_starts(text))
+    def build(
+        cls, text: str, markdown: bool = True, line_starts: list[int] | None = None
+    ) -> Layout:
+        """The layout of text; ``line_starts`` (as _line_starts gives them) when known."""
+        layout = cls(text, markdown, _line_starts(text) if line_starts is None else line_starts)
         if markdown:
             layout.fences = _fences(text)
             layout.spans = [(m.start(), m.end()) for m in CODE_SPAN.finditer(text)]
@@ -121,7 +124,9 @@ _QUOTE_WINDOW = 512
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    starts = [0]
+    starts.extend(map(re.Match.end, _NEWLINE.finditer(text)))
+    return starts
 
 
 _NEWLINE = re.compile("\n")
@@ -130,6 +135,8 @@ _NEWLINE = re.compile("\n")
 def _line_start(text: str, match: re.Match[str]) -> bool:
     """The match opens its line (after at most three spaces), as fences and headings must."""
     begin = match.start()
+    if not begin or text[begin - 1] == "\n":  # most do: no need to look further back
+        return True
     start = text.rfind("\n", max(0, begin - 4), begin) + 1
     if start == 0 and begin > 3:
         return False  # more than three characters before it on its line
@@ -140,7 +147,11 @@ def _fences(text: str) -> list[tuple[int, int]]:
     """Fenced code blocks as (start, end) offsets; an unclosed fence runs to the end."""
     blocks: list[tuple[int, int]] = []
     opener: tuple[str, int] | None = None
-    found = heapq.merge(*(f.finditer(text) for f in FENCES), key=lambda m: m.start())
+    # Most texts hold no fence of one kind or of either: a substring test spares its search.
+    present = [fence for fence, marker in zip(FENCES, FENCE_MARKERS, strict=True) if marker in text]
+    if not present:
+        return []
+    found = heapq.merge(*(f.finditer(text) for f in present), key=lambda m: m.start())
     for match in found:
         if not _line_start(text, match):
             continue

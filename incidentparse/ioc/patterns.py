@@ -113,5 +113,6 @@ FILE_NAME: Final[re.Pattern[str]] = re.compile(
 # Markdown structure the scanner must know: fences, code spans, headings (each checked to open
 # its line by the layout, so the engine can search for the literal first).
 FENCES: Final[tuple[re.Pattern[str], ...]] = (re.compile(r"(```+)"), re.compile(r"(~~~+)"))
+FENCE_MARKERS: Final[tuple[str, ...]] = ("```", "~~~")  # the shortest match of each of FENCES
 CODE_SPAN: Final[re.Pattern[str]] = re.compile(r"`(?<!``)(`*)(?!`)([^\n]*?[^`\n])`\1(?!`)")
 HEADING: Final[re.Pattern[str]] = re.compile(r"#(?<!##)#{0,5}(?=[ \t])")  # once per run

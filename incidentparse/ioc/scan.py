@@ -14,7 +14,7 @@ import heapq
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from . import classify as c
 from . import patterns as p
@@ -104,8 +104,21 @@ def _back_posix(text: str, pos: int) -> int:
     return pos - 1 if pos and text[pos - 1] == "~" else pos
 
 
-def _lit(*literals: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(re.escape(literal)) for literal in literals)
+class Anchor(NamedTuple):
+    """A literal every candidate of a family holds, with look-arounds after it: the regex
+    engine searches for the literal first, and the literal alone says whether a text has any."""
+
+    literal: str
+    pattern: re.Pattern[str]
+
+
+def _anchor(literal: str, after: str = "") -> Anchor:
+    """The anchor that opens with ``literal``; ``after`` (look-arounds or a group) follows it."""
+    return Anchor(literal, re.compile(re.escape(literal) + after))
+
+
+def _lit(*literals: str) -> tuple[Anchor, ...]:
+    return tuple(_anchor(literal) for literal in literals)
 
 
 def _spaced(kind: str, pattern: re.Pattern[str]) -> Judge:
@@ -151,7 +164,7 @@ class Scanner:
     """One family: anchors (empty = scan the whole text), back-off, full pattern, classifier."""
 
     name: str
-    anchors: tuple[re.Pattern[str], ...]
+    anchors: tuple[Anchor, ...]
     backoff: Backoff | None
     pattern: re.Pattern[str]
     judge: Judge
@@ -163,15 +176,16 @@ class Scanner:
 # cannot start a candidate, so pathological runs ("[.][.][.]", "a:a:a:") stay cheap.
 _AFTER_LABEL = r"(?<=[A-Za-z0-9 ]{lit})"
 _DOTS = (
-    re.compile(r"\.(?<=[A-Za-z0-9-]\.)(?=[A-Za-z0-9])"),
+    _anchor(".", r"(?<=[A-Za-z0-9-]\.)(?=[A-Za-z0-9])"),
     *(
-        re.compile(re.escape(lit) + _AFTER_LABEL.format(lit=re.escape(lit)))
+        _anchor(lit, _AFTER_LABEL.format(lit=re.escape(lit)))
         for lit in ("[.", "(.", "{.", "[dot", "(dot", "[DOT", "\\.")
     ),
 )
-_URL_ANCHORS = (re.compile(r":(?=[/\[])"), *_lit("[:", "(:", "{:"))
-_IPV6_ANCHORS = (re.compile(r"::"), re.compile(r":(?<=[0-9A-Fa-f]:)(?=[0-9A-Fa-f]{1,4}:)"))
-_POSIX_ANCHORS = (re.compile(r"~/"), re.compile(r"/(?=" + "|".join(POSIX_ROOTS) + ")"))
+_URL_ANCHORS = (_anchor(":", r"(?=[/\[])"), *_lit("[:", "(:", "{:"))
+_IPV6_ANCHORS = (_anchor("::"), _anchor(":", r"(?<=[0-9A-Fa-f]:)(?=[0-9A-Fa-f]{1,4}:)"))
+_POSIX_ANCHORS = (_anchor("~/"), _anchor("/", "(?=" + "|".join(POSIX_ROOTS) + ")"))
+_EXT_DOT = Anchor(".", p.EXT_DOT)  # the pattern opens with r"\." (patterns.py)
 SCANNERS: Final[tuple[Scanner, ...]] = (
     Scanner("url", _URL_ANCHORS, _back_scheme, p.URL, c.url),
     Scanner("email", _lit("@", "[at]", "(at)", "{at}", "[AT]", "(AT)"), _back_local, p.EMAIL,
@@ -190,17 +204,20 @@ SCANNERS: Final[tuple[Scanner, ...]] = (
     Scanner("cve", _lit("CVE", "cve", "Cve"), _at(0), p.CVE, c.cve),
     Scanner("attack", (), None, p.ATTACK, c.attack),
     Scanner("asn", (), None, p.ASN, c.asn),
-    Scanner("file_name", (p.EXT_DOT,), _back_file, p.FILE_NAME, c.file_name, _known_ext),
+    Scanner("file_name", (_EXT_DOT,), _back_file, p.FILE_NAME, c.file_name, _known_ext),
 )  # fmt: skip
 
 
-def scan(text: str, markdown: bool = True) -> tuple[list[Hit], Env]:
+def scan(
+    text: str, markdown: bool = True, line_starts: list[int] | None = None
+) -> tuple[list[Hit], Env]:
     """Every validated hit of text, overlaps resolved, in text order."""
-    layout = Layout.build(text, markdown)
+    layout = Layout.build(text, markdown, line_starts)
     env = Env(text, layout, Labels(layout))
+    absent = absent_literals(text)
     hits: list[Hit] = []
     for scanner in SCANNERS:
-        for start, end in _candidates(text, scanner):
+        for start, end in _candidates(text, scanner, absent):
             found = scanner.judge(env, start, end)
             for hit in found if isinstance(found, list) else (found,):
                 if hit is not None and hit.end > hit.start:
@@ -208,11 +225,50 @@ def scan(text: str, markdown: bool = True) -> tuple[list[Hit], Env]:
     return _settle(hits), env
 
 
-def _candidates(text: str, scanner: Scanner) -> Iterator[tuple[int, int]]:
+# Characters that open the defanged and path anchors ("[at]", "(.", "{:", "\\REG", "~/"):
+# rarely written, so one search per character (for what follows each of its places) tells which
+# of those twenty literals a text holds at all, where a search per anchor would read the whole
+# text twenty times.
+RARE_OPENERS: Final = "[({\\~"
+
+
+@dataclass(frozen=True)
+class _Rare:
+    literals: tuple[str, ...]  # the anchor literals opening with one rare character
+    tails: re.Pattern[str]  # what follows each place of that character (a look-ahead: overlaps)
+
+
+def _rare() -> tuple[_Rare, ...]:
+    literals = {a.literal for s in SCANNERS for a in s.anchors if a.literal[0] in RARE_OPENERS}
+    table = []
+    for opener in RARE_OPENERS:
+        own = tuple(sorted(lit for lit in literals if lit[0] == opener))
+        longest = max(len(lit) for lit in own) - 1
+        table.append(_Rare(own, re.compile(re.escape(opener) + f"(?=(.{{0,{longest}}}))")))
+    return tuple(table)
+
+
+_RARE: Final = _rare()
+
+
+def absent_literals(text: str) -> frozenset[str]:
+    """The anchor literals opening with a rare character that text does not hold."""
+    absent: list[str] = []
+    for rare in _RARE:
+        # Each place's tail after a line break (a tail never holds one); none: empty.
+        tails = "".join(["\n" + tail for tail in rare.tails.findall(text)])
+        absent.extend(lit for lit in rare.literals if "\n" + lit[1:] not in tails)
+    return frozenset(absent)
+
+
+def _candidates(
+    text: str, scanner: Scanner, absent: frozenset[str] = frozenset()
+) -> Iterator[tuple[int, int]]:
     """Candidate spans of one family, each text position inside at most one candidate.
 
     Every anchor pattern is searched again only from the end of the last candidate, so the
     text a candidate covered is never walked twice (linear, even on one huge candidate).
+    Anchors whose literal is in ``absent`` have no match in the text and are not searched.
     """
     if scanner.finder is not None:
         yield from scanner.finder(text)
@@ -222,8 +278,9 @@ def _candidates(text: str, scanner: Scanner) -> Iterator[tuple[int, int]]:
             yield match.start(match.lastindex or 0), match.end()
         return
     heap: list[tuple[int, int]] = []
-    for index in range(len(scanner.anchors)):
-        _push(heap, text, scanner, index, 0)
+    for index, anchor in enumerate(scanner.anchors):
+        if anchor.literal not in absent:
+            _push(heap, text, scanner, index, 0)
     done, tried = 0, -1
     while heap:
         pos, index = heapq.heappop(heap)
@@ -243,7 +300,7 @@ def _candidates(text: str, scanner: Scanner) -> Iterator[tuple[int, int]]:
 
 def _push(heap: list[tuple[int, int]], text: str, scanner: Scanner, index: int, pos: int) -> None:
     """Queue the next position (from pos on) where anchor ``index`` passes its gate."""
-    anchor, gate = scanner.anchors[index], scanner.gate
+    anchor, gate = scanner.anchors[index].pattern, scanner.gate
     match = anchor.search(text, pos)
     while match is not None and gate is not None and not gate(match):
         match = anchor.search(text, match.start() + 1)
