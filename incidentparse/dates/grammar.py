@@ -123,6 +123,10 @@ def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     """The longest point rule matching at pos (slot-only rules need a slot)."""
     best: tuple[Point, int] | None = None
     for rule in rules_at(text, pos):
+        # a rule that cannot match further than the best so far cannot win: not even tried
+        # ('2026-04-03' read by ymd leaves out iso_month and year)
+        if best is not None and pos + rule.width <= best[1]:
+            continue
         m = rule.pattern.match(text, pos)
         if m is None or (best is not None and m.end() <= best[1]):
             continue

@@ -15,6 +15,9 @@ _EXPLICIT_ZONES = frozenset({"UTC", "GMT", "UT", "Z"})
 # C15 dual readings and midnight-crossing checks: no zone is further than this from UTC.
 _MAX_OFFSET = dt.timedelta(hours=14)
 _MIDNIGHT = dt.time()
+# TimeSpan(**fields) is this validation behind BaseModel.__init__'s keyword packing: one span is
+# built per expression, so the validator is called directly (the same checks, the same model).
+_new_span = TimeSpan.__pydantic_validator__.validate_python
 
 
 @dataclass(frozen=True)
@@ -283,8 +286,9 @@ def _build(
     if left.suspect or other.suspect:
         fields["zone_suspect"] = True
     if offset is not None:
-        fields.update(char_start=offset, char_end=offset + len(text))
-    return TimeSpan(**fields)
+        fields["char_start"], fields["char_end"] = offset, offset + len(text)
+    span: TimeSpan = _new_span(fields)
+    return span
 
 
 def _align(side: Side, grain: str, is_start: bool) -> dt.date | dt.datetime:

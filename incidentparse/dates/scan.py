@@ -153,37 +153,36 @@ class Options(NamedTuple):
     fiscal_start: int | None = None  # None: calendar-aligned fiscal years, read as approximate
 
     def env(self) -> Env:
-        # C15: plain "UTC" is the fallback ('assumed'); any other zone was declared. A caller
-        # that read "All times in UTC" and wants 'declared' passes "UTC+00:00".
-        declared = self.default_zone.strip().upper() not in ("", "UTC")
-        return _env(
-            self.reference, self.context_year, self.default_zone, declared, self.fiscal_start
-        )
+        return _env(self)
 
     def ctx(self) -> Ctx:
-        return Ctx(self.reference, dayfirst=self.dayfirst)
+        return _ctx(self)
 
 
+# Both cached by the options: a document reads many values with the same ones, and a whole
+# call of parse_timespan costs a few dozen microseconds, so their set-up is worth skipping.
 @lru_cache(maxsize=256)
-def _env(
-    reference: dt.date,
-    context_year: int | None,
-    default_zone: str,
-    declared: bool,
-    fiscal_start: int | None,
-) -> Env:
-    """Env for the options; cached because a document parses many values with the same ones."""
-    zone = lookup_zone(default_zone) or UTC
+def _env(options: Options) -> Env:
+    """The Env of the options (C15: plain "UTC" is the fallback, 'assumed'; any other zone was
+    declared. A caller that read "All times in UTC" and wants 'declared' passes "UTC+00:00")."""
+    declared = options.default_zone.strip().upper() not in ("", "UTC")
+    zone = lookup_zone(options.default_zone) or UTC
+    fiscal_start = options.fiscal_start
     if fiscal_start is not None and not 1 <= fiscal_start <= 12:
         raise ConfigError(f"fiscal_year_start_month must be 1-12, got {fiscal_start}")
     return Env(
-        reference,
-        context_year,
+        options.reference,
+        options.context_year,
         zone,
         "declared" if declared else "assumed",
         fiscal_start or 1,
         fiscal_start is not None,
     )
+
+
+@lru_cache(maxsize=256)
+def _ctx(options: Options) -> Ctx:
+    return Ctx(options.reference, dayfirst=options.dayfirst)
 
 
 def candidates(text: str, begin: int = 0, end: int | None = None) -> Iterator[int]:
