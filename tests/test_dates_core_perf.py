@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from incidentparse.dates import points
+from incidentparse.answers import is_placeholder
+from incidentparse.dates import grammar, placeholders, points, scan, sre_facts
 from incidentparse.dates.points import DAY, MONTH, RULES, RULES_BY_KEY, YEAR, YEAR2, rules_at
 
 from .test_dates_perf import TEXTS
@@ -92,16 +94,21 @@ def test_every_ascii_letter_key_is_a_subset_of_the_any_letter_key() -> None:
 # --- match_point: a rule that cannot reach past the best match is not tried --------------------
 
 
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The match at every position where pattern matches (overlapping ones included)."""
+    pos = 0
+    while (found := pattern.search(text, pos)) is not None:
+        yield pattern.match(text, found.start()) or found
+        pos = found.start() + 1
+
+
 def test_no_rule_matches_further_than_its_width() -> None:
     bounded = [rule for rule in RULES if rule.width < 10_000]
     assert {"ymd", "iso_month", "year", "time"} <= {rule.name for rule in bounded}
     for text in TEXTS:
-        for pos in range(len(text)):
-            if not text[pos].isalnum():
-                continue
-            for rule in bounded:
-                m = rule.pattern.match(text, pos)
-                assert m is None or m.end() - pos <= rule.width, (rule.name, text[pos:])
+        for rule in bounded:
+            for m in _matches(rule.pattern, text):
+                assert m.end() - m.start() <= rule.width, (rule.name, m.group())
 
 
 def test_width_of_an_unbounded_pattern_is_no_bound() -> None:
@@ -133,3 +140,80 @@ def test_shift_adds_what_relativedelta_adds(unit: str) -> None:
                 starts = starts[1:]  # build_offset adds clock units to datetimes only
             for start in starts:
                 assert _added(start, step) == _added(start, reference), (unit, count, start)
+
+
+# --- sre_facts.initials: the characters a match can start with --------------------------------
+
+
+def _gated_patterns() -> list[re.Pattern[str]]:
+    return [grammar._PREFIX_RE, grammar._POINT_START, *(rule.pattern for rule in RULES)]
+
+
+def test_initials_never_rule_out_a_match() -> None:
+    """Wherever a pattern matches, its first character passes the gate built from it."""
+    gated = [(p, sre_facts.initials(p)) for p in _gated_patterns()]
+    assert gated[0][1] is not None and gated[1][1] is not None  # the two gates in use
+    matched = 0
+    for text in TEXTS:
+        for pattern, chars in gated:
+            for m in _matches(pattern, text):
+                assert grammar._may_start(chars, text, m.start()), (pattern.pattern[:40], text)
+                matched += 1
+    assert matched > 10_000
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (re.compile(r"(?:ab|c)d?"), {"a", "c"}),
+        (re.compile(r"x?y"), {"x", "y"}),
+        (re.compile(r"\d+|Q[1-4]", re.I), {*"0123456789", "q"}),
+        (re.compile(r"(?<=~)z|(?=\s)\sk", re.I), {"z", *" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"}),
+        (re.compile("\u017fep", re.I), {"s"}),  # 'ſ' reads 's' and 'S' under re.I
+        (re.compile("\u212a", re.I), {"k"}),  # the Kelvin sign reads 'k'
+    ],
+)
+def test_initials_of_small_patterns(pattern: re.Pattern[str], starts: set[str]) -> None:
+    found = sre_facts.initials(pattern)
+    assert found is not None and starts <= found
+
+
+@pytest.mark.parametrize("pattern", [r"a*", r"(?:x|)", r".b", r"[^a]c", r"\bq?"])
+def test_initials_of_patterns_that_start_anywhere_are_unknown(pattern: str) -> None:
+    assert sre_facts.initials(re.compile(pattern)) is None
+
+
+def test_the_gate_always_lets_characters_outside_ascii_through() -> None:
+    for char in ("\u017f", "\u212a", "\u0130", "\u0131", "≈", "é"):
+        assert grammar._may_start(frozenset("a"), char, 0)
+
+
+# --- placeholders and templates: substring tests before the regex -----------------------------
+
+
+def _values() -> list[str]:
+    lines = {line for text in TEXTS for line in text.split("\n")}
+    cells = {cell for line in lines for cell in line.split("|")}
+    extra = ["", " ", "\u0130", "K", "ſ", "Σ", "N/A", "*TBD*", "_none_", "(n/a)", "–", "—"]
+    return sorted(lines | cells | {cell.strip() for cell in cells} | set(extra))
+
+
+def _plain_placeholder(value: str) -> bool:
+    m = placeholders._FIRST_WORD.match(value)
+    word = m.group(1).lower() if m else ""
+    if word and word not in placeholders._PLACEHOLDER_STARTS:
+        return False
+    return is_placeholder(placeholders._PUNCT_RUN.sub(r"\1\1", " ".join(value.split())))
+
+
+def test_placeholder_gate_is_the_plain_test() -> None:
+    values = _values()
+    assert sum(placeholders.placeholder(v) for v in values) > 20
+    assert [v for v in values if placeholders.placeholder(v) != _plain_placeholder(v)] == []
+
+
+def test_template_gate_is_the_search() -> None:
+    values = [*_values(), "yyyy-mm-dd", "HH:MM", "hh:mm UTC", "[Date]", "DD/MM", "ⅿⅿ"]
+    found = [v for v in values if scan._is_template(v)]
+    assert len(found) > 5
+    assert [v for v in values if scan._is_template(v) != bool(scan._TEMPLATE.search(v))] == []

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from dateutil.parser import isoparse
 from dateutil.relativedelta import relativedelta
 
 from .months import last_of_month, month_start, months_span
+from .sre_facts import max_width
 from .vocab import MONTH_BY_NAME, NUMBER_BY_WORD, ORDINAL_BY_WORD, UNIT_BY_NAME, WEEKDAY_BY_NAME
 from .zones import ZONE_PATTERN, Zone, lookup_zone
 
@@ -493,19 +493,6 @@ class Rule(NamedTuple):
     pattern: re.Pattern[str]
     build: Callable[[re.Match[str], Ctx], Point | None]
     width: int  # the longest text the pattern can match (sys.maxsize: no bound)
-
-
-def max_width(pattern: re.Pattern[str]) -> int:
-    """The longest match of pattern, read from the regex parser (sys.maxsize when unknown)."""
-    parser: Any = getattr(re, "_parser", None)  # CPython's sre parser; absent elsewhere
-    try:
-        width = int(parser.parse(pattern.pattern, pattern.flags).getwidth()[1])
-    except (AttributeError, TypeError, ValueError, re.error):  # no parser: no bound
-        return sys.maxsize
-    return width if width < _UNBOUNDED else sys.maxsize
-
-
-_UNBOUNDED = 65535  # sre reports unbounded repeats as MAXREPEAT (4294967295) or more
 
 
 _TIME_ZONE = rf"(?:\s?(?P<zone>{ZONE_PATTERN}))?"

@@ -291,7 +291,7 @@ def parse_value(
     value = text.strip()
     if not value or placeholder(value):
         return None
-    if _TEMPLATE.search(value):
+    if _is_template(value):
         return None
     base = ctx or options.ctx()
     found = _first(value, options, base, _outside_parens(value))
@@ -312,6 +312,16 @@ def parse_value(
     if duration is not None:
         updates["duration"] = duration
     return span.model_copy(update=updates) if updates else span, side
+
+
+def _is_template(value: str) -> bool:
+    """A form template ('YYYY-MM-DD', '[date]'). Each of its words holds '[', 'yyyy', 'mm' or
+    'dd' in the lower-cased value (no character but these ASCII ones reads as y, m or d under
+    re.IGNORECASE): most values hold none and skip the search."""
+    lower = value.lower()
+    if "[" not in value and "mm" not in lower and "dd" not in lower and "yyyy" not in lower:
+        return False
+    return _TEMPLATE.search(value) is not None
 
 
 def _outside_parens(value: str) -> list[tuple[int, int]]:
