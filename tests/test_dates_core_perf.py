@@ -217,3 +217,24 @@ def test_template_gate_is_the_search() -> None:
     found = [v for v in values if scan._is_template(v)]
     assert len(found) > 5
     assert [v for v in values if scan._is_template(v) != bool(scan._TEMPLATE.search(v))] == []
+
+
+# --- extents: scan's expressions without their TimeSpans ----------------------------------------
+
+_OPTIONS = [
+    scan.Options(dt.date(2026, 4, 3)),
+    scan.Options(dt.date(9999, 12, 20), 9999, "America/New_York", True, 10),  # at the calendar end
+    scan.Options(dt.date(1, 1, 5), None, "IST", False),  # at its start
+]
+
+
+@pytest.mark.parametrize("options", _OPTIONS)
+def test_extents_are_the_expressions_scan_yields(options: scan.Options) -> None:
+    """The same expressions, where the TimeSpan is left out (also where resolving fails)."""
+    found = 0
+    for text in TEXTS:
+        plain = [(e.begin, e.end, e.a, e.b, e.mode) for e, _, _ in scan.scan(text, options)]
+        fast = [(e.begin, e.end, e.a, e.b, e.mode) for e in scan.extents(text, options)]
+        assert fast == plain, text
+        found += len(plain)
+    assert found > 1000

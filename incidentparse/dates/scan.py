@@ -14,7 +14,7 @@ from .durations import find_duration
 from .grammar import Expr, match_expression
 from .placeholders import placeholder
 from .points import Ctx
-from .resolve import Env, Side, to_span
+from .resolve import Env, Side, to_side, to_span
 from .vocab import (
     APPROX_PREFIXES,
     MONTH_BY_NAME,
@@ -251,6 +251,23 @@ def scan(
     end: int | None = None,
 ) -> Iterator[tuple[Expr, TimeSpan, Side]]:
     """Every expression in text[begin:end], the anchor carried within each paragraph (C2)."""
+    for expr, span, side in _found(text, options, ctx, begin, end, True):
+        assert span is not None
+        yield expr, span, side
+
+
+def extents(
+    text: str, options: Options, ctx: Ctx | None = None, begin: int = 0, end: int | None = None
+) -> Iterator[Expr]:
+    """scan()'s expressions without their TimeSpans, for a caller that only needs where they
+    are (a timeline row's leading stamp): the same expressions, one model less each."""
+    for expr, _, _ in _found(text, options, ctx, begin, end, False):
+        yield expr
+
+
+def _found(
+    text: str, options: Options, ctx: Ctx | None, begin: int, end: int | None, build: bool
+) -> Iterator[tuple[Expr, TimeSpan | None, Side]]:
     env = options.env()
     base = ctx or options.ctx()
     current = base
@@ -264,11 +281,17 @@ def scan(
         expr = expression_at(text, pos, current)
         if expr is None:
             continue
-        resolved = to_span(expr, text[expr.begin : expr.end], env, current, expr.begin)
+        written = text[expr.begin : expr.end]
+        span: TimeSpan | None = None
+        if build:
+            resolved = to_span(expr, written, env, current, expr.begin)
+            side = None if resolved is None else resolved[1]
+            span = None if resolved is None else resolved[0]
+        else:
+            side = to_side(expr, written, env, current, expr.begin)
         cursor = expr.end
-        if resolved is None:
+        if side is None:
             continue
-        span, side = resolved
         yield expr, span, side
         current = _carry(current, side)
 
