@@ -150,14 +150,15 @@ def _gated_patterns() -> list[re.Pattern[str]]:
 
 
 def test_initials_never_rule_out_a_match() -> None:
-    """Wherever a pattern matches, its first character passes the gate built from it."""
-    gated = [(p, sre_facts.initials(p)) for p in _gated_patterns()]
-    assert gated[0][1] is not None and gated[1][1] is not None  # the two gates in use
+    """Wherever a pattern matches, its first character is not in the set that skips it."""
+    gated = [(p, sre_facts.never_first(sre_facts.initials(p))) for p in _gated_patterns()]
+    assert gated[0][1] == grammar._NO_PREFIX and gated[1][1] == grammar._NO_POINT
+    assert len(grammar._NO_PREFIX) > 50 and len(grammar._NO_POINT) > 50  # the gates in use
     matched = 0
     for text in TEXTS:
-        for pattern, chars in gated:
+        for pattern, skipped in gated:
             for m in _matches(pattern, text):
-                assert grammar._may_start(chars, text, m.start()), (pattern.pattern[:40], text)
+                assert text[m.start() : m.start() + 1] not in skipped, (pattern.pattern[:40], text)
                 matched += 1
     assert matched > 10_000
 
@@ -183,9 +184,10 @@ def test_initials_of_patterns_that_start_anywhere_are_unknown(pattern: str) -> N
     assert sre_facts.initials(re.compile(pattern)) is None
 
 
-def test_the_gate_always_lets_characters_outside_ascii_through() -> None:
-    for char in ("\u017f", "\u212a", "\u0130", "\u0131", "≈", "é"):
-        assert grammar._may_start(frozenset("a"), char, 0)
+def test_the_gate_never_skips_characters_outside_ascii_or_the_text_end() -> None:
+    skipped = sre_facts.never_first(frozenset("a"))
+    assert "A" not in skipped and "b" in skipped and "B" in skipped
+    assert all(char.isascii() and char for char in skipped)
 
 
 # --- placeholders and templates: substring tests before the regex -----------------------------

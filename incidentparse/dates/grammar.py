@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .points import DAY, NUMBER_WORDS, UNIT_WORDS, WEEKDAY, YEAR, Ctx, Point, rules_at
-from .sre_facts import initials
+from .sre_facts import initials, never_first
 from .vocab import (
     APPROX_PREFIXES,
     MONTH_BY_NAME,
@@ -100,10 +100,10 @@ POINT_STARTS: tuple[str, ...] = (
     rf"(?:{NUMBER_WORDS})\s+(?:{UNIT_WORDS})(?![a-z])",  # offsets: 'three weeks later'
 )
 _POINT_START = re.compile("|".join(POINT_STARTS), _I)
-# The characters a prefix or a point can start with: a position starting otherwise ('March' has
-# no prefix, 'the' no point) skips the regex. None: no such set (every position is tried).
-_PREFIX_INITIALS = initials(_PREFIX_RE)
-_POINT_INITIALS = initials(_POINT_START)
+# The characters no prefix or point starts with: a position starting with one ('March' has no
+# prefix, 'in' no point) skips the regex, told by a set lookup (sre_facts reads the regexes).
+_NO_PREFIX = never_first(initials(_PREFIX_RE))
+_NO_POINT = never_first(initials(_POINT_START))
 _PART_INITIALS = frozenset(w[0] for w in PART_BY_WORD)
 _WEEKDAY_INITIALS = frozenset(w[0] for w in WEEKDAY_BY_NAME)
 _SLOT_KINDS = frozenset({"slot", "since", "from", "until", "by", "between", "week_of", "within"})
@@ -276,7 +276,7 @@ def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
         inner = ctx
     else:
         roles, begin, start = _read_prefixes(text, pos)
-        if not _may_start(_POINT_INITIALS, text, start) or not _POINT_START.match(text, start):
+        if text[start : start + 1] in _NO_POINT or not _POINT_START.match(text, start):
             return None
         worded = False
         for role, _ in roles:
@@ -296,12 +296,6 @@ def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     if roles and roles[0][0] in ("from", "between") and expr.mode == "point":
         expr.begin = roles[0][1].end()  # a lone 'from X' is just X
     return expr
-
-
-def _may_start(initials: frozenset[str] | None, text: str, pos: int) -> bool:
-    """False when the character at pos starts none of a regex's matches (see sre_facts)."""
-    char = text[pos : pos + 1]
-    return initials is None or not char.isascii() or char.lower() in initials
 
 
 _SECOND_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -329,7 +323,7 @@ def _read_prefixes(text: str, pos: int) -> tuple[list[tuple[str, re.Match[str]]]
     if "0" <= text[pos : pos + 1] <= "9":
         return roles, begin, cursor  # every prefix starts with a letter, '~' or '≈'
     for _ in range(3):
-        if not _may_start(_PREFIX_INITIALS, text, cursor):
+        if text[cursor : cursor + 1] in _NO_PREFIX:
             break
         found = _prefix_at(text, cursor)
         if found is None:

@@ -57,6 +57,16 @@ _CATEGORY: dict[Any, str] = (
     if _C is not None
     else {}
 )
+
+
+def never_first(chars: frozenset[str] | None) -> frozenset[str]:
+    """The ASCII characters, in either case, outside initials(): a position starting with one
+    cannot start a match, told by one set lookup of the character."""
+    if chars is None:
+        return frozenset()
+    return frozenset(chr(code) for code in range(128) if chr(code).lower() not in chars)
+
+
 _Chars = tuple[set[str] | None, bool]  # (possible first characters or None for any, can be empty)
 
 
