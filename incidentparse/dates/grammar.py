@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .points import DAY, NUMBER_WORDS, UNIT_WORDS, WEEKDAY, YEAR, Ctx, Point, rules_at
+from .sre_facts import initials, never_first
 from .vocab import (
     APPROX_PREFIXES,
     MONTH_BY_NAME,
@@ -99,6 +100,10 @@ POINT_STARTS: tuple[str, ...] = (
     rf"(?:{NUMBER_WORDS})\s+(?:{UNIT_WORDS})(?![a-z])",  # offsets: 'three weeks later'
 )
 _POINT_START = re.compile("|".join(POINT_STARTS), _I)
+# The characters no prefix or point starts with: a position starting with one ('March' has no
+# prefix, 'in' no point) skips the regex, told by a set lookup (sre_facts reads the regexes).
+_NO_PREFIX = never_first(initials(_PREFIX_RE))
+_NO_POINT = never_first(initials(_POINT_START))
 _PART_INITIALS = frozenset(w[0] for w in PART_BY_WORD)
 _WEEKDAY_INITIALS = frozenset(w[0] for w in WEEKDAY_BY_NAME)
 _SLOT_KINDS = frozenset({"slot", "since", "from", "until", "by", "between", "week_of", "within"})
@@ -123,6 +128,10 @@ def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     """The longest point rule matching at pos (slot-only rules need a slot)."""
     best: tuple[Point, int] | None = None
     for rule in rules_at(text, pos):
+        # a rule that cannot match further than the best so far cannot win: not even tried
+        # ('2026-04-03' read by ymd leaves out iso_month and year)
+        if best is not None and pos + rule.width <= best[1]:
+            continue
         m = rule.pattern.match(text, pos)
         if m is None or (best is not None and m.end() <= best[1]):
             continue
@@ -260,20 +269,30 @@ def _attach_dual(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, in
 
 def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     """Prefixes, then a point or a range, then suffixes, at pos; None when no date is there."""
-    roles, begin, start = _read_prefixes(text, pos)
-    if _POINT_START.match(text, start) is None:
-        return None
-    worded = False
-    for role, _ in roles:
-        worded = worded or role in _SLOT_KINDS or role == "approx"
-    inner = ctx.slotted(ctx.slot, ctx.slot_word or worded)
+    if "0" <= text[pos : pos + 1] <= "9":
+        # most dates start with a digit: no prefix starts with one, and every point rule may
+        roles: list[tuple[str, re.Match[str]]] = []
+        begin = start = pos
+        inner = ctx
+    else:
+        roles, begin, start = _read_prefixes(text, pos)
+        if text[start : start + 1] in _NO_POINT or not _POINT_START.match(text, start):
+            return None
+        worded = False
+        for role, _ in roles:
+            worded = worded or role in _SLOT_KINDS or role == "approx"
+        inner = ctx.slotted(ctx.slot, ctx.slot_word or worded)
     found = match_compound(text, start, inner) or _match_year_range(text, start, inner)
     if found is None:
         return _match_bare_day_range(text, start, inner, begin, roles)
     a, end = found
     expr = Expr(begin, end, a)
-    _apply_roles(expr, roles)
-    _read_tail(text, expr, inner, "between" in [r for r, _ in roles])
+    if roles:
+        _apply_roles(expr, roles)
+    if end < len(text) and _ANY_TAIL.match(text, end) is not None:
+        _read_tail(text, expr, inner, any(role == "between" for role, _ in roles))
+    elif expr.mode in ("from", "between"):
+        expr.mode = "point"  # no tail: a lone 'from X' is just X
     if roles and roles[0][0] in ("from", "between") and expr.mode == "point":
         expr.begin = roles[0][1].end()  # a lone 'from X' is just X
     return expr
@@ -304,6 +323,8 @@ def _read_prefixes(text: str, pos: int) -> tuple[list[tuple[str, re.Match[str]]]
     if "0" <= text[pos : pos + 1] <= "9":
         return roles, begin, cursor  # every prefix starts with a letter, '~' or '≈'
     for _ in range(3):
+        if text[cursor : cursor + 1] in _NO_PREFIX:
+            break
         found = _prefix_at(text, cursor)
         if found is None:
             break
@@ -365,11 +386,7 @@ def _count(word: str) -> float | None:
 
 
 def _read_tail(text: str, expr: Expr, ctx: Ctx, between: bool) -> None:
-    """Range end, open end ('– present'), 'onwards', '-ish'."""
-    if expr.end >= len(text) or _ANY_TAIL.match(text, expr.end) is None:
-        if expr.mode in ("from", "between"):
-            expr.mode = "point"
-        return
+    """Range end, open end ('– present'), 'onwards', '-ish' (_ANY_TAIL matched at the end)."""
     tail = _APPROX_SUFFIX.match(text, expr.end)
     if tail is not None:
         expr.approximate, expr.end = True, tail.end()

@@ -15,6 +15,12 @@ _FIRST_WORD = re.compile(r"[*_\s]*([^\s/():;.,*_]*)")
 
 
 _PUNCT_RUN = re.compile(r"([^\w\s]|_)\1{2,}")
+# What _FIRST_WORD skips or stops at: after any other character the first word starts there.
+_NOT_A_WORD_START = frozenset("*_/():;.,")
+# The first letters of those words: a value starting otherwise ('2026-04-03', 'March') is no
+# placeholder, told without the regex. Only ASCII letters and dashes are in it, and the only
+# characters lower-casing to an ASCII letter are ASCII letters, 'İ' ('i') and the Kelvin sign.
+_INITIALS = frozenset(word[0] for word in _PLACEHOLDER_STARTS)
 
 
 def placeholder(value: str) -> bool:
@@ -24,6 +30,10 @@ def placeholder(value: str) -> bool:
     with blank runs folded and punctuation runs cut to two ('**N/A**' keeps its markup), because
     that regex backtracks badly on long runs of either.
     """
+    first = value[:1]
+    word_start = first and first not in _NOT_A_WORD_START and not first.isspace()
+    if word_start and first.lower()[:1] not in _INITIALS:
+        return False  # its first word starts there, and no placeholder word starts so
     m = _FIRST_WORD.match(value)
     word = m.group(1).lower() if m else ""
     if word and word not in _PLACEHOLDER_STARTS:

@@ -17,6 +17,7 @@ from dateutil.parser import isoparse
 from dateutil.relativedelta import relativedelta
 
 from .months import last_of_month, month_start, months_span
+from .sre_facts import max_width
 from .vocab import MONTH_BY_NAME, NUMBER_BY_WORD, ORDINAL_BY_WORD, UNIT_BY_NAME, WEEKDAY_BY_NAME
 from .zones import ZONE_PATTERN, Zone, lookup_zone
 
@@ -246,6 +247,10 @@ def build_month(m: re.Match[str], ctx: Ctx) -> Point | None:
     return point
 
 
+def build_month_or_day(m: re.Match[str], ctx: Ctx) -> Point | None:
+    return build_month_day(m, ctx) if m.group("day") else build_month(m, ctx)
+
+
 # "2026 hosts", "2019 servers": a plural noun after a number makes it a count (C19).
 _COUNT_NOUN = re.compile(r"\s+(?!(?:was|has|is|this|thus|its|as|us|always|plus)\b)[a-z]{2,}s\b")
 
@@ -390,11 +395,15 @@ def count_of(word: str) -> tuple[int, bool]:
     return NUMBER_BY_WORD.get(word, (0, True))
 
 
-def shift(unit: str, count: int) -> relativedelta:
-    """relativedelta for a count of a canonical unit (calendar months and years stay whole)."""
-    if unit == "week":
-        return relativedelta(days=7 * count)
-    return relativedelta(**{unit + "s": count})  # type: ignore[arg-type]
+def shift(unit: str, count: int) -> relativedelta | dt.timedelta:
+    """The step of a count of a canonical unit. Calendar months and years stay whole
+    (relativedelta: Jan 31 + 1 month is Feb 28); the fixed-length units are a timedelta, which
+    adds exactly what relativedelta would and costs a tenth as much."""
+    if unit == "month":
+        return relativedelta(months=count)
+    if unit == "year":
+        return relativedelta(years=count)
+    return dt.timedelta(**{unit + "s": count})
 
 
 def build_offset(m: re.Match[str], ctx: Ctx) -> Point | None:
@@ -483,6 +492,7 @@ class Rule(NamedTuple):
     name: str
     pattern: re.Pattern[str]
     build: Callable[[re.Match[str], Ctx], Point | None]
+    width: int  # the longest text the pattern can match (sys.maxsize: no bound)
 
 
 _TIME_ZONE = rf"(?:\s?(?P<zone>{ZONE_PATTERN}))?"
@@ -492,7 +502,8 @@ _I = re.IGNORECASE
 def _rule(
     name: str, pattern: str, build: Callable[[re.Match[str], Ctx], Point | None], flags: int = _I
 ) -> Rule:
-    return Rule(name, re.compile(pattern, flags), build)
+    compiled = re.compile(pattern, flags)
+    return Rule(name, compiled, build, max_width(compiled))
 
 
 # The point grammar, most specific first; the longest match at a position wins.
@@ -539,17 +550,21 @@ RULES: tuple[Rule, ...] = (
         r"(?<![\d.v/-])(?P<a>\d{1,2})[-/](?P<b>\d{1,2})(?=\s+(?:[01]?\d|2[0-3]):[0-5]\d)",
         build_month_day_with_time,
     ),
+    # A month name with a day ('April 7, 2025'), else alone ('March 2026'): one rule, since the
+    # day form is tried first and, where it matches, the month alone is always shorter. The
+    # '(?(day)…)' test is the day form's own end; backing out of the day form unsets 'day', so
+    # the month alone is read exactly as a rule of its own would read it (test_dates_core_perf).
     _rule(
         "month_day",
-        rf"{MONTH}[\s-]?{DAY}(?:(?:\s*,\s*|\s+|-)(?:{YEAR}|{YEAR2}))?(?!\s*(?:hosts?|users?))",
-        build_month_day,
+        rf"{MONTH}(?:[\s-]?{DAY})?(?:(?:\s*,\s*|\s+|-)(?:{YEAR}|{YEAR2}))?"
+        r"(?(day)(?!\s*(?:hosts?|users?)))",
+        build_month_or_day,
     ),
     _rule(
         "day_month",
         rf"{DAY}(?:\s+of)?[\s-]*{MONTH}(?:(?:\s*,\s*|\s+|-)(?:{YEAR}|{YEAR2}))?",
         build_month_day,
     ),
-    _rule("month", rf"{MONTH}(?:(?:\s*,\s*|\s+|-)(?:{YEAR}|{YEAR2}))?", build_month),
     _rule(
         "quarter",
         r"(?:FY\s?)?Q(?P<q>[1-4])(?:\s*(?:of\s+)?(?P<fy>FY\s?-?)?(?:"
@@ -641,29 +656,29 @@ RULES: tuple[Rule, ...] = (
 _COUNT_LETTERS = "".join(sorted({word[0] for word in NUMBER_BY_WORD}))
 # What each rule can start with: lower-case letters, or a run of digits by its length ("#2" one
 # or two digits, "#3", "#4", "#8" five or more) optionally followed by the class of the next
-# character (":" colon, "a" a letter, " " a space; "/9" one of / . - then a digit, "/x" one of
-# / . - then anything else; "#2" alone = any). match_point only tries the rules that can match
-# at a position: an ISO date, the commonest form, has five candidates instead of eight.
+# character (":" colon, " " a space; "/9" one of / . - then a digit, "/x" one of / . - then
+# anything else; "a" any letter, "a:ap" one of these letters in either case; "#2" alone = any).
+# match_point only tries the rules that can match at a position: an ISO date, the commonest
+# form, has five candidates instead of eight, '3pm' one instead of six.
 FIRST_KEYS: dict[str, tuple[str, ...]] = {
     "iso_datetime": ("#4/9",),
     "iso_t": ("#4/9", "#8"),
     "ymd": ("#4/9",),
-    "iso_week": ("#4/x", "#4a"),
+    "iso_week": ("#4/x", "#4a:w"),
     "iso_month": ("#4/9",),
     "numeric": ("#2/9",),
     "month_day_numeric": ("#2/9",),
     "month_day_with_time": ("#2/9",),
     "month_day": tuple("adfjmnos"),
-    "day_month": ("#2/x", "#2a", "#2 "),
-    "month": tuple("adfjmnos"),
+    "day_month": ("#2/x", "#2a:nrst", "#2 "),  # '3-Mar', '3rd March', '3 March'
     "quarter": tuple("fq"),
-    "quarter_yq": ("#4/x", "#4a", "#4 "),
-    "quarter_n": ("#2a",),
-    "quarter_words": ("#2a", *"fst"),
+    "quarter_yq": ("#4/x", "#4a:q", "#4 "),
+    "quarter_n": ("#2a:q",),
+    "quarter_words": ("#2a:nrst", *"fst"),
     "half": ("h",),
-    "half_yh": ("#4/x", "#4a", "#4 "),
-    "half_n": ("#2a",),
-    "half_words": ("#2a", *"fst"),
+    "half_yh": ("#4/x", "#4a:h", "#4 "),
+    "half_n": ("#2a:h",),
+    "half_words": ("#2a:nrst", *"fst"),
     "fiscal": ("f",),
     "fiscal_words": ("f",),
     "weekday": tuple("cflmnpstw"),
@@ -673,17 +688,26 @@ FIRST_KEYS: dict[str, tuple[str, ...]] = {
     "weekend": tuple("lnopt"),
     "offset": ("#2 ", "#3", *_COUNT_LETTERS),
     "period_end": tuple("et"),
-    "time": ("#2:", "#2a", "#2 ", *"mn"),
-    "mil_time": ("#4a", "#4 "),
+    "time": ("#2:", "#2a:ap", "#2 ", *"mn"),
+    "mil_time": ("#4a:guz", "#4 "),  # '1405Z', '1405 UTC' (upper case only)
     "year": ("#4",),
 }
-_NEXT_CLASSES = (":", "/9", "/x", "a", " ", "")
+# After a digit run: "a" and the letter for an ASCII one; "a" alone for any other letter, whose
+# case folding re.IGNORECASE may read as an ASCII one: every rule taking some letter is tried.
+_NEXT_CLASSES = (":", "/9", "/x", " ", "", "a", *(f"a{chr(c)}" for c in range(ord("a"), 123)))
 _DIGIT_KEYS = tuple(f"#{n}{c}" for n in "2348" for c in _NEXT_CLASSES)
 
 
 def _applies(rule: Rule, key: str) -> bool:
     keys = FIRST_KEYS[rule.name]
-    return key in keys or (key.startswith("#") and key[:2] in keys)
+    if key in keys or (key.startswith("#") and key[:2] in keys):
+        return True
+    if not key.startswith("#") or key[2:3] != "a":
+        return False
+    if key[:3] in keys:  # any letter
+        return True
+    letter, sets = key[3:], [k[4:] for k in keys if k.startswith(key[:3] + ":")]
+    return any(not letter or letter in letters for letters in sets)
 
 
 RULES_BY_KEY: dict[str, tuple[Rule, ...]] = {
@@ -692,6 +716,12 @@ RULES_BY_KEY: dict[str, tuple[Rule, ...]] = {
     + list(_DIGIT_KEYS)
 }
 _DIGIT_RUN = re.compile(r"\d+")
+_SIZES = "22234"  # by the length of the digit run; longer runs are "8"
+# The class of each ASCII character after a digit run, but / . - (they look one further).
+_ASCII_CLASS = {
+    char: ":" if char == ":" else f"a{char.lower()}" if char.isalpha() else " " * char.isspace()
+    for char in map(chr, range(128))
+}
 
 
 def rules_at(text: str, pos: int) -> tuple[Rule, ...]:
@@ -702,17 +732,12 @@ def rules_at(text: str, pos: int) -> tuple[Rule, ...]:
     run = _DIGIT_RUN.match(text, pos)
     end = run.end() if run else pos
     length = end - pos
-    size = "2" if length <= 2 else "3" if length == 3 else "4" if length == 4 else "8"
+    size = _SIZES[length] if length <= 4 else "8"
     nxt = text[end : end + 1]
-    kind = (
-        ":"
-        if nxt == ":"
-        else ("/9" if text[end + 1 : end + 2].isdecimal() else "/x")  # isdecimal() is \d
-        if nxt in ("/", ".", "-")
-        else "a"
-        if nxt.isalpha()
-        else " "
-        if nxt.isspace()
-        else ""
-    )
-    return RULES_BY_KEY[f"#{size}{kind}"]
+    if nxt in ("/", ".", "-"):
+        kind = "/9" if text[end + 1 : end + 2].isdecimal() else "/x"  # isdecimal() is \d
+    elif nxt in _ASCII_CLASS:
+        kind = _ASCII_CLASS[nxt]
+    else:
+        kind = "a" if nxt.isalpha() else " " if nxt.isspace() else ""
+    return RULES_BY_KEY["#" + size + kind]

@@ -15,6 +15,9 @@ _EXPLICIT_ZONES = frozenset({"UTC", "GMT", "UT", "Z"})
 # C15 dual readings and midnight-crossing checks: no zone is further than this from UTC.
 _MAX_OFFSET = dt.timedelta(hours=14)
 _MIDNIGHT = dt.time()
+# TimeSpan(**fields) is this validation behind BaseModel.__init__'s keyword packing: one span is
+# built per expression, so the validator is called directly (the same checks, the same model).
+_new_span = TimeSpan.__pydantic_validator__.validate_python
 
 
 @dataclass(frozen=True)
@@ -174,14 +177,29 @@ def to_span(
     datetime.max in UTC): a problem in the input, so data, not an exception.
     """
     try:
-        return _to_span(expr, text, env, ctx, offset)
+        found = _to_fields(expr, text, env, ctx, offset)
+        if found is None:
+            return None
+        span: TimeSpan = _new_span(found[0])
     except (OverflowError, ValueError):
         return None
+    return span, found[1]
 
 
-def _to_span(
+def to_side(expr: Expr, text: str, env: Env, ctx: Ctx, offset: int | None) -> Side | None:
+    """to_span's last endpoint without building the TimeSpan, for callers that only need where
+    an expression is and the anchor it leaves. None exactly where to_span gives None: the fields
+    always validate, being made of the model's own vocabulary (tests/test_dates_core_perf.py)."""
+    try:
+        found = _to_fields(expr, text, env, ctx, offset)
+    except (OverflowError, ValueError):
+        return None
+    return None if found is None else found[1]
+
+
+def _to_fields(
     expr: Expr, text: str, env: Env, ctx: Ctx, offset: int | None
-) -> tuple[TimeSpan, Side] | None:
+) -> tuple[dict[str, object], Side] | None:
     if expr.a is None:
         return None
     a, b = expr.a, expr.b
@@ -193,7 +211,7 @@ def _to_span(
     right = resolve_point(b, env, ctx._replace(anchor=left.local_day or ctx.anchor)) if b else None
     if b is not None and right is None:
         return None
-    return _build(expr, text, env, left, right, offset), right or left
+    return _fields(expr, text, env, left, right, offset), right or left
 
 
 def share_fields(a: Point, b: Point, env: Env) -> tuple[Point, Point]:
@@ -248,9 +266,10 @@ def _year_before(a: Point, b: Point, year: int) -> int:
     return year
 
 
-def _build(
+def _fields(
     expr: Expr, text: str, env: Env, left: Side, right: Side | None, offset: int | None
-) -> TimeSpan:
+) -> dict[str, object]:
+    """The TimeSpan's fields: only values that differ from the model's defaults."""
     start: dt.date | dt.datetime | None = left.start
     end: dt.date | dt.datetime | None = left.end
     grain = left.grain
@@ -283,8 +302,8 @@ def _build(
     if left.suspect or other.suspect:
         fields["zone_suspect"] = True
     if offset is not None:
-        fields.update(char_start=offset, char_end=offset + len(text))
-    return TimeSpan(**fields)
+        fields["char_start"], fields["char_end"] = offset, offset + len(text)
+    return fields
 
 
 def _align(side: Side, grain: str, is_start: bool) -> dt.date | dt.datetime:

@@ -14,7 +14,7 @@ from .durations import find_duration
 from .grammar import Expr, match_expression
 from .placeholders import placeholder
 from .points import Ctx
-from .resolve import Env, Side, to_span
+from .resolve import Env, Side, to_side, to_span
 from .vocab import (
     APPROX_PREFIXES,
     MONTH_BY_NAME,
@@ -153,37 +153,36 @@ class Options(NamedTuple):
     fiscal_start: int | None = None  # None: calendar-aligned fiscal years, read as approximate
 
     def env(self) -> Env:
-        # C15: plain "UTC" is the fallback ('assumed'); any other zone was declared. A caller
-        # that read "All times in UTC" and wants 'declared' passes "UTC+00:00".
-        declared = self.default_zone.strip().upper() not in ("", "UTC")
-        return _env(
-            self.reference, self.context_year, self.default_zone, declared, self.fiscal_start
-        )
+        return _env(self)
 
     def ctx(self) -> Ctx:
-        return Ctx(self.reference, dayfirst=self.dayfirst)
+        return _ctx(self)
 
 
+# Both cached by the options: a document reads many values with the same ones, and a whole
+# call of parse_timespan costs a few dozen microseconds, so their set-up is worth skipping.
 @lru_cache(maxsize=256)
-def _env(
-    reference: dt.date,
-    context_year: int | None,
-    default_zone: str,
-    declared: bool,
-    fiscal_start: int | None,
-) -> Env:
-    """Env for the options; cached because a document parses many values with the same ones."""
-    zone = lookup_zone(default_zone) or UTC
+def _env(options: Options) -> Env:
+    """The Env of the options (C15: plain "UTC" is the fallback, 'assumed'; any other zone was
+    declared. A caller that read "All times in UTC" and wants 'declared' passes "UTC+00:00")."""
+    declared = options.default_zone.strip().upper() not in ("", "UTC")
+    zone = lookup_zone(options.default_zone) or UTC
+    fiscal_start = options.fiscal_start
     if fiscal_start is not None and not 1 <= fiscal_start <= 12:
         raise ConfigError(f"fiscal_year_start_month must be 1-12, got {fiscal_start}")
     return Env(
-        reference,
-        context_year,
+        options.reference,
+        options.context_year,
         zone,
         "declared" if declared else "assumed",
         fiscal_start or 1,
         fiscal_start is not None,
     )
+
+
+@lru_cache(maxsize=256)
+def _ctx(options: Options) -> Ctx:
+    return Ctx(options.reference, dayfirst=options.dayfirst)
 
 
 def candidates(text: str, begin: int = 0, end: int | None = None) -> Iterator[int]:
@@ -252,6 +251,23 @@ def scan(
     end: int | None = None,
 ) -> Iterator[tuple[Expr, TimeSpan, Side]]:
     """Every expression in text[begin:end], the anchor carried within each paragraph (C2)."""
+    for expr, span, side in _found(text, options, ctx, begin, end, True):
+        assert span is not None
+        yield expr, span, side
+
+
+def extents(
+    text: str, options: Options, ctx: Ctx | None = None, begin: int = 0, end: int | None = None
+) -> Iterator[Expr]:
+    """scan()'s expressions without their TimeSpans, for a caller that only needs where they
+    are (a timeline row's leading stamp): the same expressions, one model less each."""
+    for expr, _, _ in _found(text, options, ctx, begin, end, False):
+        yield expr
+
+
+def _found(
+    text: str, options: Options, ctx: Ctx | None, begin: int, end: int | None, build: bool
+) -> Iterator[tuple[Expr, TimeSpan | None, Side]]:
     env = options.env()
     base = ctx or options.ctx()
     current = base
@@ -265,11 +281,17 @@ def scan(
         expr = expression_at(text, pos, current)
         if expr is None:
             continue
-        resolved = to_span(expr, text[expr.begin : expr.end], env, current, expr.begin)
+        written = text[expr.begin : expr.end]
+        span: TimeSpan | None = None
+        if build:
+            resolved = to_span(expr, written, env, current, expr.begin)
+            side = None if resolved is None else resolved[1]
+            span = None if resolved is None else resolved[0]
+        else:
+            side = to_side(expr, written, env, current, expr.begin)
         cursor = expr.end
-        if resolved is None:
+        if side is None:
             continue
-        span, side = resolved
         yield expr, span, side
         current = _carry(current, side)
 
@@ -292,7 +314,7 @@ def parse_value(
     value = text.strip()
     if not value or placeholder(value):
         return None
-    if _TEMPLATE.search(value):
+    if _is_template(value):
         return None
     base = ctx or options.ctx()
     found = _first(value, options, base, _outside_parens(value))
@@ -313,6 +335,16 @@ def parse_value(
     if duration is not None:
         updates["duration"] = duration
     return span.model_copy(update=updates) if updates else span, side
+
+
+def _is_template(value: str) -> bool:
+    """A form template ('YYYY-MM-DD', '[date]'). Each of its words holds '[', 'yyyy', 'mm' or
+    'dd' in the lower-cased value (no character but these ASCII ones reads as y, m or d under
+    re.IGNORECASE): most values hold none and skip the search."""
+    lower = value.lower()
+    if "[" not in value and "mm" not in lower and "dd" not in lower and "yyyy" not in lower:
+        return False
+    return _TEMPLATE.search(value) is not None
 
 
 def _outside_parens(value: str) -> list[tuple[int, int]]:

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence, zone_declaration
-from ..dates.scan import Options, scan
+from ..dates.scan import Options, extents
 from ..models import Field, TimelineEvent, TimeSpan
 from ..sections import Part, View
 from ..tokens import Node
@@ -227,14 +227,14 @@ def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
     # instead of reading every date of the row (find_timespans).
     words_end = _WORD_RUN.match(text, limit + 1)
     end = words_end.end() if words_end else len(text)
-    for _, span, _ in scan(text, Options(reference_date), end=end):
-        if span.char_start is None or span.char_end is None:
-            continue
-        if span.char_start > limit:
+    # Only where the first expression is matters here: its TimeSpan is not built
+    # (resolve_sequence reads the stamp with the timeline's own options).
+    for expr in extents(text, Options(reference_date), end=end):
+        if expr.begin > limit:
             return None
-        rest = text[span.char_end :]
+        rest = text[expr.end :]
         separator = _STAMP_SEPARATOR.match(rest)
-        return text[: span.char_end], rest[separator.end() if separator else 0 :].strip()
+        return text[: expr.end], rest[separator.end() if separator else 0 :].strip()
     return None
 
 
