@@ -71,6 +71,14 @@ def test_absent_literals_are_the_ones_not_in_the_text() -> None:
         assert absent_literals(text) == _plain_absent(text), text
 
 
+def test_absent_literals_on_dense_texts() -> None:
+    # Past _DENSE places of one character the literals are looked up one by one.
+    dense = [text * 80 for text in _generated(200, 12) if any(c in text for c in RARE_OPENERS)]
+    assert any(text.count("[") > 256 for text in dense)
+    for text in dense:
+        assert absent_literals(text) == _plain_absent(text)
+
+
 def test_gated_candidates_are_the_ungated_ones() -> None:
     for text in TEXTS:
         absent = absent_literals(text)

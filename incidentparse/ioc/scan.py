@@ -251,10 +251,18 @@ def _rare() -> tuple[_Rare, ...]:
 _RARE: Final = _rare()
 
 
+# Past this many places of one character (defanged appendices: "[.]" on every line), a
+# substring search per literal is cheaper than gathering what follows each place.
+_DENSE: Final = 256
+
+
 def absent_literals(text: str) -> frozenset[str]:
     """The anchor literals opening with a rare character that text does not hold."""
     absent: list[str] = []
     for rare in _RARE:
+        if text.count(rare.literals[0][0]) > _DENSE:
+            absent.extend(lit for lit in rare.literals if lit not in text)
+            continue
         # Each place's tail after a line break (a tail never holds one); none: empty.
         tails = "".join(["\n" + tail for tail in rare.tails.findall(text)])
         absent.extend(lit for lit in rare.literals if "\n" + lit[1:] not in tails)
