@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .points import DAY, NUMBER_WORDS, UNIT_WORDS, WEEKDAY, YEAR, Ctx, Point, rules_at
+from .shapes import match_shape
 from .sre_facts import initials, never_first
 from .vocab import (
     APPROX_PREFIXES,
@@ -270,6 +271,10 @@ def _attach_dual(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, in
 def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     """Prefixes, then a point or a range, then suffixes, at pos; None when no date is there."""
     if "0" <= text[pos : pos + 1] <= "9":
+        # the commonest stamps ('2019-03-26 16:21 |') in one match, when nothing can follow on
+        shaped = match_shape(text, pos, ctx)
+        if shaped is not None:
+            return Expr(pos, shaped[1], shaped[0])
         # most dates start with a digit: no prefix starts with one, and every point rule may
         roles: list[tuple[str, re.Match[str]]] = []
         begin = start = pos

@@ -1,0 +1,83 @@
+"""Whole shapes: the commonest written forms of a date, read by one regex instead of the grammar.
+
+Timeline rows and tables are mostly '2019-03-26 16:21', '4:06 PM', '16:21', '03-26 07:16' or
+'2019-03-26' followed by a cell border or the end of the value. The grammar reads one such
+stamp with some sixty Python calls (rule selection, each rule's regex and builder, the
+attachments, the tails); this reads it with one regex match and one Point.
+
+The shortcut answers only where the grammar would give the very same point over the very same
+text: its regex takes only forms that exactly one rule per piece reads, and it is followed by
+something no attachment or tail of the grammar can start with (a blank run then '|', ']', ': '
+or the end of the text). Anywhere else it answers None and the grammar runs
+(tests/test_dates_shapes.py compares both at every place of the docs, fixtures, corpus and
+generated text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .points import Ctx, Point, _numeric_choice
+
+# One alternative per shape; the lookbehinds are the ones of the grammar's rules (ymd,
+# month_day_with_time), which read the character before a date.
+_DATE = r"(?<![\d.])(?P<year>(?:19|20)\d\d)-(?P<mo>0?[1-9]|1[0-2])-(?P<d>3[01]|[12]\d|0?[1-9])"
+# '03-26 07:16': month and day with no year are a date only beside a clock time (points.py).
+_MONTH_DAY = r"(?<![\d.v/-])(?P<a>\d{1,2})-(?P<b>\d{1,2})"
+# A time of the 'time' rule with minutes and no seconds, zone or 'a.m.' dots. The hour stops
+# at 23 ('24:00' is left to the grammar) and 'am'/'pm' takes one space at most, as the rule's
+# '\s?' would (a newline there is left to the grammar: the follower test refuses it).
+_TIME = r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:[ ]?(?P<ap>[AaPp])[Mm])?"
+# The date-time join of the grammar (_DATE_TIME_JOIN) without 'at'/'@'/'T', never empty.
+_JOIN = r"(?:[ \t]*,[ \t]*|[ \t]+)"
+# What may follow: nothing the grammar could read on with. A zone, seconds, a range ('-', 'to'),
+# an open end, '-ish', a weekday, a bracketed dual time, a newline (a zone may follow it) all
+# start otherwise, and the rules' own end tests ((?!\w|:\d), (?![\d]|[.-]\d)) pass.
+_FOLLOW = r"(?=[ \t]*(?:[|\]]|:[ \t]|\Z))"
+# A date (with its join when a time follows, else no digit next), or a month and day with
+# their join, then the time: the time's groups are named once. The follower test at a digit
+# fails, so a join is never taken without its time.
+SHAPE = re.compile(
+    rf"(?:{_DATE}(?:{_JOIN}(?=\d)|(?!\d))|{_MONTH_DAY}[ \t]+(?=\d))?(?:{_TIME})?{_FOLLOW}"
+)
+
+
+def match_shape(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
+    """The point at pos and its end when it is one of the common shapes, else None."""
+    m = SHAPE.match(text, pos)
+    if m is None:
+        return None
+    year, a = m.group("year"), m.group("a")
+    point: Point | None
+    if year is not None:
+        point = Point("ymd", int(year), int(m.group("mo")), int(m.group("d")))
+    elif a is not None:
+        point = _numeric_choice(int(a), int(m.group("b")), None, ctx)
+        if point is None:  # not a month and a day: the grammar reads on from there
+            return None
+    else:
+        point = None
+    hour = m.group("h")
+    if hour is None:  # a date alone ('03-26' never comes without its time)
+        return None if point is None or year is None else (point, m.end())
+    clock = _clock(int(hour), m.group("ap"))
+    if clock is None:
+        return None
+    minute = int(m.group("mi"))
+    if point is None:
+        return Point("time", hour=clock, minute=minute, second=0, time_grain="minute"), m.end()
+    return point.evolve(hour=clock, minute=minute, second=0, time_grain="minute"), m.end()
+
+
+def _clock(hour: int, ap: str | None) -> int | None:
+    """build_time's hour: 'pm' adds 12 (not to 12), '12 am' is 0, an am/pm hour is 1-12."""
+    if ap is None:
+        return hour
+    if not 1 <= hour <= 12:
+        return None
+    ap = ap.lower()
+    if ap == "p" and hour != 12:
+        return hour + 12
+    if ap == "a" and hour == 12:
+        return 0
+    return hour
