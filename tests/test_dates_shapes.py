@@ -123,7 +123,9 @@ def test_shapes_read_the_repo_and_corpus_as_the_grammar(monkeypatch: pytest.Monk
 
 
 def test_shapes_read_generated_text_as_the_grammar(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _compare_places(GENERATED, monkeypatch) > 20_000
+    # Every other text (105 followers, an odd count: each shape meets each follower after
+    # about half of the preceding contexts), which keeps the suite quick.
+    assert _compare_places(GENERATED[::2], monkeypatch) > 10_000
 
 
 def test_every_shape_is_taken_somewhere() -> None:
@@ -162,7 +164,7 @@ def _lines(texts: list[str]) -> list[str]:
 def test_results_are_the_same_without_the_shortcut(
     source: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    texts = _lines(REPO) if source == "repo" else GENERATED[::23]
+    texts = _lines(REPO) if source == "repo" else GENERATED[::46]
     fast = _results(texts)
     with monkeypatch.context() as patch:
         _slow(patch)
