@@ -27,11 +27,13 @@ def resolve_sequence(
     day = _day_of(anchor)
     last_local: dt.datetime | None = None
     out: list[TimeSpan | None] = []
+    ctx = Ctx(options.reference, anchor=day, dayfirst=options.dayfirst)
     for text in texts:
         if _UNKNOWN_TIME.search(text):
             out.append(None)
             continue
-        ctx = Ctx(options.reference, anchor=day, dayfirst=options.dayfirst)
+        if ctx.anchor != day:  # a new Ctx only when the carried day changed
+            ctx = Ctx(options.reference, anchor=day, dayfirst=options.dayfirst)
         found = parse_value(text, options, ctx)
         if found is None:
             out.append(None)
@@ -65,9 +67,12 @@ def _after_report(span: TimeSpan, options: Options) -> bool:
 
 def _rolls_over(span: TimeSpan, local: dt.datetime | None, last: dt.datetime | None) -> bool:
     """A time-only row far before the previous row's time has crossed midnight."""
-    if local is None or last is None or not _time_only(span.text):
+    # the clock comparison first: the label test (two regex passes) is needed only for a step
+    # back of more than ROLLOVER, which few rows make. (A difference, not `last - ROLLOVER`:
+    # that could pass datetime.min where the label test used to answer first.)
+    if local is None or last is None or not last - local > ROLLOVER:
         return False
-    return local < last - ROLLOVER
+    return _time_only(span.text)
 
 
 _HAS_DATE = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}|(?<![A-Za-z])[A-Za-z]{3,}\s*\d|\d\s*[A-Za-z]{3}")
