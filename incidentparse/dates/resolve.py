@@ -86,17 +86,13 @@ def _add_alternative(side: Side, alt: Point, year: int, env: Env, reading: str) 
 
 
 def _time_only(point: Point, env: Env, ctx: Ctx) -> Side | None:
-    if point.instant is not None:
-        local = point.instant
-    else:
-        local = dt.datetime.combine(ctx.base, _MIDNIGHT)
-        side = Side(
-            local.date(),
-            local.date(),
-            "day",
-            year_source="reference" if ctx.anchor is None else "context",
-        )
-        return _with_clock(side, point, local.date(), env)
+    if point.instant is None:
+        # combine(base, midnight).date(), one object instead of four per time-only stamp
+        base = ctx.base
+        day = base if type(base) is dt.date else dt.date(base.year, base.month, base.day)
+        source = "reference" if ctx.anchor is None else "context"
+        return _with_clock(Side(day, day, "day", year_source=source), point, day, env)
+    local = point.instant
     side = Side(local.date(), local.date(), "day", approximate=point.approximate)
     return _with_clock(
         side,
@@ -111,7 +107,10 @@ def _time_only(point: Point, env: Env, ctx: Ctx) -> Side | None:
 def _with_clock(side: Side, point: Point, day: dt.date, env: Env) -> Side:
     """C15: the written zone (or the dual reading's, or the default) converts to UTC."""
     hour = point.hour or 0
-    local = dt.datetime.combine(day, dt.time(hour % 24, point.minute or 0, point.second or 0))
+    # combine(day, time(...)) by the constructor: one object less per stamp, the same checks
+    local = dt.datetime(
+        day.year, day.month, day.day, hour % 24, point.minute or 0, point.second or 0
+    )
     if hour == 24:
         local += dt.timedelta(days=1)
     zone, source = _zone_of(point, env)

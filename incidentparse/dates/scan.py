@@ -138,6 +138,9 @@ _APPROX = re.compile(
     r"unconfirmed|uncertain)\b",
     re.I,
 )
+# _ONGOING, _APPROX and find_duration each need a letter (a word or a unit), '~' or '≈' in
+# what is left of a value: '[03-26 07:16' leaves '[ ', which skips the three searches.
+_FLAG_CHARS = re.compile(r"[^\W\d_]|[~≈]")
 _LINE_MARKUP = " \t#*_>|-+:`"
 _FOUR_DIGITS = re.compile(r"\d{4}\b")
 _LEAD_MARKUP = frozenset(" \t*_`[(\"'")
@@ -324,7 +327,7 @@ def parse_value(
         return None
     expr, span, side = found
     rest = value[: expr.begin] + " " + value[expr.end :]
-    if not rest.strip():
+    if not _FLAG_CHARS.search(rest):  # nothing but blanks, digits and punctuation
         return span, side
     updates: dict[str, object] = {}
     if _ONGOING.search(rest) and span.start is not None:

@@ -47,26 +47,27 @@ def match_shape(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     m = SHAPE.match(text, pos)
     if m is None:
         return None
-    year, a = m.group("year"), m.group("a")
-    point: Point | None
-    if year is not None:
-        point = Point("ymd", int(year), int(m.group("mo")), int(m.group("d")))
-    elif a is not None:
-        point = _numeric_choice(int(a), int(m.group("b")), None, ctx)
-        if point is None:  # not a month and a day: the grammar reads on from there
-            return None
-    else:
-        point = None
-    hour = m.group("h")
+    year, a, hour = m.group("year", "a", "h")
     if hour is None:  # a date alone ('03-26' never comes without its time)
-        return None if point is None or year is None else (point, m.end())
+        if year is None:
+            return None
+        return Point("ymd", int(year), int(m.group("mo")), int(m.group("d"))), m.end()
     clock = _clock(int(hour), m.group("ap"))
     if clock is None:
         return None
     minute = int(m.group("mi"))
-    if point is None:
-        return Point("time", hour=clock, minute=minute, second=0, time_grain="minute"), m.end()
-    return point.evolve(hour=clock, minute=minute, second=0, time_grain="minute"), m.end()
+    point: Point | None
+    if year is not None:  # built whole rather than built and evolved: one Point per stamp
+        day = int(year), int(m.group("mo")), int(m.group("d"))
+        point = Point("ymd", *day, hour=clock, minute=minute, second=0, time_grain="minute")
+    elif a is not None:
+        point = _numeric_choice(int(a), int(m.group("b")), None, ctx)
+        if point is None:  # not a month and a day: the grammar reads on from there
+            return None
+        point = point.evolve(hour=clock, minute=minute, second=0, time_grain="minute")
+    else:
+        point = Point("time", hour=clock, minute=minute, second=0, time_grain="minute")
+    return point, m.end()
 
 
 def _clock(hour: int, ap: str | None) -> int | None:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .vocab import CASE_UNSAFE
@@ -116,15 +116,35 @@ class Zone:
     def ambiguous(self) -> bool:
         return bool(self.others)
 
+    # Worked out once per zone, not per stamp: the zone of a document's stamps is the same one
+    # over and over (cached_property writes to the instance's __dict__, frozen or not).
+    @cached_property
+    def _region_tz(self) -> ZoneInfo | None:
+        return _zoneinfo(self.region) if self.region else None
+
+    @cached_property
+    def _shift(self) -> dt.timedelta:
+        return dt.timedelta(minutes=self.offset if self.offset is not None else 0)
+
+    @cached_property
+    def _other_readings(self) -> tuple[tuple[dt.timedelta, str], ...]:
+        return tuple(
+            (dt.timedelta(minutes=other), f"{self.name} as {utc_offset(other)}")
+            for other in self.others
+        )
+
     def to_utc(self, local: dt.datetime) -> dt.datetime:
         """Convert a naive local datetime in this zone to an aware UTC datetime."""
-        return _to_utc(local, self.offset if self.offset is not None else 0, self.region)
+        tz = self._region_tz
+        if tz is not None:
+            return _with_tz(local, tz).astimezone(dt.timezone.utc)
+        return _with_tz(local, dt.timezone.utc) - self._shift
 
     def alternatives(self, local: dt.datetime) -> list[tuple[dt.datetime, str]]:
         """The same local time read with each other meaning: (UTC instant, 'IST as UTC+01:00')."""
         return [
-            (_to_utc(local, other, None), f"{self.name} as {utc_offset(other)}")
-            for other in self.others
+            (_with_tz(local, dt.timezone.utc) - shift, reading)
+            for shift, reading in self._other_readings
         ]
 
     def suspect(self, day: dt.date) -> bool:
@@ -144,11 +164,21 @@ def utc_offset(minutes: int) -> str:
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def _to_utc(local: dt.datetime, offset: int, region: str | None) -> dt.datetime:
-    tz = _zoneinfo(region) if region else None
-    if tz is not None:
-        return local.replace(tzinfo=tz).astimezone(dt.timezone.utc)
-    return (local - dt.timedelta(minutes=offset)).replace(tzinfo=dt.timezone.utc)
+def _with_tz(local: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
+    """local.replace(tzinfo=tz), built by the constructor: replace() parses its keywords and
+    costs twice as much, once per stamp. Fields beyond the second are kept too."""
+    if local.fold:
+        return local.replace(tzinfo=tz)
+    return dt.datetime(
+        local.year,
+        local.month,
+        local.day,
+        local.hour,
+        local.minute,
+        local.second,
+        local.microsecond,
+        tz,
+    )
 
 
 @lru_cache(maxsize=64)
