@@ -146,6 +146,9 @@ REFERENCE_DATES: list[tuple[str, dict[str, object] | None, dt.date | None]] = [
     ("No dates here at all.", None, None),
     ("The April 3 report came first. Later, in 2024 and 2025, more.", None, dt.date(2024, 4, 3)),
     ("In 2026 it began. The Feb 29 report said so.", None, None),
+    # A weekday before 'post' names no day by itself: the latest full date is R.
+    ("Seen 2021-12-10, fixed 2022-01-04.\n- Initial Friday post", None, dt.date(2022, 1, 4)),
+    ("Posted yesterday. Seen 2021-12-10.", None, dt.date(2021, 12, 10)),
 ]
 
 

@@ -160,7 +160,9 @@ def _report_phrase(text: str, spans: Sequence[tuple[Expr, TimeSpan, Side]]) -> d
     """The date named by a report phrase; its year from the nearest written year when missing."""
     for index, (expr, span, _) in enumerate(spans):
         start = _as_date(span.start)
-        if span.grain in _COARSE or start is None or span.ongoing:
+        # A relative date (a weekday, 'yesterday': no year source) read against the neutral
+        # date names no day of its own ('Initial Friday post' is no report date).
+        if span.grain in _COARSE or start is None or span.ongoing or span.year_source is None:
             continue
         before = text[max(0, expr.begin - 40) : expr.begin]
         if not (_REPORT_BEFORE.search(before) or _REPORT_AFTER.match(text, expr.end)):
