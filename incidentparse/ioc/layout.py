@@ -11,6 +11,7 @@ import heapq
 import re
 from dataclasses import dataclass, field
 
+from ..source import find_line_starts
 from .patterns import CODE_SPAN, FENCE_MARKERS, FENCES, HEADING
 
 
@@ -30,8 +31,9 @@ class Layout:
     def build(
         cls, text: str, markdown: bool = True, line_starts: list[int] | None = None
     ) -> Layout:
-        """The layout of text; ``line_starts`` (as _line_starts gives them) when known."""
-        layout = cls(text, markdown, _line_starts(text) if line_starts is None else line_starts)
+        """The layout of text; ``line_starts`` (as find_line_starts gives them) when known."""
+        starts = find_line_starts(text) if line_starts is None else line_starts
+        layout = cls(text, markdown, starts)
         if markdown:
             layout.fences = _fences(text)
             layout.spans = [(m.start(), m.end()) for m in CODE_SPAN.finditer(text)]
@@ -121,15 +123,6 @@ class Layout:
 _MAX_ROW = 4096  # a longer line is not read as a table row (keeps per-hit work bounded)
 _ROW_START = re.compile(r"[ \t]*\|")
 _QUOTE_WINDOW = 512
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(map(re.Match.end, _NEWLINE.finditer(text)))
-    return starts
-
-
-_NEWLINE = re.compile("\n")
 
 
 def _line_start(text: str, match: re.Match[str]) -> bool:
