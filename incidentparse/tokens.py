@@ -170,12 +170,6 @@ def _holds_any(text: str, marks: tuple[str, ...]) -> bool:
     return any(mark in text for mark in marks)
 
 
-def tokenize(text: str) -> list[Token]:
-    """Raw markdown-it tokens (commonmark + table + footnotes)."""
-    parser = _parser() if may_hold_footnote(text) else _plain_parser()
-    return parser.parse(text)
-
-
 def parse_blocks(text: str) -> list[Node]:
     """Top-level block nodes of a Markdown text."""
     if may_hold_footnote(text):
