@@ -11,12 +11,13 @@ from typing import Any, NamedTuple
 from ..errors import ConfigError
 from ..models import TimeSpan
 from .durations import find_duration
-from .grammar import Expr, match_expression
+from .grammar import START_LOWER, Expr, match_expression
 from .placeholders import placeholder
 from .points import Ctx
 from .resolve import Env, Side, to_side, to_span
 from .vocab import (
     APPROX_PREFIXES,
+    CASE_UNSAFE,
     MONTH_BY_NAME,
     NUMBER_BY_WORD,
     ORDINAL_BY_WORD,
@@ -120,10 +121,24 @@ def _trie_branch(node: dict[str, Any]) -> str:
 # or glued word before it) holding a whole trigger word, a code token or '~'/'≈'. Trigger words
 # with a non-word character ('forty-eight') can never be a whole token and are left out. The
 # cheap tests come first: the padding of Markdown tables is long runs of blanks.
+_CANDIDATE_HEAD = r"(?<!\w)(?=[\w~≈])(?<![^\W_][-./:_@#$\\'’])"
+_TRIGGER_TRIE = _trie(sorted(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w)))
 _CANDIDATE = re.compile(
-    r"(?<!\w)(?=[\w~≈])(?<![^\W_][-./:_@#$\\'’])(?:"
-    + _trie(sorted(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w)))
-    + r"(?!\w)|(?:[qh][1-4]|fy|[12][qh]|\d)|[~≈])"
+    _CANDIDATE_HEAD + "(?:" + _TRIGGER_TRIE + r"(?!\w)|(?:[qh][1-4]|fy|[12][qh]|\d)|[~≈])"
+)
+# The scanner's own candidates: _CANDIDATE's word starts where an expression can start, that is
+# a digit (match_expression's shapes and rules) or a trigger word, code token or '~'/'≈' where
+# grammar.START_LOWER matches. Most trigger words of prose ('the', 'in', 'of', 'for') start no
+# expression: one regex turns them away instead of a grammar call each (~5 regex matches).
+# Both tests are lookaheads, the cheap one first; a match consumes one character, so the year
+# of 'the 2019' stays a candidate of its own.
+_EXPR_CANDIDATE = re.compile(
+    _CANDIDATE_HEAD
+    + r"(?:\d|(?=(?:"
+    + _TRIGGER_TRIE
+    + r"(?!\w)|[qh][1-4]|fy|[~≈]))(?="
+    + START_LOWER.pattern
+    + r")[\w~≈])"
 )
 _PARAGRAPH = re.compile(r"\n[ \t>]*\n")
 _PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -198,6 +213,24 @@ def candidates(text: str, begin: int = 0, end: int | None = None) -> Iterator[in
     # lower-cased text finds the trigger words instead of a Python test per word.
     for m in _CANDIDATE.finditer(lower, begin, len(text) if end is None else end):
         yield m.start()
+
+
+def _expression_candidates(text: str, begin: int, end: int | None) -> Iterator[int]:
+    """candidates() less those where no expression can start (grammar.START_LOWER): the same
+    expressions follow, as a candidate that gives none leaves the scanner's state as it was."""
+    lower = text.lower()
+    if len(lower) != len(text) or any(char in text for char in CASE_UNSAFE):
+        yield from candidates(text, begin, end)  # lower-cased, these would not match as re.I does
+        return
+    if end is None or end >= len(text):
+        for m in _EXPR_CANDIDATE.finditer(lower, begin):
+            yield m.start()
+        return
+    # A range that ends early (a timeline row's first words): the words are tried up to `end`,
+    # the expression is read on past it (a regex bounded at `end` would not see it whole).
+    for pos in candidates(text, begin, end):
+        if "0" <= text[pos] <= "9" or START_LOWER.match(lower, pos):
+            yield pos
 
 
 def _token_candidates(text: str, begin: int, end: int | None) -> Iterator[int]:
@@ -276,7 +309,7 @@ def _found(
     current = base
     cursor = begin
     paragraph_end = _next_paragraph(text, begin)
-    for pos in candidates(text, begin, end):
+    for pos in _expression_candidates(text, begin, end):
         if pos < cursor:
             continue
         if pos >= paragraph_end:
@@ -377,7 +410,7 @@ def _first(
         found = _resolved_at(value, lead, ctx, env, True)
         if found is not None:
             return found
-        for pos in candidates(value, begin, end):
+        for pos in _expression_candidates(value, begin, end):
             if pos != lead:
                 found = _resolved_at(value, pos, ctx, env, False)
                 if found is not None:
