@@ -1,0 +1,104 @@
+"""Instructions per parse against bare markdown-it, counted by valgrind: a figure that holds still.
+
+    python3 benchmarks/count_instructions.py [--rounds K] [FILES…]
+
+Wall-clock ratios on a shared two-core machine move by a third from one run to the next, too
+much to tell a 3 % change from noise. valgrind's callgrind counts the instructions the
+interpreter executes instead, the same to a fraction of a percent however loaded the machine.
+Each count runs in its own process: one that imports and warms up (parses every file once with
+both), one that then parses all files K more times, one that tokenizes them K more times; the
+differences, divided by K, are the instructions of one pass over the files. Instructions are
+not time (a cache miss costs more than an add), so bench_parse.py stays the figure the target
+is stated in; this one shows whether a change helped. Needs valgrind (`apt-get install
+valgrind`); takes a minute or two, as valgrind runs Python some fifty times slower.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from bench_parse import default_files
+
+ROOT = Path(__file__).resolve().parent.parent
+_COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+def child(mode: str, rounds: int, files: list[str]) -> None:
+    """The measured process: warm up with both, then `rounds` passes of one of them."""
+    sys.path.insert(0, str(ROOT))
+    from markdown_it import MarkdownIt
+
+    from incidentparse import parse
+
+    texts = [Path(name).read_text(encoding="utf-8") for name in files]
+    bare = MarkdownIt("commonmark").enable("table")
+    for text in texts:
+        parse(text)
+        bare.parse(text)
+    action = parse if mode == "parse" else bare.parse
+    for _ in range(rounds):
+        for text in texts:
+            action(text)
+
+
+def count(valgrind: str, mode: str, rounds: int, files: list[str]) -> int:
+    command = [
+        valgrind,
+        "--tool=callgrind",
+        "--callgrind-out-file=/dev/null",
+        sys.executable,
+        __file__,
+        "--child",
+        mode,
+        "--rounds",
+        str(rounds),
+        *files,
+    ]
+    # A fixed hash seed: string hashing decides dict and set layouts, which move the counts.
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    found = _COLLECTED.search(done.stderr)
+    if done.returncode != 0 or found is None:
+        tail = done.stderr.strip().splitlines()[-1:] or ["no output"]
+        raise SystemExit(f"count_instructions: valgrind run failed: {tail[0]}")
+    return int(found.group(1))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--rounds", type=int, default=2, help="passes counted (default 2)")
+    parser.add_argument("--child", choices=("warm", "parse", "bare"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    files = [str(path) for path in (args.files or default_files())]
+    if args.child:
+        child(args.child, 0 if args.child == "warm" else args.rounds, files)
+        return 0
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("count_instructions: valgrind is not installed", file=sys.stderr)
+        return 2
+    # Two cores: the three runs two at a time.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = {
+            mode: pool.submit(count, valgrind, mode, args.rounds, files)
+            for mode in ("warm", "parse", "bare")
+        }
+        warm, parsed, bare = (runs[mode].result() for mode in ("warm", "parse", "bare"))
+    per_parse = (parsed - warm) / args.rounds
+    per_bare = (bare - warm) / args.rounds
+    print(f"files: {len(files)}; instructions per pass over all of them")
+    print(f"parse {per_parse / 1e6:.1f}M  bare markdown-it {per_bare / 1e6:.1f}M")
+    print(f"ratio {per_parse / per_bare:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
