@@ -131,13 +131,38 @@ def _plain_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
+# A plain http(s) URL: ASCII host (no punycode 'xn--' label), optional port, then only
+# characters markdown-it's link normalisers leave as they are: no '%' (normalizeLinkText
+# decodes escapes), no '@' (user info), no blank, quote, bracket, backslash or non-ASCII.
+_PLAIN_URL = re.compile(
+    r"(?i:https?)://(?!.*xn--)[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][A-Za-z0-9\-._~/?#=&+,;:!*'()$]*)?",
+    re.ASCII,
+)
+
+
+class _LinkParser(MarkdownIt):
+    """markdown-it whose link normalisers hand a plain URL back at once.
+
+    normalizeLink and normalizeLinkText parse a URL with mdurl, recode its host name with
+    punycode and percent-encode (or decode) it: most of the cost of a paragraph holding a
+    link. For a URL matching _PLAIN_URL both give the URL unchanged (tests/test_tokens_perf6.py
+    checks that on generated URLs and every link of the fixtures, docs and corpus).
+    """
+
+    def normalizeLink(self, url: str) -> str:
+        return url if _PLAIN_URL.fullmatch(url) else super().normalizeLink(url)
+
+    def normalizeLinkText(self, link: str) -> str:
+        return link if _PLAIN_URL.fullmatch(link) else super().normalizeLinkText(link)
+
+
 @lru_cache(maxsize=128)  # one per subset of PRUNABLE_BLOCK_RULES (7 rules) at most
 def _block_parser(absent: frozenset[str] = frozenset()) -> MarkdownIt:
     # The plain grammar stopping after the block pass, without the block rules that cannot
     # match (absent). Inline parsing is half of markdown-it's time and most paragraphs are
     # plain prose: parse_blocks parses inline content itself, with markdown-it's inline
     # parser only where markup can occur.
-    parser = MarkdownIt("commonmark").disable(["inline", "text_join"])
+    parser = _LinkParser("commonmark").disable(["inline", "text_join"])
     if "table" not in absent:
         parser.enable("table")
     if absent - {"table"}:
