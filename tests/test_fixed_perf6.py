@@ -1,0 +1,82 @@
+"""Round-6 fast paths of the fixed per-parse cost give exactly what the plain way gives.
+
+Each test compares a fast path with the code it replaced on every report we have (fixtures,
+docs, the shared corpus) and on generated input.
+"""
+
+from __future__ import annotations
+
+import random
+
+from rapidfuzz import fuzz, process
+
+from incidentparse import headings
+
+from .test_extract_perf import TEXTS
+
+# --- headings: the fuzzy look-up scores only aliases of a length that can reach the cutoff ---
+
+EXTRA = (("war room notes", "timeline"), ("what we learned", "lessons_learned"), ("x", "meta"))
+
+
+def _plain_fuzzy(key: str, extra: tuple[tuple[str, str], ...]) -> tuple[str, float] | None:
+    """The look-up as it was: every alias scored."""
+    index = headings._alias_index(extra)
+    found = process.extractOne(
+        key, index.keys(), scorer=fuzz.ratio, score_cutoff=headings.FUZZY_CUTOFF
+    )
+    return None if found is None else (found[0], found[1])
+
+
+def _edits(word: str, rng: random.Random) -> list[str]:
+    """The word with one or two characters deleted, inserted, replaced or doubled."""
+    letters = "abcdefghijklmnopqrstuvwxyz -'"
+    out = []
+    for _ in range(6):
+        edited = word
+        for _ in range(rng.randint(1, 2)):
+            at = rng.randrange(len(edited) + 1)
+            how = rng.randrange(4)
+            if how == 0 and at < len(edited):
+                edited = edited[:at] + edited[at + 1 :]
+            elif how == 1:
+                edited = edited[:at] + rng.choice(letters) + edited[at:]
+            elif how == 2 and at < len(edited):
+                edited = edited[:at] + rng.choice(letters) + edited[at + 1 :]
+            else:
+                edited = edited[:at] + edited[at:][:1] + edited[at:]
+        out.append(edited)
+    return out
+
+
+def _heading_keys() -> list[str]:
+    rng = random.Random(6)
+    aliases = list(headings._alias_index(()))
+    keys = [*aliases, "atendees", "apendix", "appendinx", "timelinee", "a", "ab", "x" * 40]
+    for alias in aliases:
+        keys.extend(_edits(alias, rng))
+    for text in TEXTS:
+        for line in text.splitlines():
+            if line.startswith("#"):
+                keys.append(headings.normalise(line.lstrip("#"))[0])
+    keys.extend(a + " " + b for a, b in zip(aliases, reversed(aliases), strict=True))
+    return [key for key in keys if key]
+
+
+def test_fuzzy_look_up_is_that_over_every_alias() -> None:
+    matched = 0
+    for extra in ((), EXTRA):
+        for key in _heading_keys():
+            found = headings._fuzzy(key, extra)
+            assert found == _plain_fuzzy(key, extra), (key, extra)
+            matched += found is not None and found[1] < 100.0
+    assert matched > 1000  # the edits do reach the fuzzy matches
+
+
+def test_length_bound_keeps_every_length_that_can_reach_the_cutoff() -> None:
+    for size in range(1, 400):
+        low, high = headings._fuzzy_lengths(size)
+        for length in range(1, 600):
+            best = 100.0 * 2 * min(size, length) / (size + length)
+            if best >= headings.FUZZY_CUTOFF - 0.5:
+                assert low <= length <= high, (size, length)
