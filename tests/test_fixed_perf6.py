@@ -11,7 +11,9 @@ import random
 from rapidfuzz import fuzz, process
 
 from incidentparse import headings
+from incidentparse.ioc.scan import _LITERALS, SCANNERS, _candidates, absent_literals
 
+from . import test_ioc_perf
 from .test_extract_perf import TEXTS
 
 # --- headings: the fuzzy look-up scores only aliases of a length that can reach the cutoff ---
@@ -80,3 +82,30 @@ def test_length_bound_keeps_every_length_that_can_reach_the_cutoff() -> None:
             best = 100.0 * 2 * min(size, length) / (size + length)
             if best >= headings.FUZZY_CUTOFF - 0.5:
                 assert low <= length <= high, (size, length)
+
+
+# --- IOC scan: families none of whose anchor literals is in the text are not scanned ---
+
+
+def _plain_absent_all(text: str) -> frozenset[str]:
+    literals = {anchor.literal for scanner in SCANNERS for anchor in scanner.anchors}
+    return frozenset(literal for literal in literals if literal not in text)
+
+
+def test_absent_literals_with_common_ones_are_those_not_in_the_text() -> None:
+    for text in test_ioc_perf.TEXTS:
+        assert absent_literals(text, common=True) == _plain_absent_all(text), text
+        assert absent_literals(text) == test_ioc_perf._plain_absent(text), text
+
+
+def test_skipped_families_have_no_candidates_and_gates_change_none() -> None:
+    skipped = 0
+    for text in [*test_ioc_perf.TEXTS, "", "plain words", "a.b", "x: y"]:
+        absent = absent_literals(text, common=True)
+        for scanner, literals in zip(SCANNERS, _LITERALS, strict=True):
+            plain = list(_candidates(text, scanner))
+            if literals and literals <= absent:
+                skipped += 1
+                assert plain == [], (scanner.name, text)
+            assert list(_candidates(text, scanner, absent)) == plain, (scanner.name, text)
+    assert skipped > 1000
