@@ -6,15 +6,22 @@ docs, the shared corpus) and on generated input.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
+from dataclasses import fields
 
 from rapidfuzz import fuzz, process
 
-from incidentparse import headings
+from incidentparse import api, extract, headings, sections, source, tokens, wrappers
+from incidentparse.dates import infer_reference_date
+from incidentparse.diagnostics import Sink
+from incidentparse.extract import document
+from incidentparse.extract.context import WORKING
 from incidentparse.ioc.scan import _LITERALS, SCANNERS, _candidates, absent_literals
+from incidentparse.models import IncidentReport
 
 from . import test_ioc_perf
-from .test_extract_perf import TEXTS
+from .test_extract_perf import REFERENCE, REPORTS, TEXTS
 
 # --- headings: the fuzzy look-up scores only aliases of a length that can reach the cutoff ---
 
@@ -109,3 +116,45 @@ def test_skipped_families_have_no_candidates_and_gates_change_none() -> None:
                 assert plain == [], (scanner.name, text)
             assert list(_candidates(text, scanner, absent)) == plain, (scanner.name, text)
     assert skipped > 1000
+
+
+# --- the report's values: Draft keys from a table, one IncidentReport built with diagnostics ---
+
+
+def _plain_report_fields(draft: extract.Draft) -> dict[str, object]:
+    values = {f.name: getattr(draft, f.name) for f in fields(draft) if f.name not in WORKING}
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+
+
+def test_report_fields_are_those_of_every_draft_field() -> None:
+    for text in TEXTS[:120]:
+        doc = source.load(text)
+        sink = Sink()
+        outline = sections.build(tokens.parse_blocks(doc.body), len(doc.lines), sink)
+        draft = extract.run(extract.Context(doc, outline, sink, REFERENCE))
+        assert draft.report_fields() == _plain_report_fields(draft)
+
+
+def _plain_parse(text: str) -> IncidentReport:
+    """parse() as it was: the report built, then copied with its diagnostics."""
+    doc = source.load(text)
+    sink = api.sink_for(doc)
+    blocks = wrappers.unwrap_fenced_report(tokens.parse_blocks(doc.body))
+    blocks = wrappers.drop_trailing_chatter(blocks, sink)
+    outline = sections.build(blocks, len(doc.lines), sink, None)
+    anchor = infer_reference_date(doc.text, front_matter=doc.front_matter)
+    ctx = extract.Context(doc, outline, sink, anchor or dt.date.today())
+    report = IncidentReport(**api._assemble(ctx, extract.run(ctx)))
+    document.finish(report.report_type, report.indicators, ctx)
+    return report.model_copy(update={"diagnostics": tuple(sink.items)})
+
+
+def test_parse_builds_the_report_the_copy_gave() -> None:
+    live = 0
+    for text in TEXTS[: len(REPORTS) + 100]:
+        report, plain = api.parse(text), _plain_parse(text)
+        live += any(item.name == "live-indicator" for item in report.diagnostics)
+        assert report == plain
+        assert report.model_fields_set == plain.model_fields_set
+        assert report.model_dump_json() == plain.model_dump_json()
+    assert live  # finish() did add its diagnostics

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..headings import split_title
 from ..ioc import defang
-from ..models import Identifier, IncidentReport, ReportType, Status
+from ..models import Identifier, Indicator, ReportType, Status
 from .context import Context
 
 # Identifier schemes found by pattern anywhere in the text. CVE and ATT&CK ids come from the
@@ -277,15 +277,15 @@ def _occurrences(text: str, words: Iterable[str]) -> Iterator[int]:
             at = text.find(word, at + 1)
 
 
-def finish(report: IncidentReport, ctx: Context) -> None:
+def finish(report_type: ReportType, indicators: Iterable[Indicator], ctx: Context) -> None:
     """Diagnostics that need the whole report: live network indicators in security reports.
 
     Only indicators listed as indicators count: reports cite benign live links (advisories,
     commits) everywhere else, and those are references, not a click risk.
     """
-    if report.report_type != "security_incident":
+    if report_type != "security_incident":
         return
-    for item in report.indicators:
+    for item in indicators:
         listed = item.section == "indicators"
         if listed and item.category == "network" and not item.defanged and not item.in_code:
             ctx.sink.add(
