@@ -158,3 +158,54 @@ def test_parse_builds_the_report_the_copy_gave() -> None:
         assert report.model_fields_set == plain.model_fields_set
         assert report.model_dump_json() == plain.model_dump_json()
     assert live  # finish() did add its diagnostics
+
+
+# --- report_type: evidence words and phrases absent from the text are not looked for ---
+
+
+def _plain_report_type(ctx: extract.Context) -> str:
+    """report_type as it was: every word counted, every phrase searched."""
+    scores = {"security_incident": 0, "service_outage": 0}
+    text = ctx.lowered
+    for word, (side, weight) in document.TYPE_WORDS.items():
+        scores[side] += weight * document._word_count(text, word, side)
+    for _, pattern, side, weight in document._TYPE_PHRASES:
+        for match in pattern.finditer(text):
+            if not document._negated(text, match.start(), side):
+                scores[side] += weight
+    draft = ctx.draft
+    if any(row.applicable and row.techniques for row in draft.methodology):
+        scores["security_incident"] += 4
+    real_rows = [r for r in draft.methodology if r.applicable and r.tactic_id != "TA0040"]
+    scores["security_incident"] += 2 * len(real_rows)
+    if any(i.category in ("file", "host") for i in draft.indicators):
+        scores["security_incident"] += 2
+    if scores["security_incident"] == scores["service_outage"]:
+        return "unknown"
+    return max(scores, key=lambda side: scores[side])
+
+
+def test_every_phrase_match_opens_with_its_opener() -> None:
+    for opener, pattern, _, _ in document._TYPE_PHRASES:
+        assert opener and pattern.pattern.startswith(opener)
+        for text in TEXTS:
+            for match in pattern.finditer(text.lower()):
+                assert match.group(0).startswith(opener), (pattern.pattern, match.group(0))
+
+
+def test_report_type_is_that_of_every_word_and_phrase() -> None:
+    phrases = [
+        "not an attack. rather than malicious; service disruption, root cause rolled back",
+        "threat actor used command and control after unauthorized access and credential theft",
+        "cve-2021-44228 no threat actor, not a security incident",
+    ]
+    kinds = set()
+    for text in [*TEXTS, *phrases]:
+        doc = source.load(text)
+        sink = Sink()
+        outline = sections.build(tokens.parse_blocks(doc.body), len(doc.lines), sink)
+        ctx = extract.Context(doc, outline, sink, REFERENCE)
+        extract.run(ctx)
+        kinds.add(document.report_type(ctx))
+        assert document.report_type(ctx) == _plain_report_type(ctx), text
+    assert kinds == {"security_incident", "service_outage", "unknown"}
