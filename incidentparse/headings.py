@@ -519,14 +519,9 @@ def _fuzzy(key: str, extra: tuple[tuple[str, str], ...]) -> tuple[str, float] | 
 
 def _fuzzy_choices(size: int, extra: tuple[tuple[str, str], ...]) -> list[str]:
     """The aliases, in index order, whose length lets fuzz.ratio reach FUZZY_CUTOFF against a
-    key of ``size`` characters. The ratio is 100 * (1 - distance / (size + length)) and the
-    distance is at least the length difference, so it is at most 200 * shorter / (size +
-    length); lengths whose bound is under the cutoff (less one point, against rounding) drop."""
-    low, high = _fuzzy_lengths(size)
-    by_length = _aliases_by_length(extra)
-    ranked = [item for length in range(low, high + 1) for item in by_length.get(length, ())]
-    ranked.sort()
-    return [alias for _, alias in ranked]
+    key of ``size`` characters (none for a key longer than any alias can match)."""
+    table = _fuzzy_table(extra)
+    return table[size] if size < len(table) else []
 
 
 # The cutoff the length bound must reach, a point below FUZZY_CUTOFF so that a float rounding
@@ -535,18 +530,25 @@ _LENGTH_CUTOFF = int(FUZZY_CUTOFF) - 1
 
 
 def _fuzzy_lengths(size: int) -> tuple[int, int]:
-    """(lowest, highest) alias length with 200 * shorter >= _LENGTH_CUTOFF * (size + length)."""
+    """(lowest, highest) alias length with 200 * shorter >= _LENGTH_CUTOFF * (size + length).
+
+    The ratio is 100 * (1 - distance / (size + length)) and the distance is at least the
+    length difference, so the ratio is at most 200 * shorter / (size + length)."""
     rest = 200 - _LENGTH_CUTOFF
     return -(-_LENGTH_CUTOFF * size // rest), rest * size // _LENGTH_CUTOFF
 
 
 @lru_cache(maxsize=8)
-def _aliases_by_length(extra: tuple[tuple[str, str], ...]) -> dict[int, list[tuple[int, str]]]:
-    """The aliases of _alias_index(extra) by length, each with its position in the index."""
-    by_length: dict[int, list[tuple[int, str]]] = {}
-    for position, alias in enumerate(_alias_index(extra)):
-        by_length.setdefault(len(alias), []).append((position, alias))
-    return by_length
+def _fuzzy_table(extra: tuple[tuple[str, str], ...]) -> tuple[list[str], ...]:
+    """For each key length (index), the aliases of _alias_index(extra) in index order whose
+    length is within _fuzzy_lengths of it; built once per alias table, like the index."""
+    aliases = list(_alias_index(extra))
+    longest = max(len(alias) for alias in aliases)
+    table = []
+    for size in range(_fuzzy_lengths(longest)[1] + 1):
+        low, high = _fuzzy_lengths(size)
+        table.append([alias for alias in aliases if low <= len(alias) <= high])
+    return tuple(table)
 
 
 PREFIX_SCORE = 95.0

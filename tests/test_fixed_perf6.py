@@ -25,7 +25,12 @@ from .test_extract_perf import REFERENCE, REPORTS, TEXTS
 
 # --- headings: the fuzzy look-up scores only aliases of a length that can reach the cutoff ---
 
-EXTRA = (("war room notes", "timeline"), ("what we learned", "lessons_learned"), ("x", "meta"))
+EXTRA = (
+    ("war room notes", "timeline"),
+    ("what we learned", "lessons_learned"),
+    ("x", "meta"),
+    (" ".join(["incident"] * 30), "summary"),  # longer than any built-in alias
+)
 
 
 def _plain_fuzzy(key: str, extra: tuple[tuple[str, str], ...]) -> tuple[str, float] | None:
@@ -58,10 +63,11 @@ def _edits(word: str, rng: random.Random) -> list[str]:
     return out
 
 
-def _heading_keys() -> list[str]:
+def _heading_keys(extra: tuple[tuple[str, str], ...]) -> list[str]:
     rng = random.Random(6)
-    aliases = list(headings._alias_index(()))
+    aliases = list(headings._alias_index(extra))
     keys = [*aliases, "atendees", "apendix", "appendinx", "timelinee", "a", "ab", "x" * 40]
+    keys += ["incident " * count for count in range(20, 40)] + ["y" * 999, "y" * 1200]
     for alias in aliases:
         keys.extend(_edits(alias, rng))
     for text in TEXTS:
@@ -75,7 +81,7 @@ def _heading_keys() -> list[str]:
 def test_fuzzy_look_up_is_that_over_every_alias() -> None:
     matched = 0
     for extra in ((), EXTRA):
-        for key in _heading_keys():
+        for key in _heading_keys(extra):
             found = headings._fuzzy(key, extra)
             assert found == _plain_fuzzy(key, extra), (key, extra)
             matched += found is not None and found[1] < 100.0
