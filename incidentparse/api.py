@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
+from typing import Any
 
 from . import extract, sections, source, tokens, wrappers
 from .dates import infer_reference_date
@@ -39,17 +40,18 @@ def parse(
     outline = sections.build(blocks, len(doc.lines), sink, heading_aliases)
     anchor = reference_date or infer_reference_date(doc.text, front_matter=doc.front_matter)
     ctx = extract.Context(doc, outline, sink, anchor or dt.date.today())
-    report = _assemble(ctx, extract.run(ctx))
-    document.finish(report, ctx)
-    return report.model_copy(update={"diagnostics": tuple(sink.items)})
+    values = _assemble(ctx, extract.run(ctx))
+    document.finish(values["report_type"], values["indicators"], ctx)
+    # Built once, its diagnostics complete: a copy of a built report to add them cost as much.
+    return IncidentReport(**values, diagnostics=tuple(sink.items))
 
 
-def _assemble(ctx: extract.Context, draft: extract.Draft) -> IncidentReport:
-    """The frozen report: the Draft's sections plus the document-level facts."""
+def _assemble(ctx: extract.Context, draft: extract.Draft) -> dict[str, Any]:
+    """The frozen report's values: the Draft's sections plus the document-level facts."""
     title, title_id = document.title(ctx)
     status = document.status(ctx)
     preamble = ctx.outline.parts[0] if ctx.outline.parts[0].heading is None else None
-    return IncidentReport(
+    return dict(
         **draft.report_fields(),
         source=ctx.doc.source,
         front_matter=ctx.doc.front_matter,

@@ -500,10 +500,55 @@ def _classify(heading: str, extra: tuple[tuple[str, str], ...], fuzzy: bool) -> 
             if pattern.search(key):
                 return Match(kind, 100.0, key, qualifiers)
     if key and (fuzzy or len(key) >= FUZZY_MAY_ROUND_TO_100):
-        found = process.extractOne(key, index.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        found = _fuzzy(key, extra)
         if found is not None:
             return Match(index[found[0]], round(float(found[1]), 1), key, qualifiers)
     return Match("unknown", 0.0, key, qualifiers)
+
+
+def _fuzzy(key: str, extra: tuple[tuple[str, str], ...]) -> tuple[str, float] | None:
+    """The best alias of fuzz.ratio at least FUZZY_CUTOFF, as process.extractOne over every
+    alias finds it, scoring only aliases of a length that can reach the cutoff (a heading's
+    fuzzy look-up over all three hundred aliases cost more than the rest of a small parse)."""
+    choices = _fuzzy_choices(len(key), extra)
+    if not choices:
+        return None
+    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return None if found is None else (found[0], found[1])
+
+
+def _fuzzy_choices(size: int, extra: tuple[tuple[str, str], ...]) -> list[str]:
+    """The aliases, in index order, whose length lets fuzz.ratio reach FUZZY_CUTOFF against a
+    key of ``size`` characters (none for a key longer than any alias can match)."""
+    table = _fuzzy_table(extra)
+    return table[size] if size < len(table) else []
+
+
+# The cutoff the length bound must reach, a point below FUZZY_CUTOFF so that a float rounding
+# of the ratio can never drop an alias the full look-up would score at the cutoff.
+_LENGTH_CUTOFF = int(FUZZY_CUTOFF) - 1
+
+
+def _fuzzy_lengths(size: int) -> tuple[int, int]:
+    """(lowest, highest) alias length with 200 * shorter >= _LENGTH_CUTOFF * (size + length).
+
+    The ratio is 100 * (1 - distance / (size + length)) and the distance is at least the
+    length difference, so the ratio is at most 200 * shorter / (size + length)."""
+    rest = 200 - _LENGTH_CUTOFF
+    return -(-_LENGTH_CUTOFF * size // rest), rest * size // _LENGTH_CUTOFF
+
+
+@lru_cache(maxsize=8)
+def _fuzzy_table(extra: tuple[tuple[str, str], ...]) -> tuple[list[str], ...]:
+    """For each key length (index), the aliases of _alias_index(extra) in index order whose
+    length is within _fuzzy_lengths of it; built once per alias table, like the index."""
+    aliases = list(_alias_index(extra))
+    longest = max(len(alias) for alias in aliases)
+    table = []
+    for size in range(_fuzzy_lengths(longest)[1] + 1):
+        low, high = _fuzzy_lengths(size)
+        table.append([alias for alias in aliases if low <= len(alias) <= high])
+    return tuple(table)
 
 
 PREFIX_SCORE = 95.0

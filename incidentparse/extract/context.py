@@ -79,8 +79,13 @@ class Draft:
 
     def report_fields(self) -> dict[str, Any]:
         """The values under their IncidentReport keys, lists frozen to tuples."""
-        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in WORKING}
+        values = {name: getattr(self, name) for name in _REPORT_KEYS}
         return {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+
+
+# The Draft attributes that are report keys, in field order (dataclasses.fields() per parse
+# cost as much as the rest of report_fields).
+_REPORT_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Draft) if f.name not in WORKING)
 
 
 @dataclass

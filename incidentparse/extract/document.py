@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..headings import split_title
 from ..ioc import defang
-from ..models import Identifier, IncidentReport, ReportType, Status
+from ..models import Identifier, Indicator, ReportType, Status
 from .context import Context
 
 # Identifier schemes found by pattern anywhere in the text. CVE and ATT&CK ids come from the
@@ -87,7 +87,19 @@ TYPE_PHRASES: tuple[tuple[str, ReportType, int], ...] = (
     (r"credential theft", "security_incident", 1),
     (r"cve-\d{4}-\d+", "security_incident", 2),
 )  # fmt: skip
-_TYPE_PHRASES = tuple((re.compile(p), side, weight) for p, side, weight in TYPE_PHRASES)
+_REGEX_SYNTAX = "\\()[]{}?*+.|^$"
+
+
+def _opener(pattern: str) -> str:
+    """The literal text a pattern opens with (before its first piece of regex syntax, less a
+    character that a quantifier makes optional): every match starts with it."""
+    end = 0
+    while end < len(pattern) and pattern[end] not in _REGEX_SYNTAX:
+        end += 1
+    return pattern[: end - 1] if pattern[end : end + 1] in ("?", "*", "{") else pattern[:end]
+
+
+_TYPE_PHRASES = tuple((_opener(p), re.compile(p), side, weight) for p, side, weight in TYPE_PHRASES)
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _NEGATED = re.compile(r"\b(?:no|not|without|non)\b[^.;]{0,40}$")
@@ -175,8 +187,11 @@ def report_type(ctx: Context) -> ReportType:
     scores: dict[ReportType, int] = {"security_incident": 0, "service_outage": 0}
     text = ctx.lowered
     for word, (side, weight) in TYPE_WORDS.items():
-        scores[side] += weight * _word_count(text, word, side)
-    for pattern, side, weight in _TYPE_PHRASES:
+        if word in text:  # most are not: a substring test spares the call
+            scores[side] += weight * _word_count(text, word, side)
+    for opener, pattern, side, weight in _TYPE_PHRASES:
+        if opener not in text:  # most are not: a substring test spares the regex pass
+            continue
         for match in pattern.finditer(text):
             if not _negated(text, match.start(), side):
                 scores[side] += weight
@@ -277,15 +292,15 @@ def _occurrences(text: str, words: Iterable[str]) -> Iterator[int]:
             at = text.find(word, at + 1)
 
 
-def finish(report: IncidentReport, ctx: Context) -> None:
+def finish(report_type: ReportType, indicators: Iterable[Indicator], ctx: Context) -> None:
     """Diagnostics that need the whole report: live network indicators in security reports.
 
     Only indicators listed as indicators count: reports cite benign live links (advisories,
     commits) everywhere else, and those are references, not a click risk.
     """
-    if report.report_type != "security_incident":
+    if report_type != "security_incident":
         return
-    for item in report.indicators:
+    for item in indicators:
         listed = item.section == "indicators"
         if listed and item.category == "network" and not item.defanged and not item.in_code:
             ctx.sink.add(

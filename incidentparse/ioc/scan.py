@@ -214,9 +214,11 @@ def scan(
     """Every validated hit of text, overlaps resolved, in text order."""
     layout = Layout.build(text, markdown, line_starts)
     env = Env(text, layout, Labels(layout))
-    absent = absent_literals(text)
+    absent = absent_literals(text, common=True)
     hits: list[Hit] = []
-    for scanner in SCANNERS:
+    for scanner, literals in zip(SCANNERS, _LITERALS, strict=True):
+        if literals and literals <= absent:
+            continue  # none of its anchors is in the text: no candidate (most, in short texts)
         for start, end in _candidates(text, scanner, absent):
             found = scanner.judge(env, start, end)
             for hit in found if isinstance(found, list) else (found,):
@@ -234,7 +236,8 @@ RARE_OPENERS: Final = "[({\\~"
 
 @dataclass(frozen=True)
 class _Rare:
-    literals: tuple[str, ...]  # the anchor literals opening with one rare character
+    opener: str  # one of RARE_OPENERS
+    literals: tuple[str, ...]  # the anchor literals opening with it
     tails: re.Pattern[str]  # what follows each place of that character (a look-ahead: overlaps)
 
 
@@ -244,11 +247,28 @@ def _rare() -> tuple[_Rare, ...]:
     for opener in RARE_OPENERS:
         own = tuple(sorted(lit for lit in literals if lit[0] == opener))
         longest = max(len(lit) for lit in own) - 1
-        table.append(_Rare(own, re.compile(re.escape(opener) + f"(?=(.{{0,{longest}}}))")))
+        tails = re.compile(re.escape(opener) + f"(?=(.{{0,{longest}}}))")
+        table.append(_Rare(opener, own, tails))
     return tuple(table)
 
 
 _RARE: Final = _rare()
+# The other anchor literals ('.', ':', '@', 'HK', 'CVE'…): a substring test each, which stops
+# at the first place of a common one and spares the anchor search of an absent one.
+_COMMON: Final = tuple(
+    sorted({a.literal for s in SCANNERS for a in s.anchors if a.literal[0] not in RARE_OPENERS})
+)
+
+
+def _anchor_literals(scanner: Scanner) -> frozenset[str]:
+    """The literals one of which every candidate of the family holds; empty for a family
+    without anchors (its pattern or finder reads the whole text)."""
+    if scanner.finder is not None or not scanner.anchors or scanner.backoff is None:
+        return frozenset()
+    return frozenset(anchor.literal for anchor in scanner.anchors)
+
+
+_LITERALS: Final = tuple(_anchor_literals(scanner) for scanner in SCANNERS)
 
 
 # Past this many places of one character (defanged appendices: "[.]" on every line), a
@@ -256,11 +276,15 @@ _RARE: Final = _rare()
 _DENSE: Final = 256
 
 
-def absent_literals(text: str) -> frozenset[str]:
-    """The anchor literals opening with a rare character that text does not hold."""
-    absent: list[str] = []
+def absent_literals(text: str, *, common: bool = False) -> frozenset[str]:
+    """The anchor literals opening with a rare character that text does not hold; with
+    ``common``, the other anchor literals that it does not hold as well."""
+    absent = [literal for literal in _COMMON if literal not in text] if common else []
     for rare in _RARE:
-        if text.count(rare.literals[0][0]) > _DENSE:
+        if rare.opener not in text:  # most texts lack some openers: their literals are absent
+            absent.extend(rare.literals)
+            continue
+        if text.count(rare.opener) > _DENSE:
             absent.extend(lit for lit in rare.literals if lit not in text)
             continue
         # Each place's tail after a line break (a tail never holds one); none: empty.
