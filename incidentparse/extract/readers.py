@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..answers import classify
 from ..models import Field
@@ -20,8 +21,9 @@ _DASH_SEP = re.compile(r"^\s*[-–—]\s+")
 MAX_LABEL_WORDS = 6
 
 
-@dataclass(frozen=True)
-class Entry:
+# A NamedTuple rather than a frozen dataclass: one is built for every paragraph and list line,
+# and a tuple is built at a quarter of the cost.
+class Entry(NamedTuple):
     """One paragraph or list item's first paragraph, with its label split off."""
 
     line: int
