@@ -16,23 +16,10 @@ from collections.abc import Iterator
 import pytest
 
 from incidentparse.dates import grammar, scan
-from incidentparse.dates.points import Ctx
 from incidentparse.dates.scan import Options
 
-from .test_dates_perf import TEXTS
+from .test_dates_perf import _CONTEXTS, TEXTS
 
-# The plainest context and the most permissive one: START_LOWER reads only the text.
-_CONTEXTS = [
-    Ctx(dt.date(2026, 4, 3)),
-    Ctx(
-        dt.date(2026, 4, 3),
-        anchor=dt.date(2026, 3, 1),
-        anchor_instant=dt.datetime(2026, 3, 1, 14, 0),
-        dayfirst=True,
-        slot=True,
-        slot_word=True,
-    ),
-]
 # Texts where the lower-cased text is not read: the plain candidates are used.
 _UNSAFE = ["İn March 2024", "ſince 3 May", "ın 2019", "The K 2020-01-01 report"]
 _OPTIONS = [

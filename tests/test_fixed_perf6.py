@@ -169,26 +169,16 @@ def test_parse_builds_the_report_the_copy_gave() -> None:
 # --- report_type: evidence words and phrases absent from the text are not looked for ---
 
 
-def _plain_report_type(ctx: extract.Context) -> str:
-    """report_type as it was: every word counted, every phrase searched."""
+def _plain_text_evidence(text: str) -> dict[str, int]:
+    """text_evidence as it was: every word counted, every phrase searched."""
     scores = {"security_incident": 0, "service_outage": 0}
-    text = ctx.lowered
     for word, (side, weight) in document.TYPE_WORDS.items():
         scores[side] += weight * document._word_count(text, word, side)
     for _, pattern, side, weight in document._TYPE_PHRASES:
         for match in pattern.finditer(text):
             if not document._negated(text, match.start(), side):
                 scores[side] += weight
-    draft = ctx.draft
-    if any(row.applicable and row.techniques for row in draft.methodology):
-        scores["security_incident"] += 4
-    real_rows = [r for r in draft.methodology if r.applicable and r.tactic_id != "TA0040"]
-    scores["security_incident"] += 2 * len(real_rows)
-    if any(i.category in ("file", "host") for i in draft.indicators):
-        scores["security_incident"] += 2
-    if scores["security_incident"] == scores["service_outage"]:
-        return "unknown"
-    return max(scores, key=lambda side: scores[side])
+    return scores
 
 
 def test_every_phrase_match_opens_with_its_opener() -> None:
@@ -213,5 +203,5 @@ def test_report_type_is_that_of_every_word_and_phrase() -> None:
         ctx = extract.Context(doc, outline, sink, REFERENCE)
         extract.run(ctx)
         kinds.add(document.report_type(ctx))
-        assert document.report_type(ctx) == _plain_report_type(ctx), text
+        assert document.text_evidence(ctx.lowered) == _plain_text_evidence(ctx.lowered), text
     assert kinds == {"security_incident", "service_outage", "unknown"}

@@ -184,17 +184,7 @@ def identifiers(ctx: Context, title_id: str | None) -> list[Identifier]:
 
 def report_type(ctx: Context) -> ReportType:
     """Security incident or service outage, weighed from the evidence tables."""
-    scores: dict[ReportType, int] = {"security_incident": 0, "service_outage": 0}
-    text = ctx.lowered
-    for word, (side, weight) in TYPE_WORDS.items():
-        if word in text:  # most are not: a substring test spares the call
-            scores[side] += weight * _word_count(text, word, side)
-    for opener, pattern, side, weight in _TYPE_PHRASES:
-        if opener not in text:  # most are not: a substring test spares the regex pass
-            continue
-        for match in pattern.finditer(text):
-            if not _negated(text, match.start(), side):
-                scores[side] += weight
+    scores = text_evidence(ctx.lowered)
     draft = ctx.draft
     if any(row.applicable and row.techniques for row in draft.methodology):
         scores["security_incident"] += 4
@@ -205,6 +195,21 @@ def report_type(ctx: Context) -> ReportType:
     if scores["security_incident"] == scores["service_outage"]:
         return "unknown"
     return max(scores, key=lambda side: scores[side])
+
+
+def text_evidence(text: str) -> dict[ReportType, int]:
+    """Each side's score from the evidence words and phrases of the lower-cased text."""
+    scores: dict[ReportType, int] = {"security_incident": 0, "service_outage": 0}
+    for word, (side, weight) in TYPE_WORDS.items():
+        if word in text:  # most are not: a substring test spares the call
+            scores[side] += weight * _word_count(text, word, side)
+    for opener, pattern, side, weight in _TYPE_PHRASES:
+        if opener not in text:  # most are not: a substring test spares the regex pass
+            continue
+        for match in pattern.finditer(text):
+            if not _negated(text, match.start(), side):
+                scores[side] += weight
+    return scores
 
 
 def _word_count(text: str, word: str, side: ReportType) -> int:
