@@ -1,6 +1,8 @@
 """Round 7 fast paths of the timeline and its Context anchors give exactly what the plain code
 gave.
 
+- dates/leading.py `leading_expression` (the timeline's leading-stamp test): the scanner's
+  walk stopped at the first candidate past the limit, without its generators.
 - extract/context.py: the year index and the day-first prefilter read the '19'/'20' offsets
   found by str.find instead of a regex pass each over the whole report.
 
@@ -17,6 +19,9 @@ import re
 from incidentparse import extract, sections, source, tokens
 from incidentparse.api import sink_for
 from incidentparse.dates import detect_dayfirst
+from incidentparse.dates.grammar import Expr
+from incidentparse.dates.leading import leading_expression
+from incidentparse.dates.scan import Options, extents
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -56,6 +61,12 @@ def _plain_dayfirst(ctx: extract.Context) -> bool | None:
     if not any(mark in text for mark in _PLAIN_MARKS) or not _PLAIN_NUMERIC_DATE.search(text):
         return None
     return detect_dayfirst(text, ctx.reference_date)
+
+
+def _plain_leading(text: str, reference: dt.date, limit: int, end: int) -> Expr | None:
+    for expr in extents(text, Options(reference), end=end):
+        return expr if expr.begin <= limit else None
+    return None
 
 
 # --- generated texts --------------------------------------------------------------------------
@@ -121,3 +132,31 @@ def test_dayfirst_as_before() -> None:
         assert ctx.dayfirst == _plain_dayfirst(ctx), text
         seen.add(ctx.dayfirst)
     assert seen == {None, True, False}
+
+
+# Row openings: stamps (some that read as no date or do not resolve), markup, prose, glue.
+STAMP_PIECES: tuple[str, ...] = (
+    "[", "]", "(", "**", "~", " ", "-", ":", "|", "14:00", "23:55", "9am", "12:49 PM", "UTC",
+    "April 1", "April 2-3", "2024-03-05", "03/04", "9999-12-31T23:59-14:00", "Mon", "on", "at",
+    "the", "next", "by", "from", "to", "2019", "Q3", "fy24", "İ", "x2020", "restarted", "10.0.0.1",
+    "\n", "\n\n", "in", "week", "noon", "T+5", "v1.2", "24:00", "25:61",
+)  # fmt: skip
+
+
+def test_leading_expression_as_the_scan() -> None:
+    rng = random.Random(5)
+    texts = [
+        rng.choice(("", " ")).join(rng.choice(STAMP_PIECES) for _ in range(rng.randint(1, 10)))
+        for _ in range(3000)
+    ]
+    texts += [line for doc in DOCS for line in doc.splitlines() if line.strip()][::5]
+    found = 0
+    for n, text in enumerate(texts):
+        reference = (dt.date(2024, 3, 1), dt.date(2019, 12, 31))[n % 2]
+        limit = n % 7
+        end = min(len(text), limit + rng.randint(0, 12))
+        fast = leading_expression(text, reference, limit, end)
+        plain = _plain_leading(text, reference, limit, end)
+        assert (fast and (fast.begin, fast.end)) == (plain and (plain.begin, plain.end)), text
+        found += fast is not None
+    assert found > 500
