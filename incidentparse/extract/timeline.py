@@ -396,14 +396,15 @@ def _table_rows(node: Node, group: _Group) -> list[_Row]:
             for n, c in enumerate(row.cells)
             if c is not stamp and c is not body and c.text
         )
+        phase = phase_of(stamp.text)  # a Time cell holding a phase name labels its row
         rows.append(
             _Row(
                 row.line,
                 stamp=stamp.text,
                 text=body.text,
                 fallback=body.text,
-                label=phase_label(stamp.text) or group.label,
-                phase=phase_of(stamp.text) or group.phase,
+                label=(stamp.text if phase else None) or group.label,
+                phase=phase or group.phase,
                 fields=others,
                 answer_text=body.text,
             )
