@@ -23,7 +23,7 @@ from typing import Any
 
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence, zone_declaration
-from ..dates.scan import Options, candidates, extents
+from ..dates.leading import leading_expression
 from ..models import Field, TimelineEvent, TimeSpan
 from ..sections import Part, View
 from ..tokens import Node
@@ -227,22 +227,14 @@ def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
     # instead of reading every date of the row (find_timespans).
     words_end = _WORD_RUN.match(text, limit + 1)
     end = words_end.end() if words_end else len(text)
-    # Most texts asked (every paragraph under a `### 12:49 PM` heading, for the T4 test) open
-    # with no date: the scan's first try is its first candidate word, and an expression starts
-    # at or after it, so when that word starts past `limit` nothing the scan finds can count.
-    # This asks only the scanner's own candidate test (no expression read, nothing resolved).
-    first = next(candidates(text, 0, end), None)
-    if first is None or first > limit:
-        return None
     # Only where the first expression is matters here: its TimeSpan is not built
     # (resolve_sequence reads the stamp with the timeline's own options).
-    for expr in extents(text, Options(reference_date), end=end):
-        if expr.begin > limit:
-            return None
-        rest = text[expr.end :]
-        separator = _STAMP_SEPARATOR.match(rest)
-        return text[: expr.end], rest[separator.end() if separator else 0 :].strip()
-    return None
+    expr = leading_expression(text, reference_date, limit, end)
+    if expr is None:
+        return None
+    rest = text[expr.end :]
+    separator = _STAMP_SEPARATOR.match(rest)
+    return text[: expr.end], rest[separator.end() if separator else 0 :].strip()
 
 
 _WORD_RUN = re.compile(r"\w*")
@@ -404,14 +396,15 @@ def _table_rows(node: Node, group: _Group) -> list[_Row]:
             for n, c in enumerate(row.cells)
             if c is not stamp and c is not body and c.text
         )
+        phase = phase_of(stamp.text)  # a Time cell holding a phase name labels its row
         rows.append(
             _Row(
                 row.line,
                 stamp=stamp.text,
                 text=body.text,
                 fallback=body.text,
-                label=phase_label(stamp.text) or group.label,
-                phase=phase_of(stamp.text) or group.phase,
+                label=(stamp.text if phase else None) or group.label,
+                phase=phase or group.phase,
                 fields=others,
                 answer_text=body.text,
             )
