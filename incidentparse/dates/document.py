@@ -66,7 +66,18 @@ def infer_reference_date(
         if found is not None:
             return found
     text = _worth_scanning(text)
-    spans = list(scan(text, Options(_NEUTRAL)))  # one pass serves both fallbacks
+    # The scanner is the costliest step: it stops at the first report-phrase date when that has
+    # its year written (_report_phrase's answer then, whatever follows). Any other case reads
+    # every span, one pass serving both fallbacks.
+    scanned = scan(text, Options(_NEUTRAL))
+    spans: list[tuple[Expr, TimeSpan, Side]] = []
+    for item in scanned:
+        spans.append(item)
+        if _in_report_phrase(text, item):
+            if item[1].year_source == "explicit":
+                return _as_date(item[1].start)
+            break
+    spans.extend(scanned)
     phrase = _report_phrase(text, spans)
     if phrase is not None:
         return phrase
@@ -159,15 +170,12 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
 
 def _report_phrase(text: str, spans: Sequence[tuple[Expr, TimeSpan, Side]]) -> dt.date | None:
     """The date named by a report phrase; its year from the nearest written year when missing."""
-    for index, (expr, span, _) in enumerate(spans):
+    for index, item in enumerate(spans):
+        if not _in_report_phrase(text, item):
+            continue
+        span = item[1]
         start = _as_date(span.start)
-        # A relative date (a weekday, 'yesterday': no year source) read against the neutral
-        # date names no day of its own ('Initial Friday post' is no report date).
-        if span.grain in _COARSE or start is None or span.ongoing or span.year_source is None:
-            continue
-        before = text[max(0, expr.begin - 40) : expr.begin]
-        if not (_REPORT_BEFORE.search(before) or _REPORT_AFTER.match(text, expr.end)):
-            continue
+        assert start is not None  # _in_report_phrase checked it
         if span.year_source == "explicit":
             return start
         year = _year_near(reversed(spans[:index])) or _year_near(spans[index + 1 :])
@@ -177,6 +185,17 @@ def _report_phrase(text: str, spans: Sequence[tuple[Expr, TimeSpan, Side]]) -> d
             except ValueError:  # 'Feb 29 report' in a common year
                 continue
     return None
+
+
+def _in_report_phrase(text: str, item: tuple[Expr, TimeSpan, Side]) -> bool:
+    """A day (not a coarser period) named right after or right before a report phrase."""
+    expr, span, _ = item
+    # A relative date (a weekday, 'yesterday': no year source) read against the neutral
+    # date names no day of its own ('Initial Friday post' is no report date).
+    if span.grain in _COARSE or span.start is None or span.ongoing or span.year_source is None:
+        return False
+    before = text[max(0, expr.begin - 40) : expr.begin]
+    return bool(_REPORT_BEFORE.search(before) or _REPORT_AFTER.match(text, expr.end))
 
 
 def _year_near(spans: Iterable[tuple[Expr, TimeSpan, Side]]) -> int | None:

@@ -140,6 +140,20 @@ _EXPR_CANDIDATE = re.compile(
     + START_LOWER.pattern
     + r")[\w~≈])"
 )
+# _EXPR_CANDIDATE as found by a search: a pattern opening with a lookbehind makes the regex
+# engine start a match at every character (some 300 instructions each, a third of
+# infer_reference_date). This one opens with the character before the candidate, an ASCII
+# non-word character or any non-ASCII one (a bitmap test), so matches start only there, and
+# then asks what _EXPR_CANDIDATE asks at the next position: candidate = match start + 1. A
+# candidate at the search's first position has no character before it in the search and is
+# tried with _EXPR_CANDIDATE itself (tests/test_dates_perf7.py).
+_EXPR_CANDIDATE_AFTER = re.compile(
+    r"[^0-9a-zA-Z_](?=[\w~≈])(?<!\w)(?<![^\W_][-./:_@#$\\'’])(?:\d|(?=(?:"
+    + _TRIGGER_TRIE
+    + r"(?!\w)|[qh][1-4]|fy|[~≈]))(?="
+    + START_LOWER.pattern
+    + r"))"
+)
 _PARAGRAPH = re.compile(r"\n[ \t>]*\n")
 _PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _TEMPLATE = re.compile(r"\b(?:YYYY|MM|DD|HH:MM|hh:mm)\b|\[(?:date|time|specific)\b", re.I)
@@ -223,8 +237,10 @@ def _expression_candidates(text: str, begin: int, end: int | None) -> Iterator[i
         yield from candidates(text, begin, end)  # lower-cased, these would not match as re.I does
         return
     if end is None or end >= len(text):
-        for m in _EXPR_CANDIDATE.finditer(lower, begin):
-            yield m.start()
+        if _EXPR_CANDIDATE.match(lower, begin):
+            yield begin
+        for m in _EXPR_CANDIDATE_AFTER.finditer(lower, begin):
+            yield m.start() + 1
         return
     # A range that ends early (a timeline row's first words): the words are tried up to `end`,
     # the expression is read on past it (a regex bounded at `end` would not see it whole).
