@@ -59,7 +59,8 @@ class Inline(NamedTuple):
 EMPTY_INLINE = Inline("")
 
 
-@dataclass
+# slots: one Node is built per block, and a slotted instance is built and read faster.
+@dataclass(slots=True)
 class Node:
     """A block: heading, paragraph, list, list_item, table, code, blockquote, html, hr, footnote.
 
@@ -217,12 +218,15 @@ def _parsed_inline(token: Token) -> Inline:
 
 def _lazy_inline(parser: MarkdownIt, env: EnvType, token: Token) -> Inline:
     """An inline token's content, parsed only when it can hold markup."""
-    if not may_hold_markup(token.content, env):
-        return plain_inline(token.content)
-    lead = lead_strong_inline(token.content, env)
-    if lead is not None:
-        return lead
-    return flatten(parser.inline.parse(token.content, parser, env, []))
+    content = token.content
+    if not may_hold_markup(content, env):
+        return plain_inline(content)
+    found = lead_strong_inline(content, env)
+    if found is None:
+        found = code_span_inline(content, env)
+    if found is None:
+        found = flatten(parser.inline.parse(content, parser, env, []))
+    return found
 
 
 def may_hold_markup(content: str, env: EnvType) -> bool:
@@ -230,8 +234,10 @@ def may_hold_markup(content: str, env: EnvType) -> bool:
 
     env is the block pass's: it holds the link reference definitions, if any.
     """
-    if _INLINE_MARKUP.search(content):
-        return True
+    return bool(_INLINE_MARKUP.search(content)) or _may_hold_link(content, env)
+
+
+def _may_hold_link(content: str, env: EnvType) -> bool:
     # `[` (or `![`) opens a link or image only as `[label](destination)` or as a reference
     # to a definition (rules_inline/link.py, image.py); brackets alone are plain text:
     # checkboxes `[ ]`, chat stamps `[7:40 AM]`, timeline times `[13:26]`.
@@ -279,6 +285,78 @@ def _is_space(char: str) -> bool:
 
 def _is_punct(char: str) -> bool:
     return isMdAsciiPunct(ord(char)) or isPunctChar(char)
+
+
+def code_span_inline(content: str, env: EnvType) -> Inline | None:
+    """What flatten gives for content whose only markup is code spans; None otherwise.
+
+    Commands, paths and hosts are written in backticks; markdown-it's inline parser costs ten
+    times plain_inline. Runs are read as rules_inline/backticks.py reads them: a run of
+    backticks opens a code span closed by the next run of the same length, and stays plain
+    text when there is none. The text between spans must hold no other markup (a backslash
+    or `<` before an opener could take it; emphasis delimiters would pair around a span), so
+    each stretch of it is plain_inline's: the newline rule reads pending text, which a code
+    token flushes, so a stretch breaks lines as a content of its own would.
+    """
+    if _may_hold_link(content, env):
+        return None
+    stretches: list[str] = []
+    codes: list[str] = []
+    size = len(content)
+    text_start = search = 0
+    while (opener := content.find("`", search)) >= 0:
+        after = _run_end(content, opener, size)
+        closer = _closing_run(content, after, after - opener, size)
+        if closer < 0:  # an unmatched run is plain text
+            search = after
+            continue
+        stretches.append(content[text_start:opener])
+        codes.append(_code_content(content[after:closer]))
+        text_start = search = closer + after - opener
+    if not codes:
+        return None
+    stretches.append(content[text_start:])
+    if any(_INLINE_MARKUP.search(stretch.replace("`", "")) for stretch in stretches):
+        return None
+    raw_parts: list[str] = []
+    breaks: list[int] = []
+    offset = 0
+    for number, stretch in enumerate(stretches):
+        plain = plain_inline(stretch)
+        breaks.extend(offset + at for at in plain.breaks)
+        raw_parts.append(plain.text_raw)
+        offset += len(plain.text_raw)
+        if number < len(codes):
+            raw_parts.append(codes[number])
+            offset += len(codes[number])
+    raw = "".join(raw_parts)
+    return Inline(_clean(raw), code=tuple(codes), breaks=tuple(breaks), text_raw=raw)
+
+
+def _run_end(content: str, start: int, size: int) -> int:
+    """End of the run of backticks starting at start."""
+    end = start + 1
+    while end < size and content[end] == "`":
+        end += 1
+    return end
+
+
+def _closing_run(content: str, search: int, length: int, size: int) -> int:
+    """Start of the first run of exactly length backticks from search on; -1 when none."""
+    while (start := content.find("`", search)) >= 0:
+        search = _run_end(content, start, size)
+        if search - start == length:
+            return start
+    return -1
+
+
+def _code_content(code: str) -> str:
+    """A code span's content as markdown-it keeps it: line breaks read as spaces, and one
+    space stripped from each end when both ends hold one, unless all of it is spaces."""
+    code = code.replace("\n", " ")
+    if code.startswith(" ") and code.endswith(" ") and code.strip(" "):
+        return code[1:-1]
+    return code
 
 
 def plain_inline(content: str) -> Inline:
