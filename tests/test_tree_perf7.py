@@ -15,6 +15,7 @@ from functools import partial
 from markdown_it.token import Token
 
 from incidentparse import tokens
+from incidentparse.extract import document
 
 from .test_tokens_fastpath import FILES, GENERATED
 
@@ -230,3 +231,27 @@ def test_plain_ampersands_and_underscores_match_markdown_it() -> None:
     for content in contents:
         token = Token("inline", "", 0, content=content)
         assert tokens._lazy_inline(parser, {}, token) == _full_inline(content), content
+
+
+# --- report_type: a family of evidence words sharing a stem is ruled out by one test ---
+
+
+def _plain_text_evidence(text: str) -> dict[str, int]:
+    """text_evidence with every evidence word counted and every phrase searched."""
+    scores = {"security_incident": 0, "service_outage": 0}
+    for word, (side, weight) in document.TYPE_WORDS.items():
+        scores[side] += weight * document._word_count(text, word, side)
+    for _, pattern, side, weight in document._TYPE_PHRASES:
+        for match in pattern.finditer(text):
+            if not document._negated(text, match.start(), side):
+                scores[side] += weight
+    return scores
+
+
+def test_text_evidence_is_the_plain_count_on_generated_texts() -> None:
+    rng = random.Random(3)
+    pieces = [*document.TYPE_WORDS, "no ", "not ", "-", " ", ". ", "re", "s", "x", "root cause"]
+    pieces += [word[: document.TYPE_WORD_STEM_SIZE] for word in document.TYPE_WORDS]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for text in texts + [path.read_text(encoding="utf-8").lower() for path in FILES]:
+        assert document.text_evidence(text) == _plain_text_evidence(text), text
