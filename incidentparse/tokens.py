@@ -59,7 +59,8 @@ class Inline(NamedTuple):
 EMPTY_INLINE = Inline("")
 
 
-@dataclass
+# slots: one Node is built per block, and a slotted instance is built and read faster.
+@dataclass(slots=True)
 class Node:
     """A block: heading, paragraph, list, list_item, table, code, blockquote, html, hr, footnote.
 
@@ -94,6 +95,11 @@ _FOOTNOTE_MARKS: tuple[str, ...] = ("[^", "^[")
 # or inline html, entity; and link or image `[`, read in may_hold_markup. (`!` opens an
 # image only before `[`; a newline is a soft or hard break, which plain_inline handles.)
 _INLINE_MARKUP = re.compile(r"[\\`*_<&]")
+# The text between code spans keeps only unmatched backtick runs, which are plain text.
+_MARKUP_BUT_BACKTICKS = re.compile(r"[\\*_<&]")
+# What the entity rule (rules_inline/entity.py) needs after `&`: `#`, or a name and `;` (its
+# name is [a-z][a-z0-9]{1,31} under re.I, which also reads the Kelvin sign and long s: \w).
+_ENTITY_START = re.compile(r"&(?:#|\w{2,32};)")
 # Where markdown-it's text rule must stop for this grammar's inline rules: the characters
 # above, `[` and `!` of links and images, `]` closing their labels, a line break.
 _INLINE_STOPS = re.compile(r"[\n\\`*_\[\]!<&]")
@@ -217,12 +223,15 @@ def _parsed_inline(token: Token) -> Inline:
 
 def _lazy_inline(parser: MarkdownIt, env: EnvType, token: Token) -> Inline:
     """An inline token's content, parsed only when it can hold markup."""
-    if not may_hold_markup(token.content, env):
-        return plain_inline(token.content)
-    lead = lead_strong_inline(token.content, env)
-    if lead is not None:
-        return lead
-    return flatten(parser.inline.parse(token.content, parser, env, []))
+    content = token.content
+    if not may_hold_markup(content, env):
+        return plain_inline(content)
+    found = lead_strong_inline(content, env)
+    if found is None:
+        found = code_span_inline(content, env)
+    if found is None:
+        found = flatten(parser.inline.parse(content, parser, env, []))
+    return found
 
 
 def may_hold_markup(content: str, env: EnvType) -> bool:
@@ -230,8 +239,48 @@ def may_hold_markup(content: str, env: EnvType) -> bool:
 
     env is the block pass's: it holds the link reference definitions, if any.
     """
-    if _INLINE_MARKUP.search(content):
-        return True
+    return _holds_inline_markup(content) or _may_hold_link(content, env)
+
+
+def _holds_inline_markup(content: str, characters: re.Pattern[str] = _INLINE_MARKUP) -> bool:
+    """Whether a character of _INLINE_MARKUP (or of characters) in the content can start markup.
+
+    Two of them are plain text in most places: `&` opens an entity only as `&#…` or `&name;`
+    ('Detection & Response', 'ATT&CK'), and a run of `_` between ASCII letters or digits
+    can neither open nor close emphasis (`max_concurrency`, `:smiling_face:`).
+    """
+    for found in characters.finditer(content):
+        at = found.start()
+        char = content[at]
+        if char == "&":
+            if _ENTITY_START.match(content, at):
+                return True
+        elif char != "_" or not _inert_underscores(content, at):
+            return True
+    return False
+
+
+def _inert_underscores(content: str, at: int) -> bool:
+    """Whether the run of `_` holding content[at] can neither open nor close emphasis.
+
+    rules_inline/state_inline.py scanDelims: a `_` run with a character on each side that
+    is neither whitespace nor punctuation is both left- and right-flanking, and such a run
+    opens only after punctuation and closes only before it. ASCII letters and digits are
+    neither; the run stays text, as plain_inline reads it.
+    """
+    start = at
+    while start and content[start - 1] == "_":
+        start -= 1
+    end = at + 1
+    while end < len(content) and content[end] == "_":
+        end += 1
+    if not start or end == len(content):
+        return False  # the content's edges count as whitespace
+    before, after = content[start - 1], content[end]
+    return before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+
+
+def _may_hold_link(content: str, env: EnvType) -> bool:
     # `[` (or `![`) opens a link or image only as `[label](destination)` or as a reference
     # to a definition (rules_inline/link.py, image.py); brackets alone are plain text:
     # checkboxes `[ ]`, chat stamps `[7:40 AM]`, timeline times `[13:26]`.
@@ -279,6 +328,78 @@ def _is_space(char: str) -> bool:
 
 def _is_punct(char: str) -> bool:
     return isMdAsciiPunct(ord(char)) or isPunctChar(char)
+
+
+def code_span_inline(content: str, env: EnvType) -> Inline | None:
+    """What flatten gives for content whose only markup is code spans; None otherwise.
+
+    Commands, paths and hosts are written in backticks; markdown-it's inline parser costs ten
+    times plain_inline. Runs are read as rules_inline/backticks.py reads them: a run of
+    backticks opens a code span closed by the next run of the same length, and stays plain
+    text when there is none. The text between spans must hold no other markup (a backslash
+    or `<` before an opener could take it; emphasis delimiters would pair around a span), so
+    each stretch of it is plain_inline's: the newline rule reads pending text, which a code
+    token flushes, so a stretch breaks lines as a content of its own would.
+    """
+    if _may_hold_link(content, env):
+        return None
+    stretches: list[str] = []
+    codes: list[str] = []
+    size = len(content)
+    text_start = search = 0
+    while (opener := content.find("`", search)) >= 0:
+        after = _run_end(content, opener, size)
+        closer = _closing_run(content, after, after - opener, size)
+        if closer < 0:  # an unmatched run is plain text
+            search = after
+            continue
+        stretches.append(content[text_start:opener])
+        codes.append(_code_content(content[after:closer]))
+        text_start = search = closer + after - opener
+    if not codes:
+        return None
+    stretches.append(content[text_start:])
+    if any(_holds_inline_markup(stretch, _MARKUP_BUT_BACKTICKS) for stretch in stretches):
+        return None
+    raw_parts: list[str] = []
+    breaks: list[int] = []
+    offset = 0
+    for number, stretch in enumerate(stretches):
+        plain = plain_inline(stretch)
+        breaks.extend(offset + at for at in plain.breaks)
+        raw_parts.append(plain.text_raw)
+        offset += len(plain.text_raw)
+        if number < len(codes):
+            raw_parts.append(codes[number])
+            offset += len(codes[number])
+    raw = "".join(raw_parts)
+    return Inline(_clean(raw), code=tuple(codes), breaks=tuple(breaks), text_raw=raw)
+
+
+def _run_end(content: str, start: int, size: int) -> int:
+    """End of the run of backticks starting at start."""
+    end = start + 1
+    while end < size and content[end] == "`":
+        end += 1
+    return end
+
+
+def _closing_run(content: str, search: int, length: int, size: int) -> int:
+    """Start of the first run of exactly length backticks from search on; -1 when none."""
+    while (start := content.find("`", search)) >= 0:
+        search = _run_end(content, start, size)
+        if search - start == length:
+            return start
+    return -1
+
+
+def _code_content(code: str) -> str:
+    """A code span's content as markdown-it keeps it: line breaks read as spaces, and one
+    space stripped from each end when both ends hold one, unless all of it is spaces."""
+    code = code.replace("\n", " ")
+    if code.startswith(" ") and code.endswith(" ") and code.strip(" "):
+        return code[1:-1]
+    return code
 
 
 def plain_inline(content: str) -> Inline:
@@ -331,33 +452,32 @@ def _lines(token: Token, fallback: int) -> tuple[int, int]:
     return fallback, fallback
 
 
-def _closes(tokens: Sequence[Token]) -> list[int]:
-    """For each opening token, the index of the token closing it; found in one pass."""
-    closes = [len(tokens) - 1] * len(tokens)
-    opened: list[int] = []
-    for index, token in enumerate(tokens):
-        if token.nesting == 1:
-            opened.append(index)
-        elif token.nesting == -1 and opened:
-            closes[opened.pop()] = index
-    return closes
-
-
 class _Tree:
-    """Builds Nodes from one token stream; inline_of turns an inline token into an Inline."""
+    """Builds Nodes from one token stream; inline_of turns an inline token into an Inline.
+
+    The stream is balanced (markdown-it closes every block it opens), so each container is
+    built by reading on until the token that closes it: one pass, no table of closes.
+    """
 
     def __init__(self, tokens: list[Token], inline_of: Callable[[Token], Inline]) -> None:
         self.tokens = tokens
-        self.closes = _closes(tokens)
         self.inline_of = inline_of
 
-    def build(self, start: int, stop: int, parent: Node, depth: int) -> None:
+    def build(self, start: int, stop: int, parent: Node, depth: int, inside: bool = False) -> int:
+        """Add the blocks from start on to parent, up to the token closing the block they are
+        inside (or stop); the index of that token."""
         tokens = self.tokens
         index = start
         while index < stop:
             token = tokens[index]
-            if token.nesting == 1:
-                index = self._opening(index, token, parent, depth)
+            nesting = token.nesting
+            if nesting == 1:
+                index = self._opening(index, token, stop, parent, depth)
+            elif nesting == -1:
+                if inside:
+                    return index
+                # A close with nothing open: the footnote plugin leaves some behind when it
+                # drops a definition's tokens (tests/test_tree_perf7.py has one). Skip it.
             elif token.type in _LEAVES:
                 line, end = _lines(token, parent.line)
                 info = token.info.strip()
@@ -365,36 +485,46 @@ class _Tree:
                     Node(_LEAVES[token.type], line, end, text=token.content, info=info)
                 )
             index += 1
+        return stop
 
-    def _opening(self, index: int, token: Token, parent: Node, depth: int) -> int:
-        """Add the node a token opens; the index to go on from (its close, when handled)."""
+    def _opening(self, index: int, token: Token, stop: int, parent: Node, depth: int) -> int:
+        """Add the node a token opens; the index of the token closing it."""
         base = token.type.removesuffix("_open")
-        close = self.closes[index]
         if base in ("heading", "paragraph"):
             parent.children.append(self._text_block(index, base, parent.line))
-        elif base == "table":
-            parent.children.append(self._table(index, close))
-        elif base == "footnote_block":
-            # The plugin gathers every footnote definition into one block at the end of the
-            # stream; unwrap it so each definition stays in the section it was written in.
-            self.build(index + 1, close, parent, depth)
-        elif base in _CONTAINERS:
-            first = self._first_line(index, close, parent.line)
+            # open, inline, close; the footnote plugin adds an anchor to a note's last paragraph
+            close = index + 2
+            while self.tokens[close].nesting != -1:
+                close += 1
+            return close
+        if base == "table":
+            node, close = self._table(index)
+            parent.children.append(node)
+            return close
+        if base in _CONTAINERS:
+            first = self._first_line(index, parent.line)
             node = _container(token, base, first, depth)
-            self.build(index + 1, close, node, depth + (base == "list_item"))
+            close = self.build(index + 1, stop, node, depth + (base == "list_item"), True)
             if node.children and not token.map:  # footnotes carry no map of their own
                 node.line, node.end_line = node.children[0].line, node.children[-1].end_line
             parent.children.append(node)
-        else:
-            return index  # not a block of ours: read what it holds as its parent's
-        return close
+            return close
+        # Not a block of ours (the footnote plugin's footnote_block, which gathers every
+        # definition at the end of the stream, among them): read what it holds as its
+        # parent's, so each definition stays in the section it was written in.
+        return self.build(index + 1, stop, parent, depth, True)
 
-    def _first_line(self, start: int, stop: int, fallback: int) -> int:
-        """Line of the first token with a map in start..stop (containers without a map)."""
-        for index in range(start, stop):
-            token_map = self.tokens[index].map
-            if token_map:
-                return token_map[0] + 1
+    def _first_line(self, start: int, fallback: int) -> int:
+        """Line of the first token with a map from start to the token closing it (containers
+        without a map: footnotes)."""
+        level = 0
+        for index in range(start, len(self.tokens)):
+            token = self.tokens[index]
+            level += token.nesting
+            if level == 0:  # the closing token
+                break
+            if token.map:
+                return token.map[0] + 1
         return fallback
 
     def _text_block(self, index: int, base: str, fallback: int) -> Node:
@@ -404,14 +534,15 @@ class _Tree:
         level = int(token.tag[1]) if base == "heading" else 0
         return Node(base, line, end, level=level, text=inline.text, inline=inline)
 
-    def _table(self, start: int, close: int) -> Node:
+    def _table(self, start: int) -> tuple[Node, int]:
+        """The table opened at start, and the index of its table_close (tables do not nest)."""
         tokens = self.tokens
         rows: list[tuple[Inline, ...]] = []
         row_lines: list[int] = []
         cells: list[Inline] = []
         first, last = _lines(tokens[start], 1)
-        for index in range(start, close + 1):
-            kind = tokens[index].type
+        index = start
+        while (kind := tokens[index].type) != "table_close":
             if kind == "tr_open":
                 cells = []
                 row_lines.append(_lines(tokens[index], first)[0])
@@ -421,7 +552,9 @@ class _Tree:
                 rows.append(tuple(cells))
             elif kind in ("th_open", "td_open") and tokens[index + 1].type != "inline":
                 cells.append(EMPTY_INLINE)
-        return Node("table", first, last, rows=tuple(rows), row_lines=tuple(row_lines))
+            index += 1
+        node = Node("table", first, last, rows=tuple(rows), row_lines=tuple(row_lines))
+        return node, index
 
 
 def _container(token: Token, base: str, fallback: int, depth: int) -> Node:

@@ -99,6 +99,21 @@ def _opener(pattern: str) -> str:
     return pattern[: end - 1] if pattern[end : end + 1] in ("?", "*", "{") else pattern[:end]
 
 
+def _word_families(
+    words: dict[str, tuple[ReportType, int]], size: int
+) -> tuple[tuple[str, tuple[tuple[str, ReportType, int], ...]], ...]:
+    """The evidence words grouped by their first size letters (their stem), in table order."""
+    families: dict[str, list[tuple[str, ReportType, int]]] = {}
+    for word, (side, weight) in words.items():
+        families.setdefault(word[:size], []).append((word, side, weight))
+    return tuple((stem, tuple(family)) for stem, family in families.items())
+
+
+# A word holds its stem, so a text without the stem holds none of the words that share it:
+# one substring test over the text rules out a family ('restart', 'restarts', 'restarted',
+# 'restarting'). The tests over the whole text were half of text_evidence's time.
+TYPE_WORD_STEM_SIZE = 5
+_TYPE_WORD_FAMILIES = _word_families(TYPE_WORDS, TYPE_WORD_STEM_SIZE)
 _TYPE_PHRASES = tuple((_opener(p), re.compile(p), side, weight) for p, side, weight in TYPE_PHRASES)
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -200,9 +215,11 @@ def report_type(ctx: Context) -> ReportType:
 def text_evidence(text: str) -> dict[ReportType, int]:
     """Each side's score from the evidence words and phrases of the lower-cased text."""
     scores: dict[ReportType, int] = {"security_incident": 0, "service_outage": 0}
-    for word, (side, weight) in TYPE_WORDS.items():
-        if word in text:  # most are not: a substring test spares the call
-            scores[side] += weight * _word_count(text, word, side)
+    for stem, family in _TYPE_WORD_FAMILIES:
+        if stem in text:  # most are not: a substring test spares the calls
+            for word, side, weight in family:
+                starts = _word_starts(text, word)  # (which finds nothing as fast as `in`)
+                scores[side] += weight * sum(not _negated(text, at, side) for at in starts)
     for opener, pattern, side, weight in _TYPE_PHRASES:
         if opener not in text:  # most are not: a substring test spares the regex pass
             continue
