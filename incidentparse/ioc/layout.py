@@ -1,7 +1,9 @@
 """Markdown layout for the scanner: text to line starts, fenced blocks, code spans, table cells.
 
 Built once per text in linear time; the scanner asks it whether an offset is in code and where
-the hard edge (code span, table cell, quotes) around an offset ends.
+the hard edge (code span, table cell, quotes) around an offset ends. Fences, code spans and
+headings are each found on first use: a text without candidates (most short reports) never
+pays for the passes, and one whose hits never ask for a heading skips that pass.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import bisect
 import heapq
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..source import find_line_starts
 from .patterns import CODE_SPAN, FENCE_MARKERS, FENCES, HEADING
@@ -22,9 +25,6 @@ class Layout:
     text: str
     markdown: bool = True
     line_starts: list[int] = field(default_factory=list)
-    fences: list[tuple[int, int]] = field(default_factory=list)
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    headings: list[int] = field(default_factory=list)
     _bars: dict[int, list[int]] = field(default_factory=dict)
 
     @classmethod
@@ -33,12 +33,28 @@ class Layout:
     ) -> Layout:
         """The layout of text; ``line_starts`` (as find_line_starts gives them) when known."""
         starts = find_line_starts(text) if line_starts is None else line_starts
-        layout = cls(text, markdown, starts)
-        if markdown:
-            layout.fences = _fences(text)
-            layout.spans = [(m.start(), m.end()) for m in CODE_SPAN.finditer(text)]
-            layout.headings = [m.start() for m in HEADING.finditer(text) if _line_start(text, m)]
-        return layout
+        return cls(text, markdown, starts)
+
+    # Each a pass over the whole text, run on first use (then kept for this text only).
+    @cached_property
+    def fences(self) -> list[tuple[int, int]]:
+        """Fenced code blocks as (start, end) offsets; none in plain text."""
+        return _fences(self.text) if self.markdown else []
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """Code spans as (start, end) offsets, backticks included; none in plain text."""
+        if not self.markdown:
+            return []
+        return [(m.start(), m.end()) for m in CODE_SPAN.finditer(self.text)]
+
+    @cached_property
+    def headings(self) -> list[int]:
+        """Offsets of the heading markers that open their lines; none in plain text."""
+        if not self.markdown:
+            return []
+        text = self.text
+        return [m.start() for m in HEADING.finditer(text) if _line_start(text, m)]
 
     def line_index(self, offset: int) -> int:
         """0-based index of the line holding offset."""
@@ -140,8 +156,13 @@ def _fences(text: str) -> list[tuple[int, int]]:
     """Fenced code blocks as (start, end) offsets; an unclosed fence runs to the end."""
     blocks: list[tuple[int, int]] = []
     opener: tuple[str, int] | None = None
-    # Most texts hold no fence of one kind or of either: a substring test spares its search.
-    present = [fence for fence, marker in zip(FENCES, FENCE_MARKERS, strict=True) if marker in text]
+    # Most texts hold no fence of one kind or of either: a substring test spares its search,
+    # and a test for the marker's character (found at memory speed) spares most of those.
+    present = [
+        fence
+        for fence, marker in zip(FENCES, FENCE_MARKERS, strict=True)
+        if marker[0] in text and marker in text
+    ]
     if not present:
         return []
     found = heapq.merge(*(f.finditer(text) for f in present), key=lambda m: m.start())

@@ -258,6 +258,30 @@ _RARE: Final = _rare()
 _COMMON: Final = tuple(
     sorted({a.literal for s in SCANNERS for a in s.anchors if a.literal[0] not in RARE_OPENERS})
 )
+# Characters common in prose: no use testing for them alone.
+_PROSE_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz .:/")
+
+
+def _telling(literal: str) -> str:
+    """The characters of a longer literal worth a test of their own before it: a substring
+    test of two or more characters reads the whole text when it fails (the costliest part of
+    absent_literals), while a one-character test runs at memory speed, and a literal with an
+    absent character is absent."""
+    if len(literal) < 2:
+        return ""
+    return "".join(dict.fromkeys(char for char in literal if char not in _PROSE_CHARS))
+
+
+# (literal, its telling characters) for every common literal.
+_COMMON_TESTS: Final = tuple((literal, _telling(literal)) for literal in _COMMON)
+
+
+def _holds(text: str, literal: str, telling: str) -> bool:
+    """``literal in text``, first ruling it out by one of its telling characters."""
+    for char in telling:
+        if char not in text:
+            return False
+    return literal in text
 
 
 def _anchor_literals(scanner: Scanner) -> frozenset[str]:
@@ -279,7 +303,11 @@ _DENSE: Final = 256
 def absent_literals(text: str, *, common: bool = False) -> frozenset[str]:
     """The anchor literals opening with a rare character that text does not hold; with
     ``common``, the other anchor literals that it does not hold as well."""
-    absent = [literal for literal in _COMMON if literal not in text] if common else []
+    absent = (
+        [literal for literal, telling in _COMMON_TESTS if not _holds(text, literal, telling)]
+        if common
+        else []
+    )
     for rare in _RARE:
         if rare.opener not in text:  # most texts lack some openers: their literals are absent
             absent.extend(rare.literals)
