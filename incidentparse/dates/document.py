@@ -11,7 +11,7 @@ from .calendar import grace_limit
 from .grammar import Expr
 from .resolve import Side
 from .scan import Options, scan
-from .vocab import CASE_UNSAFE, MONTH_BY_NAME
+from .vocab import CASE_UNSAFE, MONTH_BY_NAME, ascii_lower
 
 # Front-matter keys that hold the report's own date, most specific first.
 REFERENCE_KEYS: tuple[str, ...] = (
@@ -98,21 +98,23 @@ _WORTH = re.compile(
 # every position, some fifty times slower per character than str.find); a stem that is a
 # common substring ('19', 'as', 'post', 'date') has the rest of its branch checked where it is
 # found. A re.I alternation would also compare every character case-insensitively.
+# The rest of a branch is matched in the text itself after its stem, each letter as either case
+# (what the lower-cased text would show: tests/test_dates_perf8.py); '19'/'20' are digits.
 _YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_WORTH_WORDS: tuple[tuple[str, re.Pattern[str] | None], ...] = (
-    ("19", _YEAR_AT),
-    ("20", _YEAR_AT),
-    ("report", None),
-    ("as", re.compile(r"as\s+of")),
-    ("publi", None),
-    ("post", re.compile(r"post(?:ed|\b)")),
-    ("update", None),
-    ("issued", None),
-    ("date", re.compile(r"date\s*:")),
-    ("advisory", None),
-    ("bulletin", None),
-    ("notice", None),
-    ("summary", None),
+_WORTH_WORDS: tuple[tuple[bytes, re.Pattern[str] | None], ...] = (
+    (b"19", _YEAR_AT),
+    (b"20", _YEAR_AT),
+    (b"report", None),
+    (b"as", re.compile(r"[aA][sS]\s+[oO][fF]")),
+    (b"publi", None),
+    (b"post", re.compile(r"[pP][oO][sS][tT](?:[eE][dD]|\b)")),
+    (b"update", None),
+    (b"issued", None),
+    (b"date", re.compile(r"[dD][aA][tT][eE]\s*:")),
+    (b"advisory", None),
+    (b"bulletin", None),
+    (b"notice", None),
+    (b"summary", None),
 )
 
 
@@ -137,11 +139,11 @@ def _worth_offsets(text: str) -> list[int]:
     """Offsets where a _WORTH branch matches (not only its non-overlapping matches: the lines
     are the same, as no branch starts inside the blanks or the 'of' or ':' that end another)."""
     found: list[int] = []
-    lower = text.lower()  # same length and offsets: no CASE_UNSAFE character is in the text
+    lower = ascii_lower(text)  # same offsets of the stems: no CASE_UNSAFE character is in text
     for stem, rest in _WORTH_WORDS:
         offset = lower.find(stem)
         while offset >= 0:
-            if rest is None or rest.match(lower, offset):
+            if rest is None or rest.match(text, offset):
                 found.append(offset)
             offset = lower.find(stem, offset + 1)
     return found

@@ -159,3 +159,13 @@ OPEN_END_WORDS: tuple[str, ...] = ("present", "now", "today", "ongoing", "date",
 # text instead of using re.I take the re.I way for a text holding one (tests/test_dates_perf.py
 # checks this list against every character).
 CASE_UNSAFE = frozenset("\u0130\u0131\u017f")
+
+
+def ascii_lower(text: str) -> bytes:
+    """text lower-cased for finding ASCII words in it: ASCII characters lower-cased, every other
+    character one '?'. Where no CASE_UNSAFE character is in text, an ASCII word without a 'k'
+    is found at the offsets text.lower() has it at (no other character but the Kelvin sign,
+    which becomes 'k', lower-cases to an ASCII one: tests/test_dates_perf8.py). str.lower()
+    costs some 25 instructions a character once a text holds any non-ASCII one (most reports:
+    a dash, a quote); this costs a few."""
+    return text.encode("ascii", "replace").lower()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .vocab import CASE_UNSAFE
+from .vocab import CASE_UNSAFE, ascii_lower
 
 # One row per abbreviation: (name, offset in minutes, region whose DST tells whether the
 # abbreviation fits the date, is-daylight-time, offsets of the other meanings).
@@ -243,10 +243,10 @@ def _declarations(text: str) -> Iterator[re.Match[str]]:
     if any(char in text for char in CASE_UNSAFE):
         yield from _DECLARATION.finditer(text)
         return
-    lower = text.lower()  # same offsets: no CASE_UNSAFE character is in the text
-    pos = lower.find("time")
+    lower = ascii_lower(text)  # same offsets: no CASE_UNSAFE character is in the text
+    pos = lower.find(b"time")
     while pos >= 0:
         match = _DECLARATION_AT.match(text, pos)
         if match is not None:
             yield match
-        pos = lower.find("time", pos + 1)
+        pos = lower.find(b"time", pos + 1)
