@@ -16,11 +16,10 @@ from typing import Any
 import pytest
 
 from incidentparse import parse, sections
-from incidentparse.extract import document, metrics
+from incidentparse.extract import metrics
 from incidentparse.models import Anchor, Section, TimelineEvent, TimeSpan
 
 from .conftest import FIXTURES, SHARED
-from .test_extract_perf import _status_texts
 
 
 def _reports() -> list[Path]:
@@ -100,10 +99,3 @@ def test_from_timeline_matches_the_plain_loop() -> None:
     assert sum(len(run) for run in runs) > 10000
     assert [run for run in runs if metrics._from_timeline(run) != _plain_from_timeline(run)] == []
     assert sum(bool(_plain_from_timeline(run)) for run in runs) > 200
-
-
-def test_status_of_a_report_matches_the_one_pass_reading() -> None:
-    texts = _status_texts() + [path.read_text(encoding="utf-8") for path in _reports()]
-    lowered = [text.lower() for text in texts]
-    assert {document._status_in(text) for text in lowered} == {"ongoing", "resolved", "unknown"}
-    assert [t for t in lowered if document._status_in_report(t) != document._status_in(t)] == []

@@ -271,7 +271,7 @@ def status(ctx: Context) -> Status:
         verdict = _status_in(text.lower())
         if verdict != "unknown":
             return verdict
-    return _status_in_report(ctx.lowered)
+    return _status_in(ctx.lowered)
 
 
 def _status_in(lowered: str) -> Status:
@@ -281,24 +281,6 @@ def _status_in(lowered: str) -> Status:
         return "unknown"
     for rule in _STATUS:
         words = present.intersection(rule.words)
-        if words and _found(rule, lowered, words):
-            return rule.verdict
-    return "unknown"
-
-
-def _status_in_report(lowered: str) -> Status:
-    """_status_in for a whole report: which words it holds is read as the rules need them, in
-    rule order, each word once. A word absent from a report costs a search over all of it, and
-    the rules after the deciding one need not be read (short texts take _status_in's one pass:
-    most hold no word at all)."""
-    held: dict[str, bool] = {}
-    for rule in _STATUS:
-        words = []
-        for word in rule.words:
-            if word not in held:
-                held[word] = word in lowered
-            if held[word]:
-                words.append(word)
         if words and _found(rule, lowered, words):
             return rule.verdict
     return "unknown"
