@@ -124,6 +124,11 @@ def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
     return bold or match.score == 100.0
 
 
+# Section(**values) is this validation behind BaseModel.__init__'s keyword packing (the same
+# checks, the same model); one section is built per heading.
+_new_section = Section.__pydantic_validator__.validate_python
+
+
 def _partition(
     blocks: list[Node],
     headings: list[Node],
@@ -135,27 +140,31 @@ def _partition(
     parts: list[Part] = []
     first_line = headings[0].line if headings else line_count + 1
     if first_line > 1 or not headings:
-        preamble = Section(
-            heading="",
-            kind="preamble",
-            score=100.0,
-            level=0,
-            line_start=1,
-            line_end=max(1, first_line - 1),
+        preamble = _new_section(
+            {
+                "heading": "",
+                "kind": "preamble",
+                "score": 100.0,
+                "level": 0,
+                "line_start": 1,
+                "line_end": max(1, first_line - 1),
+            }
         )
         parts.append(Part(0, preamble, None))
     for number, (heading, (match, parent)) in enumerate(zip(headings, matches, strict=True)):
         end = headings[number + 1].line - 1 if number + 1 < len(headings) else line_count
-        section = Section(
-            heading=heading.text,
-            kind=match.kind,
-            score=match.score,
-            level=heading.level,
-            run_in=heading.info == "run-in",
-            line_start=heading.line,
-            line_end=max(heading.end_line, end),
-            qualifiers=match.qualifiers,
-            parent=parent,
+        section = _new_section(
+            {
+                "heading": heading.text,
+                "kind": match.kind,
+                "score": match.score,
+                "level": heading.level,
+                "run_in": heading.info == "run-in",
+                "line_start": heading.line,
+                "line_end": max(heading.end_line, end),
+                "qualifiers": match.qualifiers,
+                "parent": parent,
+            }
         )
         parts.append(Part(len(parts), section, heading))
     starts = [part.section.line_start for part in parts]

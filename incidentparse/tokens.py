@@ -224,7 +224,7 @@ def _parsed_inline(token: Token) -> Inline:
 def _lazy_inline(parser: MarkdownIt, env: EnvType, token: Token) -> Inline:
     """An inline token's content, parsed only when it can hold markup."""
     content = token.content
-    if not may_hold_markup(content, env):
+    if _markup_free(content) or not may_hold_markup(content, env):
         return plain_inline(content)
     found = lead_strong_inline(content, env)
     if found is None:
@@ -232,6 +232,21 @@ def _lazy_inline(parser: MarkdownIt, env: EnvType, token: Token) -> Inline:
     if found is None:
         found = flatten(parser.inline.parse(content, parser, env, []))
     return found
+
+
+def _markup_free(content: str) -> bool:
+    """Whether the content holds no character of _INLINE_MARKUP and no `[`: then no inline rule
+    but line breaks can fire. Most contents are prose; seven substring tests (C searches) cost
+    a third of the character-class search that may_hold_markup starts with."""
+    return not (
+        "\\" in content
+        or "`" in content
+        or "*" in content
+        or "_" in content
+        or "<" in content
+        or "&" in content
+        or "[" in content
+    )
 
 
 def may_hold_markup(content: str, env: EnvType) -> bool:
@@ -288,7 +303,8 @@ def _may_hold_link(content: str, env: EnvType) -> bool:
 
 
 def lead_strong_inline(content: str, env: EnvType) -> Inline | None:
-    """What flatten gives for `**Label:** value` holding no other markup; None otherwise.
+    """What flatten gives for `**Label:** value` holding no other markup but code spans and
+    plain autolinks after the label (code_span_inline's); None otherwise.
 
     Templates write most fields this way, and emphasis is the costliest inline rule to run.
     The two runs pair into one strong span exactly when the first `**` can open and the second
@@ -299,8 +315,15 @@ def lead_strong_inline(content: str, env: EnvType) -> Inline | None:
     if not content.startswith("**") or close < 3:
         return None
     label, rest = content[2:close], content[close + 2 :]
+    tail: Inline | None = None
     if may_hold_markup(label + rest, env):
-        return None
+        # `**Host:** `web-01``: code spans and autolinks after the label. The closing `**`
+        # flushes pending text, so the rest reads as a content of its own.
+        if _may_hold_link(content, env) or _holds_inline_markup(label):
+            return None
+        tail = code_span_inline(rest, env)
+        if tail is None:
+            return None
     # The opening run follows the start of the line (whitespace to scanDelims): it can open
     # unless whitespace follows it. The closing run can close unless whitespace precedes it,
     # or punctuation precedes it and neither whitespace nor punctuation follows.
@@ -309,7 +332,9 @@ def lead_strong_inline(content: str, env: EnvType) -> Inline | None:
         return None
     if _is_punct(label[-1]) and not (_is_space(after) or _is_punct(after)):
         return None
-    head, tail = plain_inline(label), plain_inline(rest)
+    head = plain_inline(label)
+    if tail is None:
+        tail = plain_inline(rest)
     raw = head.text_raw + tail.text_raw
     breaks = head.breaks + tuple(len(head.text_raw) + offset for offset in tail.breaks)
     return Inline(
@@ -317,6 +342,8 @@ def lead_strong_inline(content: str, env: EnvType) -> Inline | None:
         lead=head.text,
         lead_strong=True,
         rest=tail.text,
+        links=tail.links,
+        code=tail.code,
         breaks=breaks,
         text_raw=raw,
     )
@@ -331,32 +358,51 @@ def _is_punct(char: str) -> bool:
 
 
 def code_span_inline(content: str, env: EnvType) -> Inline | None:
-    """What flatten gives for content whose only markup is code spans; None otherwise.
+    """What flatten gives for content whose only markup is code spans and plain autolinks
+    (`<https://…>`); None otherwise.
 
-    Commands, paths and hosts are written in backticks; markdown-it's inline parser costs ten
-    times plain_inline. Runs are read as rules_inline/backticks.py reads them: a run of
-    backticks opens a code span closed by the next run of the same length, and stays plain
-    text when there is none. The text between spans must hold no other markup (a backslash
-    or `<` before an opener could take it; emphasis delimiters would pair around a span), so
-    each stretch of it is plain_inline's: the newline rule reads pending text, which a code
-    token flushes, so a stretch breaks lines as a content of its own would.
+    Commands, paths and hosts are written in backticks, sources as autolinks; markdown-it's
+    inline parser costs ten times plain_inline. Runs are read as rules_inline/backticks.py
+    reads them: a run of backticks opens a code span closed by the next run of the same
+    length, and stays plain text when there is none. A `<` outside code spans must open an
+    autolink (rules_inline/autolink.py: up to the next `>`, no `<` inside) whose URL is a
+    _PLAIN_URL: the link normalisers give it back unchanged and validateLink accepts http(s).
+    Any other `<` (inline html, e-mail, another scheme) goes to markdown-it. The text between
+    spans must hold no other markup (a backslash before an opener could take it; emphasis
+    delimiters would pair around a span), so each stretch of it is plain_inline's: the newline
+    rule reads pending text, which a code or link token flushes, so a stretch breaks lines as
+    a content of its own would.
     """
     if _may_hold_link(content, env):
         return None
     stretches: list[str] = []
+    spans: list[str] = []  # each span's text: a code span's content or an autolink's URL
     codes: list[str] = []
+    links: list[Link] = []
     size = len(content)
     text_start = search = 0
-    while (opener := content.find("`", search)) >= 0:
+    while (opener := _next_span(content, search)) >= 0:
+        if content[opener] == "<":
+            close = content.find(">", opener + 1)
+            url = content[opener + 1 : close]
+            if close < 0 or not _PLAIN_URL.fullmatch(url):
+                return None
+            stretches.append(content[text_start:opener])
+            spans.append(url)
+            links.append(Link(url, url))
+            text_start = search = close + 1
+            continue
         after = _run_end(content, opener, size)
         closer = _closing_run(content, after, after - opener, size)
         if closer < 0:  # an unmatched run is plain text
             search = after
             continue
         stretches.append(content[text_start:opener])
-        codes.append(_code_content(content[after:closer]))
+        code = _code_content(content[after:closer])
+        spans.append(code)
+        codes.append(code)
         text_start = search = closer + after - opener
-    if not codes:
+    if not spans:
         return None
     stretches.append(content[text_start:])
     if any(_holds_inline_markup(stretch, _MARKUP_BUT_BACKTICKS) for stretch in stretches):
@@ -369,11 +415,20 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
         breaks.extend(offset + at for at in plain.breaks)
         raw_parts.append(plain.text_raw)
         offset += len(plain.text_raw)
-        if number < len(codes):
-            raw_parts.append(codes[number])
-            offset += len(codes[number])
+        if number < len(spans):
+            raw_parts.append(spans[number])
+            offset += len(spans[number])
     raw = "".join(raw_parts)
-    return Inline(_clean(raw), code=tuple(codes), breaks=tuple(breaks), text_raw=raw)
+    return Inline(
+        _clean(raw), links=tuple(links), code=tuple(codes), breaks=tuple(breaks), text_raw=raw
+    )
+
+
+def _next_span(content: str, search: int) -> int:
+    """Offset of the first backtick or `<` from search on; -1 when none."""
+    tick = content.find("`", search)
+    angle = content.find("<", search, tick if tick >= 0 else len(content))
+    return angle if angle >= 0 else tick
 
 
 def _run_end(content: str, start: int, size: int) -> int:
@@ -410,7 +465,7 @@ def plain_inline(content: str) -> Inline:
     line stays. flatten joins the lines with one space and records where each break sits.
     """
     if "\n" not in content:
-        return Inline(_clean(content), text_raw=content)
+        return _plain(content, ())
     lines = content.split("\n")
     last = len(lines) - 1
     pieces: list[str] = []
@@ -424,8 +479,17 @@ def plain_inline(content: str) -> Inline:
             breaks.append(offset + len(line))
         offset += len(line) + 1
         pieces.append(line)
-    raw = " ".join(pieces)
-    return Inline(_clean(raw), breaks=tuple(breaks), text_raw=raw)
+    return _plain(" ".join(pieces), tuple(breaks))
+
+
+# Inline's own __new__ is a Python function taking keywords; plain_inline builds one Inline per
+# content, so it fills the tuple directly (tests/test_tree_perf8.py checks the fields' order).
+_new_tuple = tuple.__new__
+
+
+def _plain(raw: str, breaks: tuple[int, ...]) -> Inline:
+    """Inline(_clean(raw), breaks=breaks, text_raw=raw)."""
+    return _new_tuple(Inline, (_clean(raw), None, False, "", (), (), breaks, raw))
 
 
 # Container token types that open a child Node: token type prefix -> node kind.
@@ -646,4 +710,8 @@ def _split_at(text: str, offsets: Sequence[int]) -> Iterator[str]:
 def _clean(text: str) -> str:
     # Folds whitespace runs to one space and trims, as re.sub(r"\s+", " ", text).strip()
     # would (str.split and \s agree on what is whitespace), at a fraction of the cost.
+    # Most texts are clean already: every whitespace character but the ASCII space is
+    # unprintable, so a printable text without double or edge spaces folds to itself.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())

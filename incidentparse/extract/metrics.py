@@ -170,15 +170,27 @@ def _from_timeline(events: Iterable[TimelineEvent]) -> dict[str, Anchor]:
     for event in events:
         if event.when is None or event.when.start is None:
             continue
+        phase_name = ANCHOR_PHASES.get(event.phase or "")
         text = event.text.lower()
-        cued = any(word in text for word in _ANY_CUE_WORD)  # most events name no anchor
+        cued = _holds_cue_word(text)
+        if phase_name is None and not cued:  # most events: nothing below can mark an anchor
+            continue
         for name, cue in _CUES.items():
-            marks = ANCHOR_PHASES.get(event.phase or "") == name or (
+            marks = phase_name == name or (
                 cued and any(word in text for word in CUE_WORDS[name]) and cue.search(text)
             )
             if marks and (name == "resolved" or name not in found):
                 found[name] = Anchor(when=event.when, source="timeline", line=event.line)
     return found
+
+
+def _holds_cue_word(text: str) -> bool:
+    """any(word in text for word in _ANY_CUE_WORD), without a generator step per word: most
+    events name no anchor, so every word is tried."""
+    for word in _ANY_CUE_WORD:  # noqa: SIM110 (any() over a generator is the slow form)
+        if word in text:
+            return True
+    return False
 
 
 def _between(first: Anchor | None, last: Anchor | None) -> Duration | None:
