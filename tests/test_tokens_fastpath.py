@@ -257,17 +257,20 @@ LEAD_RESTS = ("", " value", "value", ": value", ":value", " v\nw", "\nnext line"
               "x\n  y", " (note)")  # fmt: skip
 
 
-def _lead_contents(seed: int, count: int) -> list[str]:
+def lead_contents(
+    seed: int, count: int, rests: tuple[str, ...] = LEAD_RESTS, fewest: int = 0
+) -> list[str]:
+    """Each label with each rest, then `count` random ones (1-3 label, fewest-4 rest pieces)."""
     rng = random.Random(seed)
-    contents = {f"**{label}**{rest}".strip(" \t\n") for label in LEAD_LABELS for rest in LEAD_RESTS}
+    contents = {f"**{label}**{rest}".strip(" \t\n") for label in LEAD_LABELS for rest in rests}
     for _ in range(count):
         label = "".join(rng.choice(LEAD_LABELS + PLAIN) for _ in range(rng.randint(1, 3)))
-        rest = "".join(rng.choice(LEAD_RESTS + PLAIN) for _ in range(rng.randint(0, 4)))
+        rest = "".join(rng.choice(rests + PLAIN) for _ in range(rng.randint(fewest, 4)))
         contents.add(f"**{label}**{rest}".strip(" \t\n"))
     return sorted(contents)
 
 
-LEAD_CONTENTS = _lead_contents(11, 3000)
+LEAD_CONTENTS = lead_contents(11, 3000)
 
 
 def test_lead_strong_fast_path_matches_markdown_it() -> None:

@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from incidentparse import tokens
 from incidentparse.extract import document
 
+from .test_fixed_perf6 import _plain_text_evidence
 from .test_tokens_fastpath import FILES, GENERATED
 
 
@@ -35,16 +36,17 @@ CODE_PIECES = (
 )  # fmt: skip
 
 
-def _code_contents(seed: int, count: int) -> list[str]:
+def piece_contents(pieces: tuple[str, ...], seed: int, count: int, most: int) -> list[str]:
+    """`count` contents of 1 to `most` random pieces, empty ones left out."""
     rng = random.Random(seed)
     contents = []
     for _ in range(count):
-        content = "".join(rng.choice(CODE_PIECES) for _ in range(rng.randint(1, 14)))
+        content = "".join(rng.choice(pieces) for _ in range(rng.randint(1, most)))
         contents.append(content.strip(" \t\n"))  # as the block parser hands content over
     return [c for c in contents if c]
 
 
-CODE_CONTENTS = _code_contents(20261127, 6000)
+CODE_CONTENTS = piece_contents(CODE_PIECES, 20261127, 6000, 14)
 
 
 def test_code_span_inline_matches_markdown_it_on_generated_contents() -> None:
@@ -234,18 +236,6 @@ def test_plain_ampersands_and_underscores_match_markdown_it() -> None:
 
 
 # --- report_type: a family of evidence words sharing a stem is ruled out by one test ---
-
-
-def _plain_text_evidence(text: str) -> dict[str, int]:
-    """text_evidence with every evidence word counted and every phrase searched."""
-    scores = {"security_incident": 0, "service_outage": 0}
-    for word, (side, weight) in document.TYPE_WORDS.items():
-        scores[side] += weight * document._word_count(text, word, side)
-    for _, pattern, side, weight in document._TYPE_PHRASES:
-        for match in pattern.finditer(text):
-            if not document._negated(text, match.start(), side):
-                scores[side] += weight
-    return scores
 
 
 def test_text_evidence_is_the_plain_count_on_generated_texts() -> None:

@@ -16,8 +16,8 @@ from markdown_it.token import Token
 
 from incidentparse import tokens
 
-from .test_tokens_fastpath import LEAD_LABELS, PLAIN
-from .test_tree_perf7 import CODE_PIECES, _file_contents, _full_inline
+from .test_tokens_fastpath import lead_contents
+from .test_tree_perf7 import CODE_PIECES, _file_contents, _full_inline, piece_contents
 
 
 def _lazy(content: str) -> tokens.Inline:
@@ -36,16 +36,7 @@ AUTOLINKS = (
 SPAN_PIECES = AUTOLINKS * 3 + CODE_PIECES
 
 
-def _span_contents(seed: int, count: int) -> list[str]:
-    rng = random.Random(seed)
-    contents = []
-    for _ in range(count):
-        content = "".join(rng.choice(SPAN_PIECES) for _ in range(rng.randint(1, 10)))
-        contents.append(content.strip(" \t\n"))  # as the block parser hands content over
-    return [c for c in contents if c]
-
-
-SPAN_CONTENTS = _span_contents(20261128, 6000)
+SPAN_CONTENTS = piece_contents(SPAN_PIECES, 20261128, 6000, 10)
 
 
 def test_autolinks_read_like_markdown_it_on_generated_contents() -> None:
@@ -72,17 +63,7 @@ SPAN_RESTS = (" `c`", "`c`", " `a` and `b`", " <https://x.io>", "<https://x.io>"
               " `c` &amp;", " `c`_d", ": `v`", "\t`c`", " `c` [x]")  # fmt: skip
 
 
-def _lead_span_contents(seed: int, count: int) -> list[str]:
-    rng = random.Random(seed)
-    contents = {f"**{label}**{rest}".strip(" \t\n") for label in LEAD_LABELS for rest in SPAN_RESTS}
-    for _ in range(count):
-        label = "".join(rng.choice(LEAD_LABELS + PLAIN) for _ in range(rng.randint(1, 3)))
-        rest = "".join(rng.choice(SPAN_RESTS + PLAIN) for _ in range(rng.randint(1, 4)))
-        contents.add(f"**{label}**{rest}".strip(" \t\n"))
-    return sorted(contents)
-
-
-LEAD_SPAN_CONTENTS = _lead_span_contents(12, 4000)
+LEAD_SPAN_CONTENTS = lead_contents(12, 4000, SPAN_RESTS, fewest=1)
 
 
 def test_lead_strong_with_code_spans_matches_markdown_it() -> None:
