@@ -1,6 +1,6 @@
 """Instructions per parse against bare markdown-it, counted by valgrind: a figure that holds still.
 
-    python3 benchmarks/count_instructions.py [--rounds K] [FILES…]
+    python3 benchmarks/count_instructions.py [--rounds K] [--each] [FILES…]
 
 Wall-clock ratios on a shared two-core machine move by a third from one run to the next, too
 much to tell a 3 % change from noise. valgrind's callgrind counts the instructions the
@@ -11,6 +11,10 @@ differences, divided by K, are the instructions of one pass over the files. Inst
 not time (a cache miss costs more than an add), so bench_parse.py stays the figure the target
 is stated in; this one shows whether a change helped. Needs valgrind (`apt-get install
 valgrind`); takes a minute or two, as valgrind runs Python some fifty times slower.
+
+With --each, every file is also counted on its own (three more runs per file) and its ratio
+printed: the total is dominated by the two largest reports, whose ratio is the lowest, while
+the wall-clock target is per file.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -71,10 +76,23 @@ def count(valgrind: str, mode: str, rounds: int, files: list[str]) -> int:
     return int(found.group(1))
 
 
+def per_pass(valgrind: str, rounds: int, files: list[str]) -> tuple[float, float]:
+    """Instructions of one pass over files: (parse, bare markdown-it)."""
+    # Two cores: the three runs two at a time.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = {
+            mode: pool.submit(count, valgrind, mode, rounds, files)
+            for mode in ("warm", "parse", "bare")
+        }
+        warm, parsed, bare = (runs[mode].result() for mode in ("warm", "parse", "bare"))
+    return (parsed - warm) / rounds, (bare - warm) / rounds
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--rounds", type=int, default=2, help="passes counted (default 2)")
+    parser.add_argument("--each", action="store_true", help="also count every file on its own")
     parser.add_argument("--child", choices=("warm", "parse", "bare"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     files = [str(path) for path in (args.files or default_files())]
@@ -85,15 +103,18 @@ def main() -> int:
     if valgrind is None:
         print("count_instructions: valgrind is not installed", file=sys.stderr)
         return 2
-    # Two cores: the three runs two at a time.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        runs = {
-            mode: pool.submit(count, valgrind, mode, args.rounds, files)
-            for mode in ("warm", "parse", "bare")
-        }
-        warm, parsed, bare = (runs[mode].result() for mode in ("warm", "parse", "bare"))
-    per_parse = (parsed - warm) / args.rounds
-    per_bare = (bare - warm) / args.rounds
+    if args.each:
+        print(f"{'file':44} {'parse':>8} {'bare':>8} {'ratio':>6}")
+        ratios = []
+        for name in files:
+            ours, theirs = per_pass(valgrind, args.rounds, [name])
+            ratios.append(ours / theirs)
+            print(
+                f"{Path(name).name[:44]:44} {ours / 1e6:>7.1f}M {theirs / 1e6:>7.1f}M "
+                f"{ours / theirs:>6.3f}"
+            )
+        print(f"median ratio {statistics.median(ratios):.3f}, worst {max(ratios):.3f}")
+    per_parse, per_bare = per_pass(valgrind, args.rounds, files)
     print(f"files: {len(files)}; instructions per pass over all of them")
     print(f"parse {per_parse / 1e6:.1f}M  bare markdown-it {per_bare / 1e6:.1f}M")
     print(f"ratio {per_parse / per_bare:.3f}")
