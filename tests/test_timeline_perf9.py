@@ -22,6 +22,7 @@ import pytest
 from incidentparse import extract, parse, sections, source, tokens
 from incidentparse.answers import classify
 from incidentparse.api import sink_for
+from incidentparse.dates.scan import _expression_candidates
 from incidentparse.extract import timeline
 from incidentparse.extract.readers import Entry
 
@@ -88,7 +89,8 @@ PROSE_PIECES: tuple[str, ...] = (
     "[23:55]", "14:00", "03/04", "2019", "Q3", "from", "at", "in", "noon", "yesterday",
     ".", "!", "?", ". ", ". It", ". The", "! (", '. "', "first", "noticed", "the", "site",
     "was", "down", "It", "We", "restarted", "10.0.0.1", "v1.2", "İ", "\n", "e.g.", "etc.",
-    "3 p.m.", "a.m. The", "Dr. Smith", "No.", "5.", "A", "(", ")",
+    "3 p.m.", "a.m. The", "Dr. Smith", "No.", "5.", "A", "(", ")", "ı", "ſ", "for a", "the end",
+    "due", "In", "Since", "Q4", "٣",
 )  # fmt: skip
 
 
@@ -148,6 +150,22 @@ def test_one_dated_sentence_bounds_the_narrative(dayfirst: bool | None) -> None:
         several += len(rows) > 1
     assert answers[True] > 500 and answers[False] > 500
     assert several > 100
+
+
+def test_one_dated_sentence_reads_the_scanners_words() -> None:
+    """Every word the scanner reads past the first sentence's end makes the answer False."""
+    texts = _doc_paragraphs() + _generated_paragraphs(3000, 23)
+    refused = 0
+    for text in texts:
+        first = timeline._SENTENCE_END.search(text)
+        if first is None:
+            assert timeline._one_dated_sentence(text)
+            continue
+        read = [p for p in _expression_candidates(text, 0, None) if p >= first.start(1)]
+        if read:
+            assert not timeline._one_dated_sentence(text), text
+            refused += 1
+    assert refused > 500
 
 
 def _timeline_docs() -> list[str]:

@@ -24,8 +24,10 @@ from typing import Any
 
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence, zone_declaration
+from ..dates.grammar import START_LOWER
 from ..dates.leading import leading_expression
 from ..dates.scan import candidates
+from ..dates.vocab import CASE_UNSAFE
 from ..models import Field, TimelineEvent, TimeSpan
 from ..sections import Part, View
 from ..tokens import Node
@@ -328,13 +330,22 @@ def _sentence_ends(text: str) -> Iterator[tuple[int, int]]:
 
 def _one_dated_sentence(text: str) -> bool:
     """True when at most one of text's sentences can hold a date: no word past the first
-    sentence's end can open an expression (dates.scan.candidates, the scanner's first step, a
-    superset of the words it reads at). A sentence's event needs a span that begins in it, and
-    a span begins at or after its word, past only prefix words (a slot word like 'at', or
-    'from'), never past a sentence's end; so with no candidate past the first sentence, every
-    span begins in the first, and _narrative_rows gives at most one row."""
+    sentence's end can open an expression. A sentence's event needs a span that begins in it,
+    and a span begins at or after the word the scanner read it at, past only prefix words (a
+    slot word like 'at', or 'from'), never past a sentence's end; so with no such word past the
+    first sentence, every span begins in the first, and _narrative_rows gives at most one row.
+    The words are the scanner's own (dates.scan._expression_candidates): candidates() where a
+    digit or grammar.START_LOWER opens an expression; START_LOWER reads the lower-cased text,
+    which only a text without CASE_UNSAFE characters allows (else every candidate counts)."""
     first = _SENTENCE_END.search(text)
-    return first is None or next(candidates(text, first.start(1)), None) is None
+    if first is None:
+        return True
+    lower = text.lower()
+    exact = len(lower) == len(text) and not any(char in text for char in CASE_UNSAFE)
+    for pos in candidates(text, first.start(1)):
+        if not exact or "0" <= text[pos] <= "9" or START_LOWER.match(lower, pos):
+            return False
+    return True
 
 
 def _narrative_rows(paragraphs: list[Entry], group: _Group, ctx: Context, zone: str) -> list[_Row]:
