@@ -23,7 +23,7 @@ from incidentparse import extract, parse, sections, source, tokens
 from incidentparse.answers import classify
 from incidentparse.api import sink_for
 from incidentparse.dates.scan import _expression_candidates
-from incidentparse.extract import timeline
+from incidentparse.extract import readers, timeline
 from incidentparse.extract.readers import Entry
 
 from .conftest import FIXTURES, ROOT, SHARED
@@ -199,3 +199,35 @@ def test_reports_parse_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     plain = [parse(doc).model_dump() for doc in docs]
     for doc, a, b in zip(docs, fast, plain, strict=True):
         assert a == b, doc
+
+
+# --- readers: the plain label's colon prefilter -------------------------------------------------
+
+
+def _plain_plain_label(text: str) -> tuple[str | None, str, bool]:
+    """readers._plain_label without its prefilter."""
+    match = readers._PLAIN_LABEL.match(text)
+    if not match or len(match.group("label").split()) > readers.MAX_LABEL_WORDS:
+        return None, text, False
+    return match.group("label").strip(), (match.group("value") or "").strip(), False
+
+
+LABEL_PIECES: tuple[str, ...] = (
+    "Start", "End", "Tech Lead", "A", "1", "[x]", "[", "a", "é", ":", ": ", " :", "::", "\t",
+    "  ", " ", ".", "?", "!", "-", "value", "2018-08-22", "12:49", "https://x.org", "\n",
+    "one two three four five six seven", "x" * 50, " " * 70,
+)  # fmt: skip
+
+
+def test_plain_label_as_the_pattern() -> None:
+    rng = random.Random(29)
+    texts = [line for doc in DOCS for line in doc.splitlines()]
+    texts += [
+        "".join(rng.choice(LABEL_PIECES) for _ in range(rng.randint(0, 9))) for _ in range(5000)
+    ]
+    labelled = 0
+    for text in texts:
+        fast = readers._plain_label(text)
+        assert fast == _plain_plain_label(text), text
+        labelled += fast[0] is not None
+    assert labelled > 150 and len(texts) - labelled > 500
