@@ -65,6 +65,10 @@ def split_label(inline: Inline) -> tuple[str | None, str, bool]:
 
 
 def _plain_label(text: str) -> tuple[str | None, str, bool]:
+    # Every label ends at a ':'. Most entries hold none, and on a sentence the pattern's lazy
+    # label run fails only after trying the colon at each of its 49 lengths (~40x the `in`).
+    if ":" not in text:
+        return None, text, False
     match = _PLAIN_LABEL.match(text)
     if not match or len(match.group("label").split()) > MAX_LABEL_WORDS:
         return None, text, False

@@ -18,12 +18,16 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence, zone_declaration
+from ..dates.grammar import START_LOWER
 from ..dates.leading import leading_expression
+from ..dates.scan import candidates
+from ..dates.vocab import CASE_UNSAFE
 from ..models import Field, TimelineEvent, TimeSpan
 from ..sections import Part, View
 from ..tokens import Node
@@ -287,10 +291,13 @@ def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context, z
         )  # fmt: skip
         return _Group(heading, phase_of(heading), [row])
     prose = entry.depth == 0 and not entry.label
-    narrative = _narrative_rows([entry], group, ctx, zone) if prose else []
+    stamp = _leading_stamp(entry.text, ctx)
+    # A stamped paragraph keeps its narrative rows only when there are several; where they
+    # cannot be several, they are not read (the paragraph's every date, resolved).
+    worth = prose and (stamp is None or not _one_dated_sentence(entry.text))
+    narrative = _narrative_rows([entry], group, ctx, zone) if worth else []
     if len(narrative) > 1:  # prose with several dated sentences (T8)
         return _Group(group.label, group.phase, narrative)
-    stamp = _leading_stamp(entry.text, ctx)
     if stamp is not None and not stamp[1]:  # a bare '2023' or '2023-11-27' line: context only
         return _Group(group.label, group.phase, [_Row(entry.line, stamp=stamp[0], emit=False)])
     if stamp is None and narrative:  # one dated sentence somewhere in a paragraph
@@ -309,7 +316,36 @@ def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context, z
     return _Group(group.label, group.phase, [row])
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+# A sentence ends at '.', '!' or '?' and blanks before a capital, digit, quote or '('; the match
+# is the blanks. Written with the mark inside the match and the blanks as group 1: a pattern
+# opening with a look-behind ran the whole engine at every character (~20 us a paragraph).
+_SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z0-9\"'(])")
+
+
+def _sentence_ends(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the blanks between sentences, in order."""
+    for match in _SENTENCE_END.finditer(text):
+        yield match.span(1)
+
+
+def _one_dated_sentence(text: str) -> bool:
+    """True when at most one of text's sentences can hold a date: no word past the first
+    sentence's end can open an expression. A sentence's event needs a span that begins in it,
+    and a span begins at or after the word the scanner read it at, past only prefix words (a
+    slot word like 'at', or 'from'), never past a sentence's end; so with no such word past the
+    first sentence, every span begins in the first, and _narrative_rows gives at most one row.
+    The words are the scanner's own (dates.scan._expression_candidates): candidates() where a
+    digit or grammar.START_LOWER opens an expression; START_LOWER reads the lower-cased text,
+    which only a text without CASE_UNSAFE characters allows (else every candidate counts)."""
+    first = _SENTENCE_END.search(text)
+    if first is None:
+        return True
+    lower = text.lower()
+    exact = len(lower) == len(text) and not any(char in text for char in CASE_UNSAFE)
+    for pos in candidates(text, first.start(1)):
+        if not exact or "0" <= text[pos] <= "9" or START_LOWER.match(lower, pos):
+            return False
+    return True
 
 
 def _narrative_rows(paragraphs: list[Entry], group: _Group, ctx: Context, zone: str) -> list[_Row]:
@@ -326,8 +362,8 @@ def _narrative_rows(paragraphs: list[Entry], group: _Group, ctx: Context, zone: 
     )
     rows: list[_Row] = []
     start = 0
-    for match in [*_SENTENCE_END.finditer(text), None]:
-        end = match.start() if match else len(text)
+    for match in [*_sentence_ends(text), None]:
+        end = match[0] if match else len(text)
         inside = [s for s in spans if s.char_start is not None and start <= s.char_start < end]
         if inside:
             sentence = text[start:end].strip()
@@ -337,7 +373,7 @@ def _narrative_rows(paragraphs: list[Entry], group: _Group, ctx: Context, zone: 
                 _Row(line, text=sentence, fallback=sentence, label=group.label,
                      phase=group.phase, answer_text=sentence, when=when)
             )  # fmt: skip
-        start = match.end() if match else end
+        start = match[1] if match else end
     return rows
 
 
