@@ -197,7 +197,11 @@ def _classify_all(
             key, qualifiers = normalise(heading.text)
             match = Match(parent_kind or "", 100.0, key, qualifiers)
         else:
-            match = classify(heading.text, aliases)
+            # The title candidate keeps its kind only with a score of 100, which no fuzzy
+            # match gives: it skips the fuzzy look-up (the costliest step of classifying a
+            # title such as '# ADFS Outage'), and whatever kind it has becomes the title's.
+            fuzzy = title_index is not None or not _may_be_title(number, headings)
+            match = classify(heading.text, aliases, fuzzy=fuzzy)
         if title_index is None and _is_title(number, match, headings):
             match = Match("meta", 100.0, match.normalised, match.qualifiers)
             title_index = number + offset
@@ -209,9 +213,14 @@ def _classify_all(
 def _is_title(number: int, match: Match, headings: list[Node]) -> bool:
     """The first H1 is the title unless it is plainly a section: an exact alias ('# Overview'),
     not a title that merely starts like one ('# Threat Actors Exploit …')."""
-    if headings[number].level != 1 or (
-        match.kind not in ("unknown", "meta") and match.score == 100
-    ):
+    if match.kind not in ("unknown", "meta") and match.score == 100:
+        return False
+    return _may_be_title(number, headings)
+
+
+def _may_be_title(number: int, headings: list[Node]) -> bool:
+    """Whether the heading is the first H1 (the title unless it classifies exactly)."""
+    if headings[number].level != 1:
         return False
     return all(heading.level != 1 for heading in headings[:number])
 

@@ -9,11 +9,13 @@ over, and on generated texts holding CR, CRLF and NUL.
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
-from incidentparse import source, tokens
+from incidentparse import headings, sections, source, tokens
+from incidentparse.diagnostics import Sink
 
 from .test_tokens_fastpath import FILES, GENERATED, PIECES, _full_blocks
 
@@ -30,12 +32,9 @@ LINE_END_TEXTS = _with_line_ends(20261127, 800)
 
 def _kept_normalize(text: str) -> list[tokens.Node]:
     """parse_blocks with markdown-it's normalize rule always run."""
-    saved = tokens.is_normalized
-    tokens.is_normalized = lambda text: False  # type: ignore[assignment]
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tokens, "is_normalized", lambda text: False)
         return tokens.parse_blocks(text)
-    finally:
-        tokens.is_normalized = saved
 
 
 def test_normalize_rule_is_left_out_only_for_texts_it_keeps() -> None:
@@ -61,3 +60,71 @@ def test_parse_blocks_without_normalize_matches_on_generated_texts() -> None:
     texts = LINE_END_TEXTS + GENERATED
     assert [t for t in texts if tokens.parse_blocks(t) != _kept_normalize(t)] == []
     assert [t for t in LINE_END_TEXTS if tokens.parse_blocks(t) != _full_blocks(t)] == []
+
+
+# The title candidate (the first H1) is classified without the fuzzy look-up: a fuzzy score is
+# below 100, and below 100 the candidate becomes the title whatever its kind.
+def _fuzzy_always(
+    heading: str, extra_aliases: Mapping[str, str] | None = None, *, fuzzy: bool = True
+) -> headings.Match:
+    return headings.classify(heading, extra_aliases)
+
+
+def _outline_fuzzy_always(text: str, aliases: Mapping[str, str] | None) -> sections.Outline:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sections, "classify", _fuzzy_always)
+        return _outline(text, aliases)
+
+
+def _outline(text: str, aliases: Mapping[str, str] | None) -> sections.Outline:
+    doc = source.load(text)
+    blocks = tokens.parse_blocks(doc.body)
+    return sections.build(blocks, len(doc.lines), Sink(), aliases)
+
+
+def _same_outline(text: str, aliases: Mapping[str, str] | None = None) -> bool:
+    fast, plain = _outline(text, aliases), _outline_fuzzy_always(text, aliases)
+    return fast.sections == plain.sections and fast.title_index == plain.title_index
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_title_without_fuzzy_matches_on_files(path: Path) -> None:
+    assert _same_outline(path.read_text(encoding="utf-8"))
+
+
+# Heading texts: exact aliases, near misses the fuzzy look-up takes ('Atendees'), prefixes,
+# questions, 'Label: value' meta headings, titles, numbering, qualifiers, a long key.
+HEADING_TEXTS = (
+    "Summary", "Sumary", "Atendees", "Attendees", "Timeline", "Timelin", "Time line",
+    "Root Cause", "Root cuase", "Lessons Learned", "Lesons learned", "Action Items",
+    "Action Itms", "Impact", "Impcat", "ADFS Outage", "Node IPC Incident Response",
+    "What went well", "How was it detected", "Date: Feb 6, 2023", "Status", "Report",
+    "Timeline of observed activity", "1. Summary", "Summary (draft)", "Overview",
+    "Incident report July 11 2025 - CloudBank", "Detection", "Detectoin", "Stats",
+    "Resolution", "Resolutoin", "Follow-up", "Follow up", "x" * 1000, "Remediaton",
+)  # fmt: skip
+ALIAS_SETS: tuple[Mapping[str, str] | None, ...] = (
+    None, {"Atendees": "people"}, {"Outage Notes": "summary", "ADFS Outage": "impact"},
+)  # fmt: skip
+
+
+def _heading_documents(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    documents = []
+    for _ in range(count):
+        lines = []
+        for _ in range(rng.randint(1, 5)):
+            level = rng.choice((1, 1, 2, 3))
+            lines.append(f"{'#' * level} {rng.choice(HEADING_TEXTS)}\n\ntext\n")
+        documents.append(rng.choice(("", "intro\n\n")) + "\n".join(lines))
+    return documents
+
+
+HEADING_DOCUMENTS = _heading_documents(20261127, 600)
+
+
+def test_title_without_fuzzy_matches_on_generated_documents() -> None:
+    for aliases in ALIAS_SETS:
+        assert [t for t in HEADING_DOCUMENTS if not _same_outline(t, aliases)] == []
+    titles = [_outline(t, None).title_index for t in HEADING_DOCUMENTS]
+    assert 100 < sum(index is not None for index in titles) < len(titles) - 100
