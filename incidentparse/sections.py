@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .diagnostics import Sink
-from .headings import Match, classify, normalise
+from .headings import Match, classify, qualifiers
 from .models import Section
 from .tokens import Node
 
@@ -194,8 +194,9 @@ def _classify_all(
         parent = stack[-1] if stack else None
         parent_kind = found[parent][0].kind if parent is not None else None
         if parent_kind in ABSORBING_KINDS:
-            key, qualifiers = normalise(heading.text)
-            match = Match(parent_kind or "", 100.0, key, qualifiers)
+            # Its kind is the parent's; only kind, score and qualifiers reach the Section
+            # (_partition), so the key is left unbuilt.
+            match = Match(parent_kind or "", 100.0, "", qualifiers(heading.text))
         else:
             # The title candidate keeps its kind only with a score of 100, which no fuzzy
             # match gives: it skips the fuzzy look-up (the costliest step of classifying a

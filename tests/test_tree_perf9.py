@@ -63,7 +63,8 @@ def test_parse_blocks_without_normalize_matches_on_generated_texts() -> None:
 
 
 # The title candidate (the first H1) is classified without the fuzzy look-up: a fuzzy score is
-# below 100, and below 100 the candidate becomes the title whatever its kind.
+# below 100, and below 100 the candidate becomes the title whatever its kind. Headings below a
+# timeline or appendix take only their qualifiers (headings.qualifiers), not the whole key.
 def _fuzzy_always(
     heading: str, extra_aliases: Mapping[str, str] | None = None, *, fuzzy: bool = True
 ) -> headings.Match:
@@ -73,6 +74,7 @@ def _fuzzy_always(
 def _outline_fuzzy_always(text: str, aliases: Mapping[str, str] | None) -> sections.Outline:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sections, "classify", _fuzzy_always)
+        patch.setattr(sections, "qualifiers", lambda heading: headings.normalise(heading)[1])
         return _outline(text, aliases)
 
 
@@ -102,6 +104,8 @@ HEADING_TEXTS = (
     "Timeline of observed activity", "1. Summary", "Summary (draft)", "Overview",
     "Incident report July 11 2025 - CloudBank", "Detection", "Detectoin", "Stats",
     "Resolution", "Resolutoin", "Follow-up", "Follow up", "x" * 1000, "Remediaton",
+    "Timeline (UTC)", "Appendix", "5:02 PM", "Phase 1 (detection)", "(a) b", "1. (x) y",
+    "Day 2 ( ) (q1)(q2)", "🔥 (hot)", "a_(b)", "§ 3 (c", "x)", "Detection (`code`)",
 )  # fmt: skip
 ALIAS_SETS: tuple[Mapping[str, str] | None, ...] = (
     None, {"Atendees": "people"}, {"Outage Notes": "summary", "ADFS Outage": "impact"},
@@ -120,7 +124,13 @@ def _heading_documents(seed: int, count: int) -> list[str]:
     return documents
 
 
-HEADING_DOCUMENTS = _heading_documents(20261127, 600)
+# Every heading text below a timeline and an appendix, and as a title above them.
+ABSORBED_DOCUMENTS = [
+    f"# {text}\n\n## {parent}\n\n### {text}\n\nx\n\n#### {text}\n"
+    for text in HEADING_TEXTS
+    for parent in ("Timeline", "Appendix", "Summary")
+]
+HEADING_DOCUMENTS = _heading_documents(20261127, 600) + ABSORBED_DOCUMENTS
 
 
 def test_title_without_fuzzy_matches_on_generated_documents() -> None:
@@ -128,3 +138,11 @@ def test_title_without_fuzzy_matches_on_generated_documents() -> None:
         assert [t for t in HEADING_DOCUMENTS if not _same_outline(t, aliases)] == []
     titles = [_outline(t, None).title_index for t in HEADING_DOCUMENTS]
     assert 100 < sum(index is not None for index in titles) < len(titles) - 100
+
+
+def test_qualifiers_are_normalise_s() -> None:
+    texts = list(HEADING_TEXTS)
+    for path in FILES:
+        texts += [line.lstrip("#") for line in path.read_text(encoding="utf-8").splitlines()]
+    assert sum("(" in text for text in texts) > 100
+    assert [t for t in texts if headings.qualifiers(t) != headings.normalise(t)[1]] == []
