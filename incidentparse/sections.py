@@ -109,11 +109,14 @@ def promote_run_in(blocks: list[Node], aliases: Mapping[str, str] | None = None)
 def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
     inline = node.inline
     text = inline.text.rstrip(":").strip()
+    # Every top-level paragraph comes here, most of them long prose: the word count stops
+    # splitting after the limit, and the end pattern is tried where a match can start (the
+    # last character, or the one before a final newline) instead of at every position.
     if (
         inline.breaks
         or not text
-        or len(text.split()) > RUN_IN_MAX_WORDS
-        or _RUN_IN_END.search(text)
+        or len(text.split(maxsplit=RUN_IN_MAX_WORDS)) > RUN_IN_MAX_WORDS
+        or _RUN_IN_END.search(text, len(text) - 2)
     ):
         return False
     bold = inline.all_emphasis and inline.lead_strong

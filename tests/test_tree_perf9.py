@@ -9,6 +9,7 @@ over, and on generated texts holding CR, CRLF and NUL.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -146,3 +147,57 @@ def test_qualifiers_are_normalise_s() -> None:
         texts += [line.lstrip("#") for line in path.read_text(encoding="utf-8").splitlines()]
     assert sum("(" in text for text in texts) > 100
     assert [t for t in texts if headings.qualifiers(t) != headings.normalise(t)[1]] == []
+
+
+# sections._is_run_in counts words with a bounded split and tries its end pattern only where a
+# match can start; the plain computation counts every word and searches the whole text.
+def _is_run_in_plain(node: tokens.Node, aliases: Mapping[str, str] | None) -> bool:
+    inline = node.inline
+    text = inline.text.rstrip(":").strip()
+    if (
+        inline.breaks
+        or not text
+        or len(text.split()) > sections.RUN_IN_MAX_WORDS
+        or re.search(r"[.!;,]$", text)
+    ):
+        return False
+    bold = inline.all_emphasis and inline.lead_strong
+    match = headings.classify(text, aliases, fuzzy=bold)
+    if match.kind == "unknown":
+        return False
+    return bold or match.score == 100.0
+
+
+def _label_texts(seed: int, count: int) -> list[str]:
+    """Label-like texts around the word limit: aliases and words, spacing, end marks."""
+    rng = random.Random(seed)
+    words = ("Action", "Items", "Summary", "Timeline", "word", "a", "é", "\u00a0", "x.y")
+    ends = ("", ".", ":", "!", ";", ",", " ", "\n", ".\n", ":\n", "  ", "\t", "?", "..")
+    texts = []
+    for _ in range(count):
+        spaces = [rng.choice((" ", " ", "  ", "\t", "\u00a0")) for _ in range(12)]
+        picked = [rng.choice(words) for _ in range(rng.randint(1, 11))]
+        body = "".join(word + space for word, space in zip(picked, spaces, strict=False))
+        texts.append(body.rstrip() + rng.choice(ends))
+    return texts
+
+
+def _paragraphs() -> list[tokens.Node]:
+    nodes = []
+    for path in FILES:
+        blocks = tokens.parse_blocks(path.read_text(encoding="utf-8"))
+        nodes += [node for node in blocks if node.kind == "paragraph"]
+    for text in _label_texts(20261127, 3000):
+        for inline in (tokens.Inline(text), tokens.plain_inline(text)):
+            nodes.append(tokens.Node("paragraph", 1, 1, text=inline.text, inline=inline))
+        bold = tokens.Inline(text, lead=text, lead_strong=True)
+        nodes.append(tokens.Node("paragraph", 1, 1, text=text, inline=bold))
+    return nodes
+
+
+def test_run_in_labels_match_the_plain_test() -> None:
+    nodes = _paragraphs()
+    for aliases in ALIAS_SETS:
+        fast = [sections._is_run_in(node, aliases) for node in nodes]
+        assert fast == [_is_run_in_plain(node, aliases) for node in nodes]
+    assert 300 < sum(fast) < len(nodes) - 300  # labels and prose both
