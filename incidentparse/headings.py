@@ -451,6 +451,15 @@ def normalise(heading: str) -> tuple[str, tuple[str, ...]]:
     return " ".join(text.split()).lower(), qualifiers
 
 
+def qualifiers(heading: str) -> tuple[str, ...]:
+    """The parenthetical qualifiers normalise splits off, without building the key: below a
+    timeline only they reach the Section. Symbol, `*`, `_` and numbering removal only drop
+    characters, so a heading without `(` has none."""
+    if "(" not in heading:
+        return ()
+    return normalise(heading)[1]
+
+
 # Trailing punctuation a heading key drops (after any whitespace; see _strip_trailing).
 TRAILING_PUNCTUATION = ":?.!-–—"
 

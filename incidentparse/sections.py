@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .diagnostics import Sink
-from .headings import Match, classify, normalise
+from .headings import Match, classify, qualifiers
 from .models import Section
 from .tokens import Node
 
@@ -109,11 +109,14 @@ def promote_run_in(blocks: list[Node], aliases: Mapping[str, str] | None = None)
 def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
     inline = node.inline
     text = inline.text.rstrip(":").strip()
+    # Every top-level paragraph comes here, most of them long prose: the word count stops
+    # splitting after the limit, and the end pattern is tried where a match can start (the
+    # last character, or the one before a final newline) instead of at every position.
     if (
         inline.breaks
         or not text
-        or len(text.split()) > RUN_IN_MAX_WORDS
-        or _RUN_IN_END.search(text)
+        or len(text.split(maxsplit=RUN_IN_MAX_WORDS)) > RUN_IN_MAX_WORDS
+        or _RUN_IN_END.search(text, len(text) - 2)
     ):
         return False
     bold = inline.all_emphasis and inline.lead_strong
@@ -194,10 +197,15 @@ def _classify_all(
         parent = stack[-1] if stack else None
         parent_kind = found[parent][0].kind if parent is not None else None
         if parent_kind in ABSORBING_KINDS:
-            key, qualifiers = normalise(heading.text)
-            match = Match(parent_kind or "", 100.0, key, qualifiers)
+            # Its kind is the parent's; only kind, score and qualifiers reach the Section
+            # (_partition), so the key is left unbuilt.
+            match = Match(parent_kind or "", 100.0, "", qualifiers(heading.text))
         else:
-            match = classify(heading.text, aliases)
+            # The title candidate keeps its kind only with a score of 100, which no fuzzy
+            # match gives: it skips the fuzzy look-up (the costliest step of classifying a
+            # title such as '# ADFS Outage'), and whatever kind it has becomes the title's.
+            fuzzy = title_index is not None or not _may_be_title(number, headings)
+            match = classify(heading.text, aliases, fuzzy=fuzzy)
         if title_index is None and _is_title(number, match, headings):
             match = Match("meta", 100.0, match.normalised, match.qualifiers)
             title_index = number + offset
@@ -209,9 +217,14 @@ def _classify_all(
 def _is_title(number: int, match: Match, headings: list[Node]) -> bool:
     """The first H1 is the title unless it is plainly a section: an exact alias ('# Overview'),
     not a title that merely starts like one ('# Threat Actors Exploit …')."""
-    if headings[number].level != 1 or (
-        match.kind not in ("unknown", "meta") and match.score == 100
-    ):
+    if match.kind not in ("unknown", "meta") and match.score == 100:
+        return False
+    return _may_be_title(number, headings)
+
+
+def _may_be_title(number: int, headings: list[Node]) -> bool:
+    """Whether the heading is the first H1 (the title unless it classifies exactly)."""
+    if headings[number].level != 1:
         return False
     return all(heading.level != 1 for heading in headings[:number])
 

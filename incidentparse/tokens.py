@@ -163,13 +163,29 @@ class _LinkParser(MarkdownIt):
         return link if _PLAIN_URL.fullmatch(link) else super().normalizeLinkText(link)
 
 
-@lru_cache(maxsize=128)  # one per subset of PRUNABLE_BLOCK_RULES (7 rules) at most
-def _block_parser(absent: frozenset[str] = frozenset()) -> MarkdownIt:
+# What markdown-it's core normalize rule rewrites: CR and CRLF line ends to LF, NUL to U+FFFD.
+# A text without them comes back unchanged, yet its newline regex (`\r\n?|\n`, a sub that
+# rebuilds the text) cost a fifth of the block pass on small reports; source.load has folded
+# every line end to LF already, so the text parse() hands over never holds one.
+_NORMALIZED_CHARACTERS: tuple[str, ...] = ("\r", "\0")
+
+
+def is_normalized(text: str) -> bool:
+    """True when markdown-it's normalize rule would give the text back unchanged."""
+    return not _holds_any(text, _NORMALIZED_CHARACTERS)
+
+
+# One parser per subset of PRUNABLE_BLOCK_RULES (7 rules), with and without normalize.
+@lru_cache(maxsize=256)
+def _block_parser(absent: frozenset[str] = frozenset(), normalized: bool = False) -> MarkdownIt:
     # The plain grammar stopping after the block pass, without the block rules that cannot
-    # match (absent). Inline parsing is half of markdown-it's time and most paragraphs are
-    # plain prose: parse_blocks parses inline content itself, with markdown-it's inline
-    # parser only where markup can occur.
+    # match (absent), and without the normalize rule when the text is normalized already.
+    # Inline parsing is half of markdown-it's time and most paragraphs are plain prose:
+    # parse_blocks parses inline content itself, with markdown-it's inline parser only where
+    # markup can occur.
     parser = _LinkParser("commonmark").disable(["inline", "text_join"])
+    if normalized:
+        parser.disable("normalize")
     if "table" not in absent:
         parser.enable("table")
     if absent - {"table"}:
@@ -208,7 +224,7 @@ def parse_blocks(text: str) -> list[Node]:
         # Footnotes are rare; the footnote plugin's core rule needs the inline pass done.
         tree = _Tree(_parser().parse(text), _parsed_inline)
     else:
-        parser = _block_parser(absent_block_rules(text))
+        parser = _block_parser(absent_block_rules(text), is_normalized(text))
         env: EnvType = {}  # the block pass stores link reference definitions here
         tree = _Tree(parser.parse(text, env), partial(_lazy_inline, parser, env))
     root = Node("root", 1, max(1, text.count("\n") + 1))
