@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ..errors import ConfigError
 from ..models import TimeSpan
@@ -23,6 +23,7 @@ from .vocab import (
     ORDINAL_BY_WORD,
     PART_BY_WORD,
     WEEKDAY_BY_NAME,
+    trie_pattern,
 )
 from .zones import UTC, lookup_zone
 
@@ -95,34 +96,12 @@ _CODE_TOKEN = re.compile(r"(?:[qh][1-4]|fy|[12][qh]|\d).*", re.I)
 _GLUE = frozenset("-./:_@#$\\'’")
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex for exactly these words, shaped as a trie: the engine follows one branch per
-    letter instead of trying each of some 150 words in turn."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_branch(tree)
-
-
-def _trie_branch(node: dict[str, Any]) -> str:
-    branches = [
-        re.escape(char) + _trie_branch(child) for char, child in sorted(node.items()) if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
 # _token_candidates as one regex over the lower-cased text: a token start (no word character
 # or glued word before it) holding a whole trigger word, a code token or '~'/'≈'. Trigger words
 # with a non-word character ('forty-eight') can never be a whole token and are left out. The
 # cheap tests come first: the padding of Markdown tables is long runs of blanks.
 _CANDIDATE_HEAD = r"(?<!\w)(?=[\w~≈])(?<![^\W_][-./:_@#$\\'’])"
-_TRIGGER_TRIE = _trie(sorted(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w)))
+_TRIGGER_TRIE = trie_pattern(sorted(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w)))
 _CANDIDATE = re.compile(
     _CANDIDATE_HEAD + "(?:" + _TRIGGER_TRIE + r"(?!\w)|(?:[qh][1-4]|fy|[12][qh]|\d)|[~≈])"
 )
