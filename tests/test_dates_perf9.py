@@ -3,17 +3,23 @@
 zones.ZONE_PATTERN holds its abbreviations and long names as tries (vocab.trie_pattern): the
 zone declarations and the grammar's 'time' rule match what they matched with the alternations
 sorted longest first, at every position of the fixtures, docs, corpus and generated texts dense
-in zone words (every case, every suffix). No timings.
+in zone words (every case, every suffix).
+
+infer_reference_date reads the fields each TimeSpan would be validated from (scan.scan_fields,
+resolve.to_fields): the same expressions, sides and values, of the same types. No timings.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 
-from incidentparse.dates import points, zones
+from incidentparse.dates import document, points, zones
+from incidentparse.dates.scan import Options, scan, scan_fields
+from incidentparse.models import TimeSpan
 
-from .test_dates_perf import TEXTS
+from .test_dates_perf import DOCUMENTS, TEXTS
 
 # --- the zone words as tries ---------------------------------------------------------------------
 
@@ -92,3 +98,39 @@ def test_zone_texts_hold_zones() -> None:
     rule = next(rule for rule in points.RULES if rule.name == "time")
     zoned = {m[1] for text in _ZONE_TEXTS[-6000:] for m in _all_matches(rule.pattern, text) if m[1]}
     assert len({z.upper() for z in zoned}) > 40
+
+
+# --- infer_reference_date reads fields, not TimeSpans --------------------------------------------
+
+
+def _reads_reference(text: str) -> list[tuple[object, ...]]:
+    """What document._reads stands for: scan()'s TimeSpans, the values R is told from."""
+    out: list[tuple[object, ...]] = []
+    for expr, span, side in scan(text, Options(document._NEUTRAL)):
+        read = (span.start, span.end, span.grain, span.year_source, span.ongoing, span.ambiguous)
+        out.append((expr, read, tuple(map(type, read)), side))
+    return out
+
+
+def _reads(text: str) -> list[tuple[object, ...]]:
+    return [
+        (expr, tuple(read), tuple(map(type, read)), side)
+        for expr, read, side in document._reads(text)
+    ]
+
+
+def test_reads_are_the_spans_values() -> None:
+    """The same expressions, sides and values (of the same types) as scan()'s TimeSpans, on the
+    texts whole and on the lines infer_reference_date keeps of them."""
+    texts = [*TEXTS, *(document._worth_scanning(text) for text in DOCUMENTS)]
+    differ = [text for text in texts if _reads(text) != _reads_reference(text)]
+    assert differ == []
+    assert sum(len(_reads(text)) for text in DOCUMENTS) > 500  # not vacuous
+
+
+def test_scan_fields_validate_to_scans_spans() -> None:
+    """scan_fields' fields are what scan()'s TimeSpans were validated from."""
+    options = Options(dt.date(2024, 6, 1), 2024, "BST", dayfirst=True)
+    for text in DOCUMENTS:
+        fields = [(e, TimeSpan(**f), s) for e, f, s in scan_fields(text, options)]
+        assert fields == list(scan(text, options))
