@@ -185,6 +185,18 @@ def to_span(
     return span, found[1]
 
 
+def to_fields(
+    expr: Expr, text: str, env: Env, ctx: Ctx, offset: int | None
+) -> tuple[dict[str, object], Side] | None:
+    """to_span's TimeSpan as the fields it is validated from (only values that differ from the
+    model's defaults), for callers that read a few of them and keep no span: None exactly where
+    to_span gives None, the same values as the span's (tests/test_dates_perf9.py)."""
+    try:
+        return _to_fields(expr, text, env, ctx, offset)
+    except (OverflowError, ValueError):
+        return None
+
+
 def to_side(expr: Expr, text: str, env: Env, ctx: Ctx, offset: int | None) -> Side | None:
     """to_span's last endpoint without building the TimeSpan, for callers that only need where
     an expression is and the anchor it leaves. None exactly where to_span gives None: the fields

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Literal, NamedTuple
 
 from ..errors import ConfigError
 from ..models import TimeSpan
@@ -14,7 +14,7 @@ from .durations import find_duration
 from .grammar import START_LOWER, Expr, match_expression
 from .placeholders import placeholder
 from .points import Ctx
-from .resolve import Env, Side, to_side, to_span
+from .resolve import Env, Side, to_fields, to_side, to_span
 from .vocab import (
     APPROX_PREFIXES,
     CASE_UNSAFE,
@@ -23,6 +23,7 @@ from .vocab import (
     ORDINAL_BY_WORD,
     PART_BY_WORD,
     WEEKDAY_BY_NAME,
+    trie_pattern,
 )
 from .zones import UTC, lookup_zone
 
@@ -95,34 +96,12 @@ _CODE_TOKEN = re.compile(r"(?:[qh][1-4]|fy|[12][qh]|\d).*", re.I)
 _GLUE = frozenset("-./:_@#$\\'’")
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex for exactly these words, shaped as a trie: the engine follows one branch per
-    letter instead of trying each of some 150 words in turn."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_branch(tree)
-
-
-def _trie_branch(node: dict[str, Any]) -> str:
-    branches = [
-        re.escape(char) + _trie_branch(child) for char, child in sorted(node.items()) if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
 # _token_candidates as one regex over the lower-cased text: a token start (no word character
 # or glued word before it) holding a whole trigger word, a code token or '~'/'≈'. Trigger words
 # with a non-word character ('forty-eight') can never be a whole token and are left out. The
 # cheap tests come first: the padding of Markdown tables is long runs of blanks.
 _CANDIDATE_HEAD = r"(?<!\w)(?=[\w~≈])(?<![^\W_][-./:_@#$\\'’])"
-_TRIGGER_TRIE = _trie(sorted(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w)))
+_TRIGGER_TRIE = trie_pattern(sorted(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w)))
 _CANDIDATE = re.compile(
     _CANDIDATE_HEAD + "(?:" + _TRIGGER_TRIE + r"(?!\w)|(?:[qh][1-4]|fy|[12][qh]|\d)|[~≈])"
 )
@@ -303,9 +282,20 @@ def scan(
     end: int | None = None,
 ) -> Iterator[tuple[Expr, TimeSpan, Side]]:
     """Every expression in text[begin:end], the anchor carried within each paragraph (C2)."""
-    for expr, span, side in _found(text, options, ctx, begin, end, True):
-        assert span is not None
+    for expr, span, side in _found(text, options, ctx, begin, end, "span"):
+        assert isinstance(span, TimeSpan)
         yield expr, span, side
+
+
+def scan_fields(
+    text: str, options: Options, ctx: Ctx | None = None, begin: int = 0, end: int | None = None
+) -> Iterator[tuple[Expr, dict[str, object], Side]]:
+    """scan() with each TimeSpan as the fields it would be validated from (resolve.to_fields),
+    for a caller that reads a few of them and keeps none (infer_reference_date): the same
+    expressions, the same values, one model validation less each."""
+    for expr, fields, side in _found(text, options, ctx, begin, end, "fields"):
+        assert isinstance(fields, dict)
+        yield expr, fields, side
 
 
 def extents(
@@ -313,13 +303,17 @@ def extents(
 ) -> Iterator[Expr]:
     """scan()'s expressions without their TimeSpans, for a caller that only needs where they
     are (a timeline row's leading stamp): the same expressions, one model less each."""
-    for expr, _, _ in _found(text, options, ctx, begin, end, False):
+    for expr, _, _ in _found(text, options, ctx, begin, end, "side"):
         yield expr
 
 
+# What _found gives with each expression: its TimeSpan, the span's fields, or nothing.
+_Build = Literal["span", "fields", "side"]
+
+
 def _found(
-    text: str, options: Options, ctx: Ctx | None, begin: int, end: int | None, build: bool
-) -> Iterator[tuple[Expr, TimeSpan | None, Side]]:
+    text: str, options: Options, ctx: Ctx | None, begin: int, end: int | None, build: _Build
+) -> Iterator[tuple[Expr, TimeSpan | dict[str, object] | None, Side]]:
     env = options.env()
     base = ctx or options.ctx()
     current = base
@@ -334,13 +328,17 @@ def _found(
         if expr is None:
             continue
         written = text[expr.begin : expr.end]
-        span: TimeSpan | None = None
-        if build:
-            resolved = to_span(expr, written, env, current, expr.begin)
+        span: TimeSpan | dict[str, object] | None = None
+        resolved: tuple[TimeSpan | dict[str, object], Side] | None
+        if build == "side":
+            side = to_side(expr, written, env, current, expr.begin)
+        else:
+            if build == "span":
+                resolved = to_span(expr, written, env, current, expr.begin)
+            else:
+                resolved = to_fields(expr, written, env, current, expr.begin)
             side = None if resolved is None else resolved[1]
             span = None if resolved is None else resolved[0]
-        else:
-            side = to_side(expr, written, env, current, expr.begin)
         cursor = expr.end
         if side is None:
             continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .vocab import CASE_UNSAFE, ascii_lower
+from .vocab import CASE_UNSAFE, ascii_lower, trie_pattern
 
 # One row per abbreviation: (name, offset in minutes, region whose DST tells whether the
 # abbreviation fits the date, is-daylight-time, offsets of the other meanings).
@@ -89,11 +89,18 @@ _LONG = {name.lower(): target for name, target in LONG_NAMES}
 
 # A bare offset needs a space before it: "02:00-04:30" is a range, "14:00 -0700" an offset.
 _OFFSET = r"(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|(?<=\s)[+\-−]\d{2}:?\d{2}"
-_ABBR_ALT = "|".join(sorted((row[0] for row in ABBREVIATIONS if row[0] != "Z"), key=len)[::-1])
-_LONG_ALT = "|".join(re.escape(n) for n, _ in sorted(LONG_NAMES, key=lambda r: -len(r[0])))
-# A zone written after a time. Two-letter region codes only in capitals ("ET", "PT").
+_ABBR_WORDS = [row[0] for row in ABBREVIATIONS if row[0] != "Z"]
+# Two-letter region codes only in capitals ("ET", "PT"): a branch of their own.
+_CAPITALS_ONLY = ("ET", "PT", "CT")
+_LONG_WORDS = [name for name, _ in LONG_NAMES if name not in _CAPITALS_ONLY]
+# Each word list as a trie, not as an alternation sorted longest first: the two match the same
+# text (the trie tries the longer word first too), but the alternation is tried at every time
+# the grammar reads and every 'time' of a report, some 70 case-insensitive branches each.
+_ABBR_ALT = trie_pattern(_ABBR_WORDS)
+_LONG_ALT = trie_pattern(_LONG_WORDS)
+# A zone written after a time.
 ZONE_PATTERN = (
-    rf"(?:{_OFFSET}|(?i:{_LONG_ALT.replace('|ET|PT|CT', '')})(?![a-z])"
+    rf"(?:{_OFFSET}|(?i:{_LONG_ALT})(?![a-z])"
     rf"|(?i:{_ABBR_ALT})(?![A-Za-z])|(?-i:ET|PT|CT|Z)\b)"
 )
 _OFFSET_RE = re.compile(
