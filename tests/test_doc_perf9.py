@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from incidentparse import extract
-from incidentparse.extract import document, indicators
+from incidentparse.extract import document, indicators, metrics
 from incidentparse.ioc import extract_indicators
-from incidentparse.models import Indicator
+from incidentparse.models import Anchor, Indicator, TimelineEvent
 
 from . import test_ioc_perf
 from .test_extract_perf import REPORTS, TEXTS, _context, _status_texts
@@ -128,3 +128,63 @@ def test_timeline_status_is_that_of_every_event() -> None:
         assert verdict == _plain_timeline_status(latest), latest
         verdicts.add(verdict)
     assert verdicts == {"ongoing", "resolved", "unknown"}
+
+
+# --- metrics: the timeline events tested against the cues are those holding a cue word ---
+
+
+def _plain_from_timeline(events: list[TimelineEvent]) -> dict[str, Anchor]:
+    """metrics._from_timeline as it was: every dated event tested for every cue word."""
+    found: dict[str, Anchor] = {}
+    for event in events:
+        if event.when is None or event.when.start is None:
+            continue
+        phase_name = metrics.ANCHOR_PHASES.get(event.phase or "")
+        text = event.text.lower()
+        cued = any(word in text for word in metrics._ANY_CUE_WORD)
+        if phase_name is None and not cued:
+            continue
+        for name, cue in metrics._CUES.items():
+            marks = phase_name == name or (
+                cued and any(word in text for word in metrics.CUE_WORDS[name]) and cue.search(text)
+            )
+            if marks and (name == "resolved" or name not in found):
+                found[name] = Anchor(when=event.when, source="timeline", line=event.line)
+    return found
+
+
+CUE_PIECES: tuple[str, ...] = (
+    *(word for words in metrics.CUE_WORDS.values() for word in words),
+    *(cue.split("|")[0] for cue in metrics.ANCHOR_CUES.values()),
+    "outage began", "incident declared", "the", "we", "service", "start", "end", "of", "was",
+    "alerted", "alerts fired", "back to normal", "-", ".", "\n", "",
+)  # fmt: skip
+
+
+def _timelines() -> Iterator[list[TimelineEvent]]:
+    dated: list[TimelineEvent] = []
+    for text in TEXTS[: len(REPORTS)]:
+        timeline = list(extract.run(_context(text)).timeline)
+        dated += [event for event in timeline if event.when is not None]
+        yield timeline
+    rng = random.Random(3)
+    phases = (None, "other", *metrics.ANCHOR_PHASES)
+    for _ in range(2000):
+        events = []
+        for _ in range(rng.randint(0, 10)):
+            words = " ".join(rng.choice(CUE_PIECES) for _ in range(rng.randint(0, 8)))
+            event = rng.choice(dated)
+            update = {"text": rng.choice((words, words.upper())), "phase": rng.choice(phases)}
+            if rng.random() < 0.2:
+                update["when"] = None
+            events.append(event.model_copy(update=update))
+        yield events
+
+
+def test_timeline_anchors_are_those_of_every_event() -> None:
+    marked = set()
+    for events in _timelines():
+        ours = metrics._from_timeline(events)
+        assert ours == _plain_from_timeline(events)
+        marked.update(ours)
+    assert marked == {"occurred", "detected", "contained", "resolved"}
