@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from incidentparse import extract
-from incidentparse.extract import document, indicators, metrics
+from incidentparse.extract import indicators, metrics
 from incidentparse.ioc import extract_indicators
 from incidentparse.models import Anchor, Indicator, TimelineEvent
 
 from . import test_ioc_perf
-from .test_extract_perf import REPORTS, TEXTS, _context, _status_texts
+from .test_extract_perf import REPORTS, TEXTS, _context
 
 # Blocks of generated reports: indicators in reference, indicator and other sections, live and
 # defanged, in labelled rows, tables, code and prose.
@@ -97,37 +97,6 @@ def test_extract_indicators_sets_no_placement() -> None:
     for text in test_ioc_perf.CASE_TEXTS:
         for item in extract_indicators(text):
             assert not {"section", "label"} & item.model_fields_set
-
-
-# --- status: the timeline events read are those holding a status word ---
-
-
-def _plain_timeline_status(latest: list[str]) -> str:
-    """Every event's verdict in turn, latest first, as status() read them."""
-    for lowered in latest:
-        verdict = document._status_in(lowered)
-        if verdict != "unknown":
-            return verdict
-    return "unknown"
-
-
-def _event_lists() -> Iterator[list[str]]:
-    for text in TEXTS[: len(REPORTS)]:
-        draft = extract.run(_context(text))
-        yield [event.text.lower() for event in reversed(draft.timeline)]
-    rng = random.Random(5)
-    texts = [text.lower() for text in _status_texts()]
-    for _ in range(3000):
-        yield [rng.choice(texts) if rng.random() < 0.3 else "" for _ in range(rng.randint(0, 12))]
-
-
-def test_timeline_status_is_that_of_every_event() -> None:
-    verdicts = set()
-    for latest in _event_lists():
-        verdict = document._timeline_status(latest)
-        assert verdict == _plain_timeline_status(latest), latest
-        verdicts.add(verdict)
-    assert verdicts == {"ongoing", "resolved", "unknown"}
 
 
 # --- metrics: the timeline events tested against the cues are those holding a cue word ---

@@ -4,10 +4,8 @@ report once the sections are extracted. Vocabulary is in the tables below."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
 
 from ..headings import split_title
 from ..ioc import defang
@@ -268,34 +266,12 @@ def status(ctx: Context) -> Status:
     fields = [*draft.metadata, *(draft.details.fields if draft.details else ())]
     declared = [f.value for f in fields if f.label.strip().lower() in ("status", "state")]
     detail_text = " ".join(f.value for f in draft.details.fields) if draft.details else ""
-    for text in (*declared, draft.summary or "", detail_text):
+    latest = [event.text for event in reversed(draft.timeline)]
+    for text in (*declared, draft.summary or "", detail_text, *latest):
         verdict = _status_in(text.lower())
         if verdict != "unknown":
             return verdict
-    verdict = _timeline_status([event.text.lower() for event in reversed(draft.timeline)])
-    return verdict if verdict != "unknown" else _status_in(ctx.lowered)
-
-
-def _timeline_status(latest: list[str]) -> Status:
-    """The verdict of the latest event that has one (lower-cased texts, latest first).
-
-    Most events hold no status word, and an event without one has no verdict: on the texts
-    joined by line breaks (no status word holds one), one search per word finds the first
-    event holding any, and only such events are read (a search per word and event cost more).
-    """
-    joined = "\n".join(latest)
-    ends = list(accumulate(len(text) + 1 for text in latest))  # each event's end, its break too
-    pos = 0
-    while pos < len(joined):
-        places = [at for at in [joined.find(word, pos) for word in _STATUS_WORDS] if at >= 0]
-        if not places:
-            break
-        index = bisect_right(ends, min(places))
-        verdict = _status_in(latest[index])
-        if verdict != "unknown":
-            return verdict
-        pos = ends[index]
-    return "unknown"
+    return _status_in(ctx.lowered)
 
 
 def _status_in(lowered: str) -> Status:
