@@ -7,7 +7,7 @@ the kind of the section it sits in and, inside an indicators section, the label 
 
 from __future__ import annotations
 
-from ..ioc import extract_indicators
+from ..ioc import placed_indicators
 from ..models import Indicator, Reference
 from ..sections import View
 from .context import Context
@@ -56,13 +56,19 @@ CITATION_KINDS: frozenset[str] = frozenset({"references"})
 def extract_document_indicators(ctx: Context) -> None:
     """Every IOC in the body, with its section kind and (in indicator rows) its label."""
     labels = _row_labels(ctx)
-    for found in extract_indicators(ctx.doc.body, line_starts=ctx.doc.body_line_starts):
-        kind = ctx.outline.kind_at(found.line)
-        if kind in CITATION_KINDS and not found.defanged:  # defanged: the author meant an IOC
+    kind_at = ctx.outline.kind_at
+
+    def place(line: int) -> tuple[str | None, str | None]:
+        kind = kind_at(line)
+        return kind, labels.get(line) if kind == "indicators" else None
+
+    # Each indicator is built with its section and label (not built, then copied with them).
+    body, starts = ctx.doc.body, ctx.doc.body_line_starts
+    for found in placed_indicators(body, line_starts=starts, place=place):
+        if found.section in CITATION_KINDS and not found.defanged:  # defanged: meant as an IOC
             _cite(found, ctx)
             continue
-        label = labels.get(found.line) if kind == "indicators" else None
-        ctx.draft.indicators.append(found.model_copy(update={"section": kind, "label": label}))
+        ctx.draft.indicators.append(found)
 
 
 def _cite(found: Indicator, ctx: Context) -> None:

@@ -7,7 +7,7 @@ highlighting, redaction or counting). ``refang`` and ``defang`` convert single v
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from ..models import Indicator, Occurrence
 from .classify import Env, Hit
@@ -43,6 +43,19 @@ def extract_indicators(
     occurrence was written defanged. ``line_starts``, the offset where each line of text starts
     (0 first), spares the engine finding them when the caller has them already.
     """
+    return placed_indicators(text, markdown=markdown, line_starts=line_starts)
+
+
+def placed_indicators(
+    text: str,
+    *,
+    markdown: bool = True,
+    line_starts: list[int] | None = None,
+    place: Callable[[int], tuple[str | None, str | None]] | None = None,
+) -> list[Indicator]:
+    """extract_indicators, each indicator built with the (section, label) that ``place`` gives
+    for its first line: a caller that files indicators by section builds each model once
+    instead of building it and then copying it with those two fields set."""
     hits, env = scan(text, markdown, line_starts)
     groups: dict[tuple[str, str], list[Hit]] = {}
     for hit in hits:
@@ -56,7 +69,10 @@ def extract_indicators(
             if context is not None:
                 break
         defanged = any(hit.defanged for hit in group)
-        out.append(_indicator(env, group[0], occurrences, context, defanged))
+        placement: dict[str, str | None] = {}
+        if place is not None:  # set (even to None) as model_copy(update=...) would set them
+            placement["section"], placement["label"] = place(occurrences[0].line)
+        out.append(_indicator(env, group[0], occurrences, context, defanged, placement))
     return out
 
 
@@ -72,6 +88,7 @@ def _indicator(
     occurrences: tuple[Occurrence, ...],
     context: str | None,
     defanged: bool,
+    placement: Mapping[str, str | None] | None = None,
 ) -> Indicator:
     first = occurrences[0]
     return Indicator(
@@ -88,4 +105,5 @@ def _indicator(
         start=first.start,
         end=first.end,
         occurrences=occurrences,
+        **(placement or {}),
     )
