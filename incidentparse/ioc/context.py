@@ -36,6 +36,8 @@ class Labels:
         self.layout = layout
         self._above: dict[int, str | None] = {}
         self._headings: dict[int, str | None] = {}
+        # offset -> label: the judges (label_words) and context_of ask for the same offsets
+        self._labels: dict[int, str | None] = {}
 
     def at(self, offset: int) -> tuple[str | None, str | None]:
         """(label, heading) for offset: its own line's label or the label line it sits under,
@@ -44,6 +46,12 @@ class Labels:
 
     def label_at(self, offset: int) -> str | None:
         """The '**Label:**' opening offset's line, else the label line it sits under."""
+        if offset in self._labels:
+            return self._labels[offset]
+        label = self._labels[offset] = self._label_at(offset)
+        return label
+
+    def _label_at(self, offset: int) -> str | None:
         layout = self.layout
         index = layout.line_index(offset)
         line_start = layout.line_starts[index]
@@ -99,6 +107,8 @@ class Labels:
 
 def _inline_label(before: str) -> str | None:
     """The '**Label:**' that opens the line, when the indicator comes after it."""
+    if ":" not in before:
+        return None  # every _LABEL match holds a colon: most lines are spared both regexes
     match = _LABEL.match(_LIST_MARK.sub("", before, count=1))
     if match is None:
         return None
@@ -107,6 +117,8 @@ def _inline_label(before: str) -> str | None:
 
 def _label_line(line: str) -> str | None:
     """A line that is only a label ('**C2 servers:**', 'Dropped files:')."""
+    if ":" not in line and "**" not in line:
+        return None  # a label line ends with ':' or opens with '**': spare the substitution
     body = _LIST_MARK.sub("", line, count=1).strip()
     if not body or not (body.endswith(":") or body.endswith(":**") or body.startswith("**")):
         return None

@@ -1,0 +1,57 @@
+"""Round-10 fast paths of the indicator engine give exactly what the plain way gives.
+
+Compared on every report we have (fixtures, docs, the shared corpus when present), the IOC case
+tables and generated text (the same texts as test_ioc_perf).
+"""
+
+from __future__ import annotations
+
+import random
+
+from incidentparse.ioc import context as ctx
+from incidentparse.ioc.context import Labels
+from incidentparse.ioc.layout import Layout
+
+from .test_ioc_perf import TEXTS
+
+
+def _plain_inline_label(before: str) -> str | None:
+    match = ctx._LABEL.match(ctx._LIST_MARK.sub("", before, count=1))
+    if match is None:
+        return None
+    return ctx.clean(match.group(1) or match.group(2)) or None
+
+
+def _plain_label_line(line: str) -> str | None:
+    body = ctx._LIST_MARK.sub("", line, count=1).strip()
+    if not body or not (body.endswith(":") or body.endswith(":**") or body.startswith("**")):
+        return None
+    match = ctx._LABEL_LINE.match(body)
+    return ctx.clean(match.group(1)) if match else None
+
+
+def _offsets(text: str) -> range:
+    """Every offset of a short text, a sample of a long one's."""
+    return range(0, len(text), 1 if len(text) < 2000 else 7)
+
+
+def test_label_prefilters_are_the_plain_matches() -> None:
+    checked = 0
+    for text in TEXTS:
+        for line in text.split("\n"):
+            assert ctx._label_line(line) == _plain_label_line(line), line
+            for cut in range(min(len(line), ctx._NOTE_MAX) + 1):
+                assert ctx._inline_label(line[:cut]) == _plain_inline_label(line[:cut]), line
+                checked += 1
+    assert checked > 100_000
+
+
+def test_remembered_labels_are_the_fresh_ones() -> None:
+    rng = random.Random(10)
+    for text in TEXTS:
+        layout = Layout.build(text)
+        labels = Labels(layout)
+        offsets = list(_offsets(text))
+        rng.shuffle(offsets)
+        for offset in offsets + offsets[: len(offsets) // 2]:
+            assert labels.label_at(offset) == Labels(layout)._label_at(offset), offset
