@@ -7,8 +7,10 @@ tables and generated text (the same texts as test_ioc_perf).
 from __future__ import annotations
 
 import random
+import re
 
 from incidentparse.ioc import context as ctx
+from incidentparse.ioc import fang
 from incidentparse.ioc.context import Labels
 from incidentparse.ioc.layout import Layout
 
@@ -55,3 +57,38 @@ def test_remembered_labels_are_the_fresh_ones() -> None:
         rng.shuffle(offsets)
         for offset in offsets + offsets[: len(offsets) // 2]:
             assert labels.label_at(offset) == Labels(layout)._label_at(offset), offset
+
+
+_PLAIN_MAYBE_DEFANGED = re.compile(r"[\[\(\{\\]|[hH][xX]|meow|MEOW|[fF][xX]|HTTPS|FTP")
+_MARK_PIECES = (
+    "h", "H", "x", "X", "f", "F", "m", "M", "e", "E", "o", "O", "w", "W", "T", "P", "S", "t",
+    "p", "s", "[", "(", "{", "\\", ".", ":", "/", "meo", "MEO", "HTTP", "FT", "xx", "www", "é",
+)  # fmt: skip
+
+
+def _mark_texts() -> list[str]:
+    rng = random.Random(10)
+    generated = [
+        "".join(rng.choice(_MARK_PIECES) for _ in range(rng.randint(1, 12))) for _ in range(20_000)
+    ]
+    lines = [line for text in TEXTS for line in text.split("\n")]
+    windows = [line[i : i + 6] for line in lines[:20_000] for i in range(0, len(line), 3)]
+    return generated + lines + windows
+
+
+def test_defang_hint_is_the_plain_alternation() -> None:
+    texts = _mark_texts()
+    assert len(texts) > 50_000
+    for text in texts:
+        fast = fang._MAYBE_DEFANGED.search(text) is None
+        assert fast == (_PLAIN_MAYBE_DEFANGED.search(text) is None), text
+        assert fang.refang(text) == _plain_refang(text), text
+
+
+def _plain_refang(text: str) -> str:
+    out = text.strip()
+    if _PLAIN_MAYBE_DEFANGED.search(out) is None:
+        return out
+    for pattern, repl in fang.REFANG_RULES:
+        out = pattern.sub(repl, out)
+    return out
