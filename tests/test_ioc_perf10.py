@@ -11,8 +11,10 @@ import re
 
 from incidentparse.ioc import context as ctx
 from incidentparse.ioc import fang
+from incidentparse.ioc.classify import Env
 from incidentparse.ioc.context import Labels
 from incidentparse.ioc.layout import Layout
+from incidentparse.ioc.scan import _hits, _settle, scan
 
 from .test_ioc_perf import TEXTS
 
@@ -92,3 +94,21 @@ def _plain_refang(text: str) -> str:
     for pattern, repl in fang.REFANG_RULES:
         out = pattern.sub(repl, out)
     return out
+
+
+_SPACES = (" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u00a0", "\u2028", "\u3000")
+
+
+def test_blank_texts_have_no_candidate_hit() -> None:
+    rng = random.Random(10)
+    blanks = ["", *_SPACES] + [
+        "".join(rng.choice(_SPACES) for _ in range(rng.randint(1, 40))) for _ in range(500)
+    ]
+    for text in blanks:
+        layout = Layout.build(text)
+        env = Env(text, layout, Labels(layout))
+        assert _hits(text, env) == [] and scan(text)[0] == [], repr(text)
+    for text in TEXTS:
+        layout = Layout.build(text)
+        plain = _settle(_hits(text, Env(text, layout, Labels(layout))))
+        assert scan(text)[0] == plain, text

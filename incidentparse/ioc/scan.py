@@ -214,6 +214,13 @@ def scan(
     """Every validated hit of text, overlaps resolved, in text order."""
     layout = Layout.build(text, markdown, line_starts)
     env = Env(text, layout, Labels(layout))
+    if text.isspace() or not text:
+        return [], env  # every anchor literal and full-text pattern needs a visible character
+    return _settle(_hits(text, env)), env
+
+
+def _hits(text: str, env: Env) -> list[Hit]:
+    """Every validated candidate of every family, overlaps not yet settled."""
     absent = absent_literals(text, common=True)
     hits: list[Hit] = []
     for scanner, literals in zip(SCANNERS, _LITERALS, strict=True):
@@ -224,7 +231,7 @@ def scan(
             for hit in found if isinstance(found, list) else (found,):
                 if hit is not None and hit.end > hit.start:
                     hits.append(hit)
-    return _settle(hits), env
+    return hits
 
 
 # Characters that open the defanged and path anchors ("[at]", "(.", "{:", "\\REG", "~/"):
