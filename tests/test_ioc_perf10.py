@@ -14,7 +14,19 @@ from incidentparse.ioc import fang
 from incidentparse.ioc.classify import Env
 from incidentparse.ioc.context import Labels
 from incidentparse.ioc.layout import Layout
-from incidentparse.ioc.scan import _hits, _settle, scan
+from incidentparse.ioc.scan import (
+    _FILE_CHARS,
+    _HEX,
+    _HEX_DEFANGED,
+    _LABEL_CHARS,
+    _LETTERS,
+    _LOCAL_CHARS,
+    _WORD,
+    _hits,
+    _settle,
+    _walk,
+    scan,
+)
 
 from .test_ioc_perf import TEXTS
 
@@ -112,3 +124,33 @@ def test_blank_texts_have_no_candidate_hit() -> None:
         layout = Layout.build(text)
         plain = _settle(_hits(text, Env(text, layout, Labels(layout))))
         assert scan(text)[0] == plain, text
+
+
+def _plain_walk(text: str, pos: int, chars: frozenset[str], limit: int) -> int:
+    low = max(0, pos - limit)
+    while pos > low and text[pos - 1] in chars:
+        pos -= 1
+    return pos
+
+
+_WALKS = (
+    (_LABEL_CHARS, 63),
+    (_FILE_CHARS, 255),
+    (_LOCAL_CHARS, 64),
+    (_LETTERS, 6),
+    (_HEX, 4),
+    (_HEX_DEFANGED, 48),
+    (_WORD, 64),
+    ("", 5),
+)
+
+
+def test_walk_back_is_the_plain_step_back() -> None:
+    assert set(_FILE_CHARS) == set(_LABEL_CHARS) | set("_.")
+    runs = ["a" * 300 + "." + "b-c_" * 80, "x" * 70 + "@", "ABCdef0123456789" * 20]
+    for text in TEXTS + runs:
+        for pos in _offsets(text):
+            for chars, limit in _WALKS:
+                assert _walk(text, pos, chars, limit) == _plain_walk(
+                    text, pos, frozenset(chars), limit
+                ), (text, pos, chars)
