@@ -89,25 +89,29 @@ def infer_reference_date(
     text: str, *, front_matter: Mapping[str, object] | None = None
 ) -> dt.date | None:
     """R: front-matter date, else an 'as of X' / 'X report' phrase, else the latest full date."""
-    for key in REFERENCE_KEYS:
-        value = (front_matter or {}).get(key)
-        found = _date_value(value)
-        if found is not None:
-            return found
+    if front_matter:  # a key it lacks reads as None, which names no date
+        for key in REFERENCE_KEYS:
+            found = _date_value(front_matter.get(key))
+            if found is not None:
+                return found
     text = _worth_scanning(text)
     # The scanner is the costliest step: it stops at the first report-phrase date when that has
     # its year written (_report_phrase's answer then, whatever follows). Any other case reads
     # every span, one pass serving both fallbacks.
     scanned = _reads(text)
     spans: list[tuple[Expr, _Read, Side]] = []
+    in_phrase: list[bool] = []  # _in_report_phrase of each span, told once
     for item in scanned:
         spans.append(item)
-        if _in_report_phrase(text, item):
+        in_phrase.append(_in_report_phrase(text, item))
+        if in_phrase[-1]:
             if item[1].year_source == "explicit":
                 return _as_date(item[1].start)
             break
-    spans.extend(scanned)
-    phrase = _report_phrase(text, spans)
+    for item in scanned:
+        spans.append(item)
+        in_phrase.append(_in_report_phrase(text, item))
+    phrase = _report_phrase(text, spans, in_phrase)
     if phrase is not None:
         return phrase
     dates = _full_dates(spans)
@@ -199,10 +203,15 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
     return value
 
 
-def _report_phrase(text: str, spans: Sequence[tuple[Expr, _Read, Side]]) -> dt.date | None:
-    """The date named by a report phrase; its year from the nearest written year when missing."""
+def _report_phrase(
+    text: str,
+    spans: Sequence[tuple[Expr, _Read, Side]],
+    in_phrase: Sequence[bool] | None = None,
+) -> dt.date | None:
+    """The date named by a report phrase; its year from the nearest written year when missing.
+    in_phrase: _in_report_phrase of each span when the caller has told it already."""
     for index, item in enumerate(spans):
-        if not _in_report_phrase(text, item):
+        if not (in_phrase[index] if in_phrase is not None else _in_report_phrase(text, item)):
             continue
         span = item[1]
         start = _as_date(span.start)
@@ -226,7 +235,26 @@ def _in_report_phrase(text: str, item: tuple[Expr, _Read, Side]) -> bool:
     if span.grain in _COARSE or span.start is None or span.ongoing or span.year_source is None:
         return False
     before = text[max(0, expr.begin - 40) : expr.begin]
-    return bool(_REPORT_BEFORE.search(before) or _REPORT_AFTER.match(text, expr.end))
+    return _phrase_before(before) or bool(_REPORT_AFTER.match(text, expr.end))
+
+
+# A _REPORT_BEFORE match ends with 'of', a ':', '-' or '–', or a word ending in t, d, n or e
+# (report, reported, published, publication, on, date…), then only blanks, '*' and '_': the
+# last other character of `before` is one of these. Where it is any other ASCII character the
+# search (an attempt at each of the 40 offsets) cannot match and is skipped; a non-ASCII one
+# (which may fold to a letter under re.I) still runs it (tests/test_facts_perf10.py).
+_PHRASE_LAST = frozenset("fFtTdDnNeE:-")
+
+
+def _phrase_before(before: str) -> bool:
+    """bool(_REPORT_BEFORE.search(before)), most texts told by their last character."""
+    tail = before.rstrip()  # str.isspace is what \s matches
+    while tail[-1:] in ("*", "_"):
+        tail = tail.rstrip("*_").rstrip()
+    last = tail[-1:]
+    if not last or (last < "\x80" and last not in _PHRASE_LAST):
+        return False
+    return bool(_REPORT_BEFORE.search(before))
 
 
 def _year_near(spans: Iterable[tuple[Expr, _Read, Side]]) -> int | None:

@@ -170,6 +170,8 @@ def _from_timeline(events: Iterable[TimelineEvent]) -> dict[str, Anchor]:
     """First dated event that marks occurred/detected/contained; the last that marks resolved."""
     found: dict[str, Anchor] = {}
     dated = [(e, e.when) for e in events if e.when is not None and e.when.start is not None]
+    if not dated:  # a report without a timeline: no cue search over nothing
+        return found
     texts = [event.text.lower() for event, _ in dated]
     cued = _cued(texts)
     for index, ((event, when), text) in enumerate(zip(dated, texts, strict=True)):
