@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .grammar import Expr
-from .resolve import to_side
+from .resolve import resolves
 from .scan import Options, candidates, expression_at
 
 
@@ -34,8 +34,9 @@ def leading_expression(text: str, reference: dt.date, limit: int, end: int) -> E
         if pos >= cursor:
             expr = expression_at(text, pos, ctx)
             if expr is not None:
-                # The scanner keeps only expressions that resolve (the TimeSpan is not built).
-                if to_side(expr, text[expr.begin : expr.end], env, ctx, expr.begin) is not None:
+                # The scanner keeps only expressions that resolve (the TimeSpan is not built; a
+                # clock time is known to resolve without resolving it).
+                if resolves(expr, text[expr.begin : expr.end], env, ctx, expr.begin):
                     return expr if expr.begin <= limit else None
                 cursor = expr.end
         pos = next(found, None)

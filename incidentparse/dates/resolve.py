@@ -18,6 +18,9 @@ _MIDNIGHT = dt.time()
 # TimeSpan(**fields) is this validation behind BaseModel.__init__'s keyword packing: one span is
 # built per expression, so the validator is called directly (the same checks, the same model).
 _new_span = TimeSpan.__pydantic_validator__.validate_python
+# The same for the Alternatives of an ambiguous zone (BST, IST, AST): one per other meaning for
+# every stamp of a report that declares such a zone.
+_new_alternative = Alternative.__pydantic_validator__.validate_python
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,9 @@ def _add_alternative(side: Side, alt: Point, year: int, env: Env, reading: str) 
     if found is None:
         return
     side.ambiguous = True
-    side.alternatives.append(Alternative(start=found[0], end=found[1], reading=reading))
+    side.alternatives.append(
+        _new_alternative({"start": found[0], "end": found[1], "reading": reading})
+    )
 
 
 def _time_only(point: Point, env: Env, ctx: Ctx) -> Side | None:
@@ -128,7 +133,7 @@ def _with_clock(side: Side, point: Point, day: dt.date, env: Env) -> Side:
     if zone.ambiguous:  # IST, BST, AST: written or declared, the reading is flagged (C15)
         side.ambiguous = True
         side.alternatives.extend(
-            Alternative(start=alt, end=alt, reading=reading)
+            _new_alternative({"start": alt, "end": alt, "reading": reading})
             for alt, reading in zone.alternatives(local)
         )
     side.suspect = point.zone is not None and point.zone.suspect(day)
@@ -206,6 +211,39 @@ def to_side(expr: Expr, text: str, env: Env, ctx: Ctx, offset: int | None) -> Si
     except (OverflowError, ValueError):
         return None
     return None if found is None else found[1]
+
+
+# Days a clock time can be put on with no date arithmetic overflowing: zones are at most 14 h
+# from UTC, 24:00 and a dual reading move one day; a week either side is ample.
+_SAFE_FIRST = dt.date.min + dt.timedelta(days=7)
+_SAFE_LAST = dt.date.max - dt.timedelta(days=7)
+
+
+def resolves(expr: Expr, text: str, env: Env, ctx: Ctx, offset: int | None) -> bool:
+    """``to_side(...) is not None``, told without resolving the commonest case: one clock time
+    ('5:02 PM', '[23:55]') read on the context's day. Its resolution (_time_only) never gives
+    None, and with the day away from the calendar's ends and the clock in range nothing in it
+    or in _fields raises (no range, no week, no 'within' duration: the only date arithmetic is
+    a zone shift of at most 14 h and 24:00's next day). A timeline row's stamp is found this
+    way (dates.leading); every other expression is resolved (tests/test_stamps_perf10.py)."""
+    a = expr.a
+    if (
+        a is not None
+        and expr.b is None
+        and a.kind == "time"
+        and a.instant is None
+        and a.hour is not None
+        and 0 <= a.hour <= 24
+        and 0 <= (a.minute or 0) <= 59
+        and 0 <= (a.second or 0) <= 59
+        and expr.mode != "within"
+        and not expr.week_of
+        and "dual" not in a.extra
+        and type(ctx.base) is dt.date
+        and _SAFE_FIRST <= ctx.base <= _SAFE_LAST
+    ):
+        return True
+    return to_side(expr, text, env, ctx, offset) is not None
 
 
 def _to_fields(
