@@ -9,6 +9,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
+# The repository's own Markdown (README, docs, fixtures): not what tools leave in the checkout
+# (.pytest_cache, a virtualenv's packages), which differs from one machine to the next.
+REPO_MARKDOWN = [
+    ROOT / "README.md",
+    *sorted((ROOT / "docs").rglob("*.md")),
+    *sorted(FIXTURES.rglob("*.md")),
+]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -25,7 +25,7 @@ from incidentparse.dates.resolve import Env, Side
 from incidentparse.dates.scan import Options
 from incidentparse.models import Alternative
 
-from .conftest import FIXTURES, ROOT, SHARED
+from .conftest import FIXTURES, REPO_MARKDOWN, SHARED
 
 # --- the plain forms ---------------------------------------------------------------------------
 
@@ -157,7 +157,7 @@ def _both(run: Callable[[], list[object]]) -> None:
 
 def _documents() -> list[str]:
     paths = [
-        *sorted(path for path in ROOT.rglob("*.md") if ".git" not in path.parts),
+        *REPO_MARKDOWN,
         *sorted((SHARED / "corpus").glob("*.md")),  # none when the corpus is absent
         *sorted((FIXTURES / "dates").glob("*.tsv")),
     ]
@@ -273,7 +273,7 @@ def test_shapes_build_the_plain_points() -> None:
                 fast = shapes.match_shape(text, m.start(), ctx)
                 assert fast == _plain_match_shape(text, m.start(), ctx), (text, m.start())
                 taken += fast is not None
-    assert taken > 1000
+    assert taken > 300  # 471 from the repository alone, ~4x with the shared corpus
 
 
 def test_stamps_resolve_as_the_plain_way_under_every_option_set() -> None:

