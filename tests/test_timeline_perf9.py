@@ -20,7 +20,6 @@ import re
 import pytest
 
 from incidentparse import extract, parse, sections, source, tokens
-from incidentparse.answers import classify
 from incidentparse.api import sink_for
 from incidentparse.dates.scan import _expression_candidates
 from incidentparse.extract import readers, timeline
@@ -42,41 +41,6 @@ REFERENCE = dt.date(2024, 3, 1)
 # --- the plain code ---------------------------------------------------------------------------
 
 _PLAIN_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
-
-
-def _plain_entry_row(
-    entry: Entry, group: timeline._Group, heading: str | None, ctx: extract.Context, zone: str
-) -> timeline._Group:
-    """timeline._entry_row as it was: the narrative rows read first, for every paragraph."""
-    if entry.label and entry.bold and not entry.value:
-        return timeline._Group(entry.label, timeline.phase_of(entry.label) or group.phase)
-    if entry.label and entry.bold and timeline.phase_of(entry.label):
-        return _FAST_ENTRY_ROW(entry, group, heading, ctx, zone)  # no narrative on this path
-    prose = entry.depth == 0 and not entry.label
-    narrative = timeline._narrative_rows([entry], group, ctx, zone) if prose else []
-    if len(narrative) > 1:
-        return timeline._Group(group.label, group.phase, narrative)
-    stamp = timeline._leading_stamp(entry.text, ctx)
-    if stamp is not None and not stamp[1]:
-        row = timeline._Row(entry.line, stamp=stamp[0], emit=False)
-        return timeline._Group(group.label, group.phase, [row])
-    if stamp is None and narrative:
-        return timeline._Group(group.label, group.phase, narrative)
-    answer = classify(entry.text if entry.label and not entry.bold else entry.value)
-    keep_field = entry.label is not None and not entry.bold and answer.applicable
-    row = timeline._stamped(
-        entry.line,
-        stamp,
-        entry.text,
-        label=group.label,
-        phase=group.phase,
-        fields=(entry.field(),) if keep_field and not stamp else (),
-        answer_text=entry.text if entry.label and not entry.bold else entry.value,
-    )
-    return timeline._Group(group.label, group.phase, [row])
-
-
-_FAST_ENTRY_ROW = timeline._entry_row
 
 
 # --- generated texts --------------------------------------------------------------------------
@@ -181,8 +145,8 @@ def _timeline_docs() -> list[str]:
 
 
 def test_reports_parse_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
-    """End to end: every report, and generated prose timelines, with the plain order patched
-    back in (the narrative rows read for every paragraph); the skip is taken and refused."""
+    """End to end: every report, and generated prose timelines, against the plain order (the
+    narrative rows read for every prose paragraph); the skip is taken and refused."""
     docs = DOCS + _timeline_docs()
     calls = {True: 0, False: 0}
     one_dated = timeline._one_dated_sentence
@@ -195,7 +159,8 @@ def test_reports_parse_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(timeline, "_one_dated_sentence", counted)
     fast = [parse(doc).model_dump() for doc in docs]
     assert calls[True] > 100 and calls[False] > 50
-    monkeypatch.setattr(timeline, "_entry_row", _plain_entry_row)
+    # The plain order never skips: narrative rows read for every prose paragraph.
+    monkeypatch.setattr(timeline, "_one_dated_sentence", lambda text: False)
     plain = [parse(doc).model_dump() for doc in docs]
     for doc, a, b in zip(docs, fast, plain, strict=True):
         assert a == b, doc
