@@ -20,6 +20,8 @@ from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.ruler import Ruler
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 from mdit_py_plugins.footnote import footnote_plugin
@@ -178,6 +180,13 @@ def is_normalized(text: str) -> bool:
 # One parser per subset of PRUNABLE_BLOCK_RULES (7 rules), with and without normalize.
 @lru_cache(maxsize=256)
 def _block_parser(absent: frozenset[str] = frozenset(), normalized: bool = False) -> MarkdownIt:
+    parser = block_parser_by_rule(absent, normalized)
+    _dispatch_by_first_character(parser.block.ruler)
+    return parser
+
+
+def block_parser_by_rule(absent: frozenset[str], normalized: bool) -> MarkdownIt:
+    """_block_parser's grammar with markdown-it's own rule chains (the tests compare them)."""
     # The plain grammar stopping after the block pass, without the block rules that cannot
     # match (absent), and without the normalize rule when the text is normalized already.
     # Inline parsing is half of markdown-it's time and most paragraphs are plain prose:
@@ -197,6 +206,61 @@ def _block_parser(absent: frozenset[str] = frozenset(), normalized: bool = False
     # (tests/test_tokens_fastpath.py compares the result with the full pipeline.)
     parser.inline.terminator_re = _INLINE_STOPS
     return parser
+
+
+# Block rules that return False, changing nothing, unless the line's first character (after
+# its indent) is one of these: each reads state.src[bMarks + tShift] against its markers
+# before anything else (rules_block/*.py). Rule -> those characters.
+BLOCK_RULE_FIRST_CHARACTERS: dict[str, str] = {
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",  # a bullet, or the digits of an ordered marker
+    "reference": "[",
+    "html_block": "<",
+    "heading": "#",
+}
+
+_BlockRule = Callable[[StateBlock, int, int, bool], bool]
+
+
+def _dispatch_by_first_character(ruler: Ruler[_BlockRule]) -> None:
+    """Replace each compiled chain of block rules by one rule trying only those that can
+    match the line's first character, in the chain's order.
+
+    The block pass tries every rule of a chain at the start of every block, and the
+    paragraph chain at every line of a paragraph (as terminators): most calls fail at the
+    first character after logging their entry, and they were about a third of the pass.
+    A later enable or disable recompiles the plain chains.
+    """
+    names = {rule.fn: rule.name for rule in ruler.__rules__}
+    ruler.getRules()  # compiles the chains
+    assert ruler.__cache__ is not None
+    for chain, rules in ruler.__cache__.items():
+        ruler.__cache__[chain] = [_first_character_dispatch([(names[r], r) for r in rules])]
+
+
+def _first_character_dispatch(rules: list[tuple[str, _BlockRule]]) -> _BlockRule:
+    """One rule trying, in order, the rules that can match at the line's first character."""
+    characters = set("".join(BLOCK_RULE_FIRST_CHARACTERS.get(name, "") for name, _ in rules))
+    anywhere = tuple(rule for name, rule in rules if name not in BLOCK_RULE_FIRST_CHARACTERS)
+    by_character = {
+        character: tuple(
+            rule
+            for name, rule in rules
+            if character in BLOCK_RULE_FIRST_CHARACTERS.get(name, character)
+        )
+        for character in characters
+    }
+
+    def dispatch(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        at = state.bMarks[start] + state.tShift[start]
+        for rule in by_character.get(state.src[at : at + 1], anywhere):
+            if rule(state, start, end, silent):
+                return True
+        return False
+
+    return dispatch
 
 
 def may_hold_footnote(text: str) -> bool:
