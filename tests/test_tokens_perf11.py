@@ -1,19 +1,22 @@
-"""The block pass with its rule chains dispatched by a line's first character gives exactly
-the tokens markdown-it's own chains give (tokens._dispatch_by_first_character).
+"""The block pass with its rule chains dispatched by a line's first character
+(tokens._dispatch_by_first_character) and its tokens built without Token's constructor
+(tokens._StateBlock.push) gives exactly the tokens markdown-it's own block pass gives.
 
-Each text is parsed by _block_parser (dispatching) and by block_parser_by_rule (the same
-grammar, every rule of a chain tried in turn); the token streams, with every field of every
-token, and the link reference definitions must be equal. Inputs: every Markdown file at
-hand (the repository's, the shared corpus when present), the generated texts of
+Each text is parsed by _block_parser (fast) and by block_parser_by_rule (the same grammar,
+markdown-it's ParserBlock: every rule of a chain tried in turn); the token streams, with
+every field of every token, and the link reference definitions must be equal. Inputs: every
+Markdown file at hand (the repository's, the shared corpus when present), the generated texts of
 test_tokens_fastpath, and generated texts whose lines open with block markers at various
 indents, inside lists and blockquotes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
+from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
 from incidentparse import tokens
@@ -126,3 +129,14 @@ def test_every_chain_is_dispatched() -> None:
     assert all(len(rules) == 1 for rules in chains.values())
     # the first-character table names rules of the grammar
     assert set(tokens.BLOCK_RULE_FIRST_CHARACTERS) <= set(ruler.get_all_rules())
+
+
+def test_push_fills_every_token_field_as_the_constructor_does() -> None:
+    parser = tokens._block_parser()
+    state = tokens._StateBlock("x", parser, {}, [])
+    for nesting in (1, 0, -1):
+        pushed = state.push("t", "g", nesting)
+        built = Token("t", "g", nesting, level=pushed.level, block=True)
+        for field in dataclasses.fields(Token):
+            assert getattr(pushed, field.name) == getattr(built, field.name), field.name
+    assert state.tokens[0].attrs is not state.tokens[1].attrs  # each its own dict
