@@ -630,6 +630,8 @@ _CONTAINERS: dict[str, str] = {
     "blockquote": "blockquote",
     "footnote": "footnote",
 }
+# Blocks holding one inline token: opening token type -> node kind.
+_TEXT_BLOCKS: dict[str, str] = {"heading_open": "heading", "paragraph_open": "paragraph"}
 # Self-contained block tokens: token type -> node kind.
 _LEAVES: dict[str, str] = {
     "fence": "code",
@@ -661,12 +663,30 @@ class _Tree:
         """Add the blocks from start on to parent, up to the token closing the block they are
         inside (or stop); the index of that token."""
         tokens = self.tokens
+        inline_of = self.inline_of
+        children = parent.children
         index = start
         while index < stop:
             token = tokens[index]
             nesting = token.nesting
             if nesting == 1:
-                index = self._opening(index, token, stop, parent, depth)
+                kind = _TEXT_BLOCKS.get(token.type)
+                if kind is None:
+                    index = self._opening(index, token, stop, parent, depth)
+                else:
+                    # Headings and paragraphs, most blocks, are built here: open, inline,
+                    # close (the footnote plugin adds an anchor to a note's last paragraph).
+                    inline = inline_of(tokens[index + 1])
+                    if lines := token.map:
+                        line = lines[0] + 1
+                        end = lines[1] if lines[1] > line else line
+                    else:
+                        line = end = parent.line
+                    level = int(token.tag[1]) if kind == "heading" else 0
+                    children.append(Node(kind, line, end, level, inline.text, inline))
+                    index += 2
+                    while tokens[index].nesting != -1:
+                        index += 1
             elif nesting == -1:
                 if inside:
                     return index
@@ -675,22 +695,14 @@ class _Tree:
             elif token.type in _LEAVES:
                 line, end = _lines(token, parent.line)
                 info = token.info.strip()
-                parent.children.append(
-                    Node(_LEAVES[token.type], line, end, text=token.content, info=info)
-                )
+                children.append(Node(_LEAVES[token.type], line, end, text=token.content, info=info))
             index += 1
         return stop
 
     def _opening(self, index: int, token: Token, stop: int, parent: Node, depth: int) -> int:
-        """Add the node a token opens; the index of the token closing it."""
+        """Add the node a token opens (not a heading or paragraph); the index of the token
+        closing it."""
         base = token.type.removesuffix("_open")
-        if base in ("heading", "paragraph"):
-            parent.children.append(self._text_block(index, base, parent.line))
-            # open, inline, close; the footnote plugin adds an anchor to a note's last paragraph
-            close = index + 2
-            while self.tokens[close].nesting != -1:
-                close += 1
-            return close
         if base == "table":
             node, close = self._table(index)
             parent.children.append(node)
@@ -720,13 +732,6 @@ class _Tree:
             if token.map:
                 return token.map[0] + 1
         return fallback
-
-    def _text_block(self, index: int, base: str, fallback: int) -> Node:
-        token = self.tokens[index]
-        line, end = _lines(token, fallback)
-        inline = self.inline_of(self.tokens[index + 1])
-        level = int(token.tag[1]) if base == "heading" else 0
-        return Node(base, line, end, level=level, text=inline.text, inline=inline)
 
     def _table(self, start: int) -> tuple[Node, int]:
         """The table opened at start, and the index of its table_close (tables do not nest)."""
