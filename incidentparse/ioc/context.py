@@ -156,10 +156,14 @@ def link_text(text: str, start: int, line_start: int) -> str | None:
     return label or None
 
 
+# Compiled once: re.match with a pattern string looked it up in re's cache on every call.
+_DASH_NOTE: Final[re.Pattern[str]] = re.compile(r"^[*_`\s]*(?:[-–—]|:)\s+(\S.*)$")
+
+
 def dash_note(text: str, end: int, line_end: int) -> str | None:
     """The note after ' - ', ' – ', ' — ' or ': ' that follows an indicator on its line."""
     rest = text[end : min(line_end, end + _NOTE_MAX)]
-    match = re.match(r"^[*_`\s]*(?:[-–—]|:)\s+(\S.*)$", rest)
+    match = _DASH_NOTE.match(rest)
     return clean(match.group(1)) or None if match else None
 
 

@@ -139,6 +139,7 @@ class Layout:
 _MAX_ROW = 4096  # a longer line is not read as a table row (keeps per-hit work bounded)
 _ROW_START = re.compile(r"[ \t]*\|")
 _QUOTE_WINDOW = 512
+_BAR_OR_TICK = re.compile(r"[`|]")
 
 
 def _line_start(text: str, match: re.Match[str]) -> bool:
@@ -201,11 +202,13 @@ def _cell_bars(text: str, start: int, end: int) -> list[int]:
     """Offsets of the unescaped pipes of one table row, outside code spans."""
     bars: list[int] = []
     in_tick = False
-    for pos in range(start, end):
-        char = text[pos]
-        if char == "`":
+    # Only backticks and pipes change anything: the regex engine steps over the rest of the row
+    # (a Python step per character cost ~25K instructions per row note on a timeline table).
+    for match in _BAR_OR_TICK.finditer(text, start, end):
+        pos = match.start()
+        if text[pos] == "`":
             in_tick = not in_tick
-        elif char == "|" and not in_tick and (pos == start or text[pos - 1] != "\\"):
+        elif not in_tick and (pos == start or text[pos - 1] != "\\"):
             bars.append(pos)
     if text[start:end].rstrip().endswith("|") is False:
         bars.append(end)
