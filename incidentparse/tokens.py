@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache, partial
 from typing import Literal, NamedTuple
 
@@ -182,6 +182,8 @@ def is_normalized(text: str) -> bool:
 @lru_cache(maxsize=256)
 def _block_parser(absent: frozenset[str] = frozenset(), normalized: bool = False) -> MarkdownIt:
     parser = block_parser_by_rule(absent, normalized)
+    if not _known_internals(parser):
+        return parser  # a markdown-it of another shape: its own block pass, unchanged
     _dispatch_by_first_character(parser.block.ruler)
     block = _ParserBlock()
     block.ruler = parser.block.ruler  # the rules as configured and dispatched
@@ -210,6 +212,22 @@ def block_parser_by_rule(absent: frozenset[str], normalized: bool) -> MarkdownIt
     # (tests/test_tokens_fastpath.py compares the result with the full pipeline.)
     parser.inline.terminator_re = _INLINE_STOPS
     return parser
+
+
+# The fast block pass below leans on markdown-it's internals (3.0 to 4.x): Token's fields, which
+# _StateBlock.push fills, and the Ruler's compiled chains, which the dispatchers replace. A
+# release of another shape gets markdown-it's own block pass instead of tokens missing a field.
+_TOKEN_FIELDS = (
+    "type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info",
+    "meta", "block", "hidden",
+)  # fmt: skip
+
+
+def _known_internals(parser: MarkdownIt) -> bool:
+    """Whether markdown-it's Token and Ruler have the shape the fast block pass was written for."""
+    names = tuple(item.name for item in fields(Token))
+    ruler = parser.block.ruler
+    return names == _TOKEN_FIELDS and hasattr(ruler, "__rules__") and hasattr(ruler, "__cache__")
 
 
 # Block rules that return False, changing nothing, unless the line's first character (after

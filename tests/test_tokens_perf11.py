@@ -140,3 +140,27 @@ def test_push_fills_every_token_field_as_the_constructor_does() -> None:
         for field in dataclasses.fields(Token):
             assert getattr(pushed, field.name) == getattr(built, field.name), field.name
     assert state.tokens[0].attrs is not state.tokens[1].attrs  # each its own dict
+
+
+def test_token_fields_are_those_push_fills() -> None:
+    # _known_internals compares with this tuple: a markdown-it whose Token has other fields
+    # must not get the fast block pass (its tokens would lack them).
+    assert tuple(field.name for field in dataclasses.fields(Token)) == tokens._TOKEN_FIELDS
+
+
+def test_other_markdown_it_internals_get_the_plain_block_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tokens, "_TOKEN_FIELDS", (*tokens._TOKEN_FIELDS, "new_field"))
+    tokens._block_parser.cache_clear()
+    try:
+        parser = tokens._block_parser()
+        assert not isinstance(parser.block, tokens._ParserBlock)
+        chains = parser.block.ruler.__cache__
+        assert chains is None or all(len(rules) > 1 for rules in chains.values())
+        text = TEXTS[0]
+        assert parser.parse(text, {}) == tokens.block_parser_by_rule(frozenset(), False).parse(
+            text, {}
+        )
+    finally:
+        tokens._block_parser.cache_clear()
