@@ -25,7 +25,7 @@ from typing import Any
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence, zone_declaration
 from ..dates.grammar import START_LOWER
-from ..dates.leading import leading_expression
+from ..dates.leading import leading_stamp
 from ..dates.scan import candidates
 from ..dates.vocab import CASE_UNSAFE
 from ..models import Field, TimelineEvent, TimeSpan
@@ -232,13 +232,14 @@ def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
     words_end = _WORD_RUN.match(text, limit + 1)
     end = words_end.end() if words_end else len(text)
     # Only where the first expression is matters here: its TimeSpan is not built
-    # (resolve_sequence reads the stamp with the timeline's own options).
-    expr = leading_expression(text, reference_date, limit, end)
-    if expr is None:
+    # (resolve_sequence reads the stamp with the timeline's own options, handed the expression
+    # found here when that reading gives it too: a Stamp).
+    stamp = leading_stamp(text, reference_date, limit, end)
+    if stamp is None:
         return None
-    rest = text[expr.end :]
+    rest = text[len(stamp) :]
     separator = _STAMP_SEPARATOR.match(rest)
-    return text[: expr.end], rest[separator.end() if separator else 0 :].strip()
+    return stamp, rest[separator.end() if separator else 0 :].strip()
 
 
 _WORD_RUN = re.compile(r"\w*")
