@@ -151,10 +151,12 @@ def _resolve(rows: list[_Row], zone: str, ctx: Context) -> None:
 
 def _part_rows(part: Part, is_root: bool, ctx: Context, zone: str) -> list[_Row]:
     heading = None if is_root else part.section.heading
-    found = [e for n in part.nodes if n.kind not in ("table", "blockquote") for e in entries([n])]
+    # each node's entries, read once: a T4 heading's event text takes its lists' entries again
+    read = [(n, list(entries([n]))) for n in part.nodes if n.kind not in ("table", "blockquote")]
+    found = [e for _, node_entries in read for e in node_entries]
     stamp = _leading_stamp(heading, ctx) if heading else None
     if heading and stamp is not None and not any(_leading_stamp(e.text, ctx) for e in found):
-        return [_heading_event(part, heading, stamp)]  # T4: one heading per timestamp
+        return [_heading_event(part, heading, stamp, read)]  # T4: one heading per timestamp
     rows: list[_Row] = []
     if heading and stamp is not None:  # T5: a day heading anchoring its time bullets
         rows.append(_Row(part.section.line_start, stamp=stamp[0], emit=False))
@@ -245,10 +247,13 @@ def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
 _WORD_RUN = re.compile(r"\w*")
 
 
-def _heading_event(part: Part, heading: str, stamp: tuple[str, str]) -> _Row:
-    """A timestamp heading and the prose under it (quoted material left out)."""
+def _heading_event(
+    part: Part, heading: str, stamp: tuple[str, str], read: list[tuple[Node, list[Entry]]]
+) -> _Row:
+    """A timestamp heading and the prose under it (quoted material left out). ``read``: the
+    part's nodes with their entries (tables and blockquotes left out)."""
     prose = [n.text for n in part.nodes if n.kind == "paragraph"]
-    items = [e.text for n in part.nodes if n.kind == "list" for e in entries([n])]
+    items = [e.text for n, node_entries in read if n.kind == "list" for e in node_entries]
     text = " ".join([stamp[1], *prose, *items]).strip()
     return _Row(part.section.line_start, stamp=stamp[0], text=text, fallback=heading)
 
