@@ -7,7 +7,34 @@ import datetime as dt
 
 from .grammar import Expr
 from .resolve import resolves
-from .scan import Options, candidates, expression_at
+from .scan import Options, candidates, expression_at, shaped_expression
+
+
+class Stamp(str):
+    """A row's stamp text (the row's text up to its leading expression's end) that remembers
+    the expression it was read with, when that expression is one every later reading of the
+    stamp gives too: the timeline resolves the stamp again with its own options
+    (scan.parse_value), and hands it this reading instead of reading the stamp twice.
+
+    A str, so that whatever takes the stamp as text (and the plain path) is none the wiser.
+    """
+
+    reading: Expr | None = None
+
+
+def leading_stamp(text: str, reference: dt.date, limit: int, end: int) -> Stamp | None:
+    """``text`` up to the end of its leading_expression, as a Stamp."""
+    found = _leading(text, reference, limit, end)
+    if found is None:
+        return None
+    expr, shaped = found
+    stamp = Stamp(text[: expr.end])
+    # A shape's point with a year, or a clock time alone, is read the same whatever the
+    # options and anchors; a month and day with no year ('03-26 07:16') depends on dayfirst.
+    a = expr.a
+    if shaped and a is not None and (a.kind == "time" or a.year is not None):
+        stamp.reading = expr
+    return stamp
 
 
 def leading_expression(text: str, reference: dt.date, limit: int, end: int) -> Expr | None:
@@ -20,6 +47,12 @@ def leading_expression(text: str, reference: dt.date, limit: int, end: int) -> E
     every candidate is tried, not only those where grammar.START_LOWER matches: no expression
     starts at the others, so the scanner's prefilter changes nothing here.
     """
+    found = _leading(text, reference, limit, end)
+    return None if found is None else found[0]
+
+
+def _leading(text: str, reference: dt.date, limit: int, end: int) -> tuple[Expr, bool] | None:
+    """leading_expression's answer, and whether the shapes (dates.shapes) read it."""
     found = candidates(text, 0, end)
     first = next(found, None)
     # Most texts asked (every paragraph under a `### 12:49 PM` heading) open with no date: their
@@ -32,12 +65,16 @@ def leading_expression(text: str, reference: dt.date, limit: int, end: int) -> E
     pos: int | None = first
     while pos is not None and pos <= limit:
         if pos >= cursor:
-            expr = expression_at(text, pos, ctx)
+            # expression_at's first step, told apart: a shape's reading can be handed on
+            expr = shaped_expression(text, pos, ctx)
+            shaped = expr is not None
+            if expr is None:
+                expr = expression_at(text, pos, ctx)
             if expr is not None:
                 # The scanner keeps only expressions that resolve (the TimeSpan is not built; a
                 # clock time is known to resolve without resolving it).
                 if resolves(expr, text[expr.begin : expr.end], env, ctx, expr.begin):
-                    return expr if expr.begin <= limit else None
+                    return (expr, shaped) if expr.begin <= limit else None
                 cursor = expr.end
         pos = next(found, None)
     return None

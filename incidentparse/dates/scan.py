@@ -15,6 +15,7 @@ from .grammar import START_LOWER, Expr, match_expression
 from .placeholders import placeholder
 from .points import Ctx
 from .resolve import Env, Side, to_fields, to_side, to_span
+from .shapes import match_shape
 from .vocab import (
     APPROX_PREFIXES,
     CASE_UNSAFE,
@@ -274,6 +275,20 @@ def expression_at(text: str, pos: int, ctx: Ctx, whole: bool = False) -> Expr | 
     return expr
 
 
+def shaped_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
+    """expression_at(text, pos, ctx) when dates.shapes reads it (grammar.match_expression's
+    first step for a digit), else None: the same Expr, told apart from the grammar's."""
+    if not "0" <= text[pos : pos + 1] <= "9":
+        return None
+    shaped = match_shape(text, pos, ctx)
+    if shaped is None:
+        return None
+    expr = Expr(pos, shaped[1], shaped[0])
+    if expr.end <= expr.begin or not _closes_cleanly(text, expr):
+        return None
+    return expr
+
+
 def scan(
     text: str,
     options: Options,
@@ -358,15 +373,25 @@ def _carry(ctx: Ctx, side: Side) -> Ctx:
 
 
 def parse_value(
-    text: str, options: Options, ctx: Ctx | None = None
+    text: str, options: Options, ctx: Ctx | None = None, known: Expr | None = None
 ) -> tuple[TimeSpan, Side] | None:
-    """C19/C20: one field value to its first date expression outside parentheses, with flags."""
+    """C19/C20: one field value to its first date expression outside parentheses, with flags.
+
+    ``known``: the Expr shapes.match_shape read at the value's first word when the value was
+    read before (a timeline stamp, dates.leading.Stamp), for a point that no option or anchor
+    changes (a clock time, a date with its year). The value must end where it does."""
     value = text.strip()
     if not value or placeholder(value):
         return None
     if _is_template(value):
         return None
     base = ctx or options.ctx()
+    if known is not None and _reads_known(value, known):
+        # The plain path would read the same Expr at the same place first (tests/
+        # test_timeline_perf11.py): only its resolution, which the options change, is redone.
+        resolved = to_span(known, value[known.begin :], options.env(), base, None)
+        if resolved is not None:
+            return resolved
     found = _first(value, options, base, _outside_parens(value))
     if found is None and ("(" in value or "[" in value):
         found = _first(value, options, base, _inside_parens(value))
@@ -385,6 +410,16 @@ def parse_value(
     if duration is not None:
         updates["duration"] = duration
     return span.model_copy(update=updates) if updates else span, side
+
+
+def _reads_known(value: str, known: Expr) -> bool:
+    """True when _first's first try is expression_at(value, known.begin, whole=True) and gives
+    ``known`` with nothing to flag. The value ends where the expression does: so it is the text
+    the shapes read ``known`` in, cut there, and their follower test passes at its end as it
+    did there. What stands before it is markup _first skips: so that try is at known.begin, and
+    there is no letter, '~' or '≈' to flag; neither that markup nor a shape holds ')' or ']', so
+    _outside_parens gives the whole value as one piece."""
+    return known.end == len(value) and all(char in _LEAD_MARKUP for char in value[: known.begin])
 
 
 def _is_template(value: str) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ..models import TimeSpan
 from .calendar import grace_limit
+from .leading import Stamp
 from .points import Ctx
 from .scan import Options, parse_value
 
@@ -23,7 +24,9 @@ _LAST = dt.date.max
 def resolve_sequence(
     texts: Sequence[str], options: Options, anchor: TimeSpan | None = None
 ) -> list[TimeSpan | None]:
-    """Resolve each label; a dated row or the anchor dates the time-only rows after it."""
+    """Resolve each label; a dated row or the anchor dates the time-only rows after it.
+
+    A label that is a dates.leading.Stamp hands parse_value the expression it was read with."""
     day = _day_of(anchor)
     last_local: dt.datetime | None = None
     out: list[TimeSpan | None] = []
@@ -34,17 +37,18 @@ def resolve_sequence(
             continue
         if ctx.anchor != day:  # a new Ctx only when the carried day changed
             ctx = Ctx(options.reference, anchor=day, dayfirst=options.dayfirst)
-        found = parse_value(text, options, ctx)
+        known = text.reading if isinstance(text, Stamp) else None
+        found = parse_value(text, options, ctx, known)
         if found is None:
             out.append(None)
             continue
         span, side = found
         if _after_report(span, options):  # '[12-05 16:21]' under a 2019 title is 2018-12-05
-            found = parse_value(text, options._replace(context_year=None), ctx) or found
+            found = parse_value(text, options._replace(context_year=None), ctx, known) or found
             span, side = found
         if _rolls_over(span, side.local_time, last_local) and (day or options.reference) < _LAST:
             day = (day or options.reference) + dt.timedelta(days=1)
-            found = parse_value(text, options, ctx._replace(anchor=day))
+            found = parse_value(text, options, ctx._replace(anchor=day), known)
             if found is not None:
                 span, side = found
         out.append(span)

@@ -25,7 +25,7 @@ from typing import Any
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence, zone_declaration
 from ..dates.grammar import START_LOWER
-from ..dates.leading import leading_expression
+from ..dates.leading import leading_stamp
 from ..dates.scan import candidates
 from ..dates.vocab import CASE_UNSAFE
 from ..models import Field, TimelineEvent, TimeSpan
@@ -151,10 +151,12 @@ def _resolve(rows: list[_Row], zone: str, ctx: Context) -> None:
 
 def _part_rows(part: Part, is_root: bool, ctx: Context, zone: str) -> list[_Row]:
     heading = None if is_root else part.section.heading
-    found = [e for n in part.nodes if n.kind not in ("table", "blockquote") for e in entries([n])]
+    # each node's entries, read once: a T4 heading's event text takes its lists' entries again
+    read = [(n, list(entries([n]))) for n in part.nodes if n.kind not in ("table", "blockquote")]
+    found = [e for _, node_entries in read for e in node_entries]
     stamp = _leading_stamp(heading, ctx) if heading else None
     if heading and stamp is not None and not any(_leading_stamp(e.text, ctx) for e in found):
-        return [_heading_event(part, heading, stamp)]  # T4: one heading per timestamp
+        return [_heading_event(part, heading, stamp, read)]  # T4: one heading per timestamp
     rows: list[_Row] = []
     if heading and stamp is not None:  # T5: a day heading anchoring its time bullets
         rows.append(_Row(part.section.line_start, stamp=stamp[0], emit=False))
@@ -232,22 +234,26 @@ def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
     words_end = _WORD_RUN.match(text, limit + 1)
     end = words_end.end() if words_end else len(text)
     # Only where the first expression is matters here: its TimeSpan is not built
-    # (resolve_sequence reads the stamp with the timeline's own options).
-    expr = leading_expression(text, reference_date, limit, end)
-    if expr is None:
+    # (resolve_sequence reads the stamp with the timeline's own options, handed the expression
+    # found here when that reading gives it too: a Stamp).
+    stamp = leading_stamp(text, reference_date, limit, end)
+    if stamp is None:
         return None
-    rest = text[expr.end :]
+    rest = text[len(stamp) :]
     separator = _STAMP_SEPARATOR.match(rest)
-    return text[: expr.end], rest[separator.end() if separator else 0 :].strip()
+    return stamp, rest[separator.end() if separator else 0 :].strip()
 
 
 _WORD_RUN = re.compile(r"\w*")
 
 
-def _heading_event(part: Part, heading: str, stamp: tuple[str, str]) -> _Row:
-    """A timestamp heading and the prose under it (quoted material left out)."""
+def _heading_event(
+    part: Part, heading: str, stamp: tuple[str, str], read: list[tuple[Node, list[Entry]]]
+) -> _Row:
+    """A timestamp heading and the prose under it (quoted material left out). ``read``: the
+    part's nodes with their entries (tables and blockquotes left out)."""
     prose = [n.text for n in part.nodes if n.kind == "paragraph"]
-    items = [e.text for n in part.nodes if n.kind == "list" for e in entries([n])]
+    items = [e.text for n, node_entries in read if n.kind == "list" for e in node_entries]
     text = " ".join([stamp[1], *prose, *items]).strip()
     return _Row(part.section.line_start, stamp=stamp[0], text=text, fallback=heading)
 
