@@ -378,6 +378,8 @@ def _lazy_inline(parser: MarkdownIt, env: EnvType, token: Token) -> Inline:
     if found is None:
         found = code_span_inline(content, env)
     if found is None:
+        found = emphasis_inline(content, env)
+    if found is None:
         found = flatten(parser.inline.parse(content, parser, env, []))
     return found
 
@@ -506,37 +508,55 @@ def _is_punct(char: str) -> bool:
 
 
 def code_span_inline(content: str, env: EnvType) -> Inline | None:
-    """What flatten gives for content whose only markup is code spans and plain autolinks
-    (`<https://…>`); None otherwise.
+    """What flatten gives for content whose only markup is code spans, plain autolinks
+    (`<https://…>`) and plain inline links (`[text](url)`); None otherwise.
 
-    Commands, paths and hosts are written in backticks, sources as autolinks; markdown-it's
-    inline parser costs ten times plain_inline. Runs are read as rules_inline/backticks.py
-    reads them: a run of backticks opens a code span closed by the next run of the same
-    length, and stays plain text when there is none. A `<` outside code spans must open an
-    autolink (rules_inline/autolink.py: up to the next `>`, no `<` inside) whose URL is a
-    _PLAIN_URL: the link normalisers give it back unchanged and validateLink accepts http(s).
-    Any other `<` (inline html, e-mail, another scheme) goes to markdown-it. The text between
-    spans must hold no other markup (a backslash before an opener could take it; emphasis
-    delimiters would pair around a span), so each stretch of it is plain_inline's: the newline
-    rule reads pending text, which a code or link token flushes, so a stretch breaks lines as
-    a content of its own would.
+    Commands, paths and hosts are written in backticks, sources as autolinks or links;
+    markdown-it's inline parser costs ten times plain_inline. Runs are read as
+    rules_inline/backticks.py reads them: a run of backticks opens a code span closed by the
+    next run of the same length, and stays plain text when there is none. A `<` outside code
+    spans must open an autolink (rules_inline/autolink.py: up to the next `>`, no `<` inside)
+    whose URL is a _PLAIN_URL: the link normalisers give it back unchanged and validateLink
+    accepts http(s). Any other `<` (inline html, e-mail, another scheme) goes to markdown-it.
+    A `[` is read by _link_at. The text between spans must hold no other markup (a backslash
+    before an opener could take it; emphasis delimiters would pair around a span), so each
+    stretch of it is plain_inline's: the newline rule reads pending text, which a code or
+    link token flushes, so a stretch breaks lines as a content of its own would.
     """
-    if _may_hold_link(content, env):
+    # Without a destination or definitions every bracket is plain text (_may_hold_link);
+    # with definitions any bracket may be a reference, which markdown-it reads.
+    links_possible = _may_hold_link(content, env)
+    if links_possible and env.get("references"):
         return None
     stretches: list[str] = []
-    spans: list[str] = []  # each span's text: a code span's content or an autolink's URL
+    spans: list[tuple[str, tuple[int, ...]]] = []  # each span's raw text and its breaks
     codes: list[str] = []
     links: list[Link] = []
     size = len(content)
     text_start = search = 0
-    while (opener := _next_span(content, search)) >= 0:
-        if content[opener] == "<":
+    while (opener := _next_span(content, search, links_possible)) >= 0:
+        char = content[opener]
+        if char == "[":
+            link = _link_at(content, opener)
+            if link is None:
+                return None
+            if not link:  # a plain bracket
+                search = opener + 1
+                continue
+            label, href, end = link
+            stretches.append(content[text_start:opener])
+            text = plain_inline(label)
+            spans.append((text.text_raw, text.breaks))
+            links.append(Link(href, text.text))
+            text_start = search = end
+            continue
+        if char == "<":
             close = content.find(">", opener + 1)
             url = content[opener + 1 : close]
             if close < 0 or not _PLAIN_URL.fullmatch(url):
                 return None
             stretches.append(content[text_start:opener])
-            spans.append(url)
+            spans.append((url, ()))
             links.append(Link(url, url))
             text_start = search = close + 1
             continue
@@ -547,7 +567,7 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
             continue
         stretches.append(content[text_start:opener])
         code = _code_content(content[after:closer])
-        spans.append(code)
+        spans.append((code, ()))
         codes.append(code)
         text_start = search = closer + after - opener
     if not spans:
@@ -564,19 +584,146 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
         raw_parts.append(plain.text_raw)
         offset += len(plain.text_raw)
         if number < len(spans):
-            raw_parts.append(spans[number])
-            offset += len(spans[number])
+            span, span_breaks = spans[number]
+            breaks.extend(offset + at for at in span_breaks)
+            raw_parts.append(span)
+            offset += len(span)
     raw = "".join(raw_parts)
     return Inline(
         _clean(raw), links=tuple(links), code=tuple(codes), breaks=tuple(breaks), text_raw=raw
     )
 
 
-def _next_span(content: str, search: int) -> int:
-    """Offset of the first backtick or `<` from search on; -1 when none."""
+# The openers code_span_inline reads when the content may hold a link, and when not.
+_SPAN_OPENERS = re.compile(r"[`<\[]")
+
+
+def _next_span(content: str, search: int, links_possible: bool = False) -> int:
+    """Offset of the first backtick or `<` (or `[` when links are possible) from search on;
+    -1 when none."""
+    if links_possible:
+        found = _SPAN_OPENERS.search(content, search)
+        return found.start() if found else -1
     tick = content.find("`", search)
     angle = content.find("<", search, tick if tick >= 0 else len(content))
     return angle if angle >= 0 else tick
+
+
+# A link destination the fast path takes besides a _PLAIN_URL: a relative path or fragment
+# (`docs/iocs.md`, `#ip101-unknown-section`) of characters mdurl's encode keeps and no `:`
+# (no scheme for validateLink to judge) nor leading `//` (which mdurl reads as a host).
+_PLAIN_PATH = re.compile(r"(?!//)[A-Za-z0-9\-._~/#]+", re.ASCII)
+
+
+def _link_at(content: str, opener: int) -> tuple[str, str, int] | tuple[()] | None:
+    """How markdown-it's link rule (rules_inline/link.py, no definitions) reads the `[` at
+    opener: (label, href, end of the link) for a plain inline link, () when the bracket stays
+    plain text, None when the shape is another (markdown-it must read it).
+
+    The label must hold no markup and no bracket: then parseLinkLabel ends it at the first
+    `]`. A `(` right after opens the destination, which must run to the first `)` with no
+    whitespace, parenthesis or escape (no title) and need no normalising; any other
+    character after `]` leaves the bracket plain, as no definition can match.
+    """
+    close = content.find("]", opener + 1)
+    if close < 0:
+        return ()  # parseLinkLabel finds no end: the bracket is text
+    label = content[opener + 1 : close]
+    if "[" in label or _holds_inline_markup(label):
+        return None
+    if content[close + 1 : close + 2] != "(":
+        return ()
+    if opener and content[opener - 1] == "!":
+        return None  # an image
+    end = content.find(")", close + 2)
+    href = content[close + 2 : end]
+    if end < 0 or not (_PLAIN_URL.fullmatch(href) or _PLAIN_PATH.fullmatch(href)):
+        return None
+    if "(" in href:
+        return None  # parseLinkDestination balances parentheses
+    return label, href, end + 1
+
+
+def emphasis_inline(content: str, env: EnvType) -> Inline | None:
+    """What flatten gives for plain text holding one emphasis or strong run (`*nodes*`,
+    `_okay_`, `**outage starts**`) and no other markup; None otherwise.
+
+    The first `*` (or, without one, the first `_`) opens a run of one or two markers; the
+    next run of the same marker must be as long and the last. The two pair into one span
+    exactly when the first can open and the second can close, read as scanDelims reads them
+    (_can_open, _can_close); their lengths (1+1, 2+2) are never a multiple of three, so the
+    rule of three in balance_pairs cannot part them. The text before, inside and after must
+    hold no other markup: each is then a stretch plain_inline reads, as the delimiter tokens
+    flush pending text.
+    """
+    marker = "*" if "*" in content else "_"
+    opener = content.find(marker)
+    size = len(content)
+    inner = _run_end_of(content, opener, marker, size)
+    length = inner - opener
+    closer = content.find(marker, inner)
+    if opener < 0 or length > 2 or closer <= inner:
+        return None
+    after = _run_end_of(content, closer, marker, size)
+    if after - closer != length or marker in content[after:]:
+        return None
+    before, within, rest = content[:opener], content[inner:closer], content[after:]
+    if _may_hold_link(content, env) or any(
+        _holds_inline_markup(part) for part in (before, within, rest)
+    ):
+        return None
+    word_split = marker == "*"  # scanDelims' canSplitWord
+    if not _can_open(content, opener, inner, word_split):
+        return None
+    if not _can_close(content, closer, after, word_split):
+        return None
+    head, span, tail = plain_inline(before), plain_inline(within), plain_inline(rest)
+    raw = head.text_raw + span.text_raw + tail.text_raw
+    breaks = (
+        *head.breaks,
+        *(len(head.text_raw) + at for at in span.breaks),
+        *(len(head.text_raw) + len(span.text_raw) + at for at in tail.breaks),
+    )
+    if before:
+        return Inline(_clean(raw), breaks=breaks, text_raw=raw)
+    return Inline(
+        _clean(raw),
+        lead=span.text,
+        lead_strong=length == 2,
+        rest=tail.text,
+        breaks=breaks,
+        text_raw=raw,
+    )
+
+
+def _run_end_of(content: str, start: int, marker: str, size: int) -> int:
+    """End of the run of marker starting at start."""
+    end = start + 1
+    while end < size and content[end] == marker:
+        end += 1
+    return end
+
+
+def _flanks(content: str, start: int, end: int) -> tuple[bool, bool, bool, bool]:
+    """scanDelims' left_flanking and right_flanking of the run content[start:end], and
+    whether the characters before and after it are punctuation (the edges are spaces)."""
+    last = content[start - 1] if start else " "
+    following = content[end] if end < len(content) else " "
+    last_punct, next_punct = _is_punct(last), _is_punct(following)
+    last_space, next_space = _is_space(last), _is_space(following)
+    left = not (next_space or (next_punct and not (last_space or last_punct)))
+    right = not (last_space or (last_punct and not (next_space or next_punct)))
+    return left, right, last_punct, next_punct
+
+
+def _can_open(content: str, start: int, end: int, word_split: bool) -> bool:
+    left, right, last_punct, _ = _flanks(content, start, end)
+    return left and (word_split or not right or last_punct)
+
+
+def _can_close(content: str, start: int, end: int, word_split: bool) -> bool:
+    left, right, _, next_punct = _flanks(content, start, end)
+    return right and (word_split or not left or next_punct)
 
 
 def _run_end(content: str, start: int, size: int) -> int:
