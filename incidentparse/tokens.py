@@ -282,7 +282,38 @@ def _first_character_dispatch(rules: list[tuple[str, _BlockRule]]) -> _BlockRule
                 return True
         return False
 
-    return dispatch
+    table = dict(rules).get("table")
+    if table is None:
+        return dispatch
+    # The table rule is tried at every line of a paragraph once the text holds a `|`, and
+    # returns False, changing nothing, unless the next line (its delimiter row) opens with
+    # one of _TABLE_ROW_STARTS after its indent: read that character here instead.
+    no_table = {character: _without(table, chain) for character, chain in by_character.items()}
+    anywhere_no_table = _without(table, anywhere)
+
+    def dispatch_with_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        at = state.bMarks[start] + state.tShift[start]
+        first = state.src[at : at + 1]
+        below = start + 1
+        row = state.bMarks[below] + state.tShift[below] if below < end else -1
+        if row >= 0 and state.src[row : row + 1] in _TABLE_ROW_STARTS:
+            chain = by_character.get(first, anywhere)
+        else:
+            chain = no_table.get(first, anywhere_no_table)
+        for rule in chain:  # noqa: SIM110 - any() over a generator costs a frame per line
+            if rule(state, start, end, silent):
+                return True
+        return False
+
+    return dispatch_with_table
+
+
+# What rules_block/table.py needs first on the line below a table's header row.
+_TABLE_ROW_STARTS: frozenset[str] = frozenset("|-:")
+
+
+def _without(rule: _BlockRule, chain: tuple[_BlockRule, ...]) -> tuple[_BlockRule, ...]:
+    return tuple(other for other in chain if other is not rule)
 
 
 class _StateBlock(StateBlock):

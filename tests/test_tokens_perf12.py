@@ -9,10 +9,13 @@ link shapes and their near misses (the generators of test_tree_perf7/8, extended
 
 from __future__ import annotations
 
+import random
+
 from markdown_it.token import Token
 
 from incidentparse import tokens
 
+from .test_tokens_perf11 import OPENINGS, _same_tokens
 from .test_tree_perf7 import CODE_PIECES, _file_contents, _full_inline, piece_contents
 from .test_tree_perf8 import AUTOLINKS
 
@@ -108,3 +111,29 @@ def test_fast_paths_read_the_common_shapes() -> None:
     assert tokens.emphasis_inline("snake_case *x*", {}) is not None
     assert tokens.emphasis_inline("a *b* *c*", {}) is None  # two runs: markdown-it
     assert tokens.code_span_inline("[t](u 'T')", {}) is None  # a title: markdown-it
+
+
+# The block pass tries the table rule only where the line below opens with `|`, `-` or `:`.
+# Header rows and the lines below them, near misses included: indents, list markers, blank
+# and last lines, rows of `-` alone (a setext underline), tabs and a `|` inside a line.
+TABLE_LINES = ("a | b", "| a | b |", "|---|---|", "-|-", ":-|-:", "--- | ---", "- a", "-",
+               ":", "|", "  |-|", "    |-|", "\t|-|", "", "  ", "text", "> | a", "1. |",
+               "| c | d |", "e | f", "- | -", "-\t|")  # fmt: skip
+
+
+def _table_texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    pieces = TABLE_LINES * 3 + OPENINGS
+    return [
+        "\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) + rng.choice(("", "\n"))
+        for _ in range(count)
+    ]
+
+
+TABLE_TEXTS = _table_texts(20261204, 3000)
+
+
+def test_table_rule_check_matches_rule_chains() -> None:
+    tables = [t for t in TABLE_TEXTS if "table" not in tokens.absent_block_rules(t)]
+    assert sum("table_open" in str(tokens._block_parser().parse(t, {})) for t in tables) > 200
+    assert [text for text in TABLE_TEXTS if not _same_tokens(text)] == []
