@@ -1,0 +1,101 @@
+"""Round-12 fast paths of heading classification give exactly what the plain way gives.
+
+normalise skips the ASCII symbol translate and the numbering substitution when the text holds
+none of the characters they need; classify skips building the extra-alias table when there are
+no aliases. Compared on every line of every report we have (fixtures, docs, the shared corpus
+when present), the heading case table and generated headings.
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+from incidentparse import headings
+from incidentparse.headings import (
+    _DROP_ASCII_SYMBOLS,
+    _NUMBERING,
+    _PARENS,
+    _SYMBOL_CATEGORIES,
+    _strip_trailing,
+    classify,
+    normalise,
+)
+
+from .conftest import FIXTURES, ROOT, SHARED
+
+REPORTS = sorted(
+    [*FIXTURES.glob("**/*.md"), *(ROOT / "docs").glob("*.md"), *(SHARED / "corpus").glob("*.md")]
+)
+CASES = [
+    line.split("\t")[0]
+    for line in (FIXTURES / "headings.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+PIECES: tuple[str, ...] = (
+    "1.", "2)", "a)", "iv.", "3.1", "§", "§ 2", " ", "  ", "^", "`", "*", "_", "(", ")", "(x)",
+    "&", "/", ".", ":", "?", "-", "—", "Summary", "timeline", "Root", "cause", "🔥", "é", "\u2019",
+    "What", "went", "well", "7", "of",
+)  # fmt: skip
+
+
+def _generated(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 12))) for _ in range(count)]
+
+
+LINES: list[str] = sorted(
+    {
+        line.lstrip("#").strip()
+        for report in REPORTS
+        for line in report.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+)
+TEXTS: list[str] = LINES + CASES + _generated(4000, 12)
+
+
+def _plain_strip_symbols(text: str) -> str:
+    if text.isascii():
+        return text.translate(_DROP_ASCII_SYMBOLS)
+    return "".join(ch for ch in text if unicodedata.category(ch) not in _SYMBOL_CATEGORIES)
+
+
+def _plain_normalise(heading: str) -> tuple[str, tuple[str, ...]]:
+    """normalise as it was before round 12: every step on every heading."""
+    text = _plain_strip_symbols(heading).replace("*", "").replace("_", " ").strip()
+    text = _NUMBERING.sub("", text)
+    qualifiers: tuple[str, ...] = ()
+    if "(" in text:
+        qualifiers = tuple(q.strip() for q in _PARENS.findall(text) if q.strip())
+        text = _PARENS.sub("", text)
+    text = text.replace("&", " and ").replace("/", " and ").replace("’", "'")
+    text = _strip_trailing(text)
+    return " ".join(text.split()).lower(), qualifiers
+
+
+def test_texts_are_there() -> None:
+    assert len(LINES) > 1000 and len(CASES) > 50
+    # the generated headings do reach both skipped steps
+    assert sum(_NUMBERING.match(text) is not None for text in TEXTS) > 50
+    assert sum("^" in text or "`" in text for text in TEXTS) > 50
+
+
+def test_normalise_is_the_plain_one() -> None:
+    for text in TEXTS:
+        assert normalise(text) == _plain_normalise(text), text
+
+
+def test_classify_without_aliases_is_with_an_empty_table() -> None:
+    # None, {} and a table of no aliases are one and the same (an empty extra table)
+    for text in CASES + LINES[::7]:
+        for fuzzy in (True, False):
+            expected = headings._classify(text, (), fuzzy)
+            assert classify(text, None, fuzzy=fuzzy) == expected
+            assert classify(text, {}, fuzzy=fuzzy) == expected
+
+
+def test_classify_with_aliases_still_reads_them() -> None:
+    aliases = {"1. Our Odd Heading:": "timeline"}
+    assert classify("Our odd heading", aliases).kind == "timeline"
+    assert classify("Our odd heading").kind == "unknown"
