@@ -9,7 +9,6 @@ timestamps of that timeline, and where it matches nothing, where it joins its pa
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -170,17 +169,17 @@ def _partition(
             }
         )
         parts.append(Part(len(parts), section, heading))
-    starts = [part.section.line_start for part in parts]
+    # Blocks are in line order and each heading starts its part, so a block belongs to the
+    # part of the last heading before it (the first part before any): one walk, where a
+    # bisect of the part starts per block cost a call and a search each.
+    owners = iter(parts[1:] if parts[0].heading is None else parts)
+    current = parts[0]
     for node in blocks:
-        if node.kind != "heading":
-            _owner(parts, starts, node.line).nodes.append(node)
+        if node.kind == "heading":
+            current = next(owners)
+        else:
+            current.nodes.append(node)
     return parts
-
-
-def _owner(parts: list[Part], starts: list[int], line: int) -> Part:
-    """The last part starting at or before the line (parts are in line order), else the first."""
-    position = bisect.bisect_right(starts, line)
-    return parts[position - 1] if position else parts[0]
 
 
 def _classify_all(

@@ -8,10 +8,12 @@ when present), the heading case table and generated headings.
 
 from __future__ import annotations
 
+import bisect
 import random
 import unicodedata
 
-from incidentparse import headings
+from incidentparse import headings, sections, source, tokens, wrappers
+from incidentparse.diagnostics import Sink
 from incidentparse.headings import (
     _DROP_ASCII_SYMBOLS,
     _NUMBERING,
@@ -21,6 +23,7 @@ from incidentparse.headings import (
     classify,
     normalise,
 )
+from incidentparse.tokens import Node
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -99,3 +102,48 @@ def test_classify_with_aliases_still_reads_them() -> None:
     aliases = {"1. Our Odd Heading:": "timeline"}
     assert classify("Our odd heading", aliases).kind == "timeline"
     assert classify("Our odd heading").kind == "unknown"
+
+
+def _blocks(text: str) -> tuple[list[Node], int]:
+    """The blocks api.parse hands to sections.build, and the line count."""
+    doc = source.load(text, None)
+    blocks = wrappers.unwrap_fenced_report(tokens.parse_blocks(doc.body))
+    return wrappers.drop_trailing_chatter(blocks, Sink()), len(doc.lines)
+
+
+def _plain_owners(parts: list[sections.Part], blocks: list[Node]) -> list[list[int]]:
+    """Each part's blocks as before round 12: the last part starting at or before the block's
+    line (a bisect of the part starts), else the first part."""
+    starts = [part.section.line_start for part in parts]
+    owned: list[list[int]] = [[] for _ in parts]
+    for node in blocks:
+        if node.kind != "heading":
+            position = bisect.bisect_right(starts, node.line)
+            owned[position - 1 if position else 0].append(id(node))
+    return owned
+
+
+BLOCK_PIECES: tuple[str, ...] = (
+    "# Title", "## Timeline", "### 5:02 PM", "Some text.", "- item", "**Action Items**",
+    "Summary:", "| a | b |\n|---|---|\n| 1 | 2 |", "```\ncode\n```", "> quote", "", "Text",
+    "## Details", "#### Deep", "1. one\n2. two",
+)  # fmt: skip
+
+
+def _generated_reports(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "\n\n".join(rng.choice(BLOCK_PIECES) for _ in range(rng.randint(0, 14)))
+        for _ in range(count)
+    ]
+
+
+def test_partition_walk_gives_the_bisect_owners() -> None:
+    texts = [report.read_text(encoding="utf-8") for report in REPORTS] + _generated_reports(400, 12)
+    for text in texts:
+        blocks, line_count = _blocks(text)
+        outline = sections.build(blocks, line_count, Sink())
+        promoted = sections.promote_run_in(blocks)
+        assert [[id(node) for node in part.nodes] for part in outline.parts] == _plain_owners(
+            outline.parts, promoted
+        )
