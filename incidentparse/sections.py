@@ -9,7 +9,6 @@ timestamps of that timeline, and where it matches nothing, where it joins its pa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -79,7 +78,8 @@ def build(
 
 
 RUN_IN_MAX_WORDS = 8
-_RUN_IN_END = re.compile(r"[.!;,]$")
+# A label ends in none of these (a sentence or a list of words does).
+RUN_IN_END = ".!;,"
 
 
 def promote_run_in(blocks: list[Node], aliases: Mapping[str, str] | None = None) -> list[Node]:
@@ -107,15 +107,16 @@ def promote_run_in(blocks: list[Node], aliases: Mapping[str, str] | None = None)
 
 def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
     inline = node.inline
+    if inline.breaks:  # a label is one line; the text is not even needed
+        return False
     text = inline.text.rstrip(":").strip()
     # Every top-level paragraph comes here, most of them long prose: the word count stops
-    # splitting after the limit, and the end pattern is tried where a match can start (the
-    # last character, or the one before a final newline) instead of at every position.
+    # splitting after the limit. The stripped text ends in no newline, so _RUN_IN_END can
+    # only match its last character: a membership test instead of a regex search.
     if (
-        inline.breaks
-        or not text
+        not text
         or len(text.split(maxsplit=RUN_IN_MAX_WORDS)) > RUN_IN_MAX_WORDS
-        or _RUN_IN_END.search(text, len(text) - 2)
+        or text[-1] in RUN_IN_END
     ):
         return False
     bold = inline.all_emphasis and inline.lead_strong

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import random
+import re
 import unicodedata
 
 from incidentparse import headings, sections, source, tokens, wrappers
@@ -147,3 +148,45 @@ def test_partition_walk_gives_the_bisect_owners() -> None:
         assert [[id(node) for node in part.nodes] for part in outline.parts] == _plain_owners(
             outline.parts, promoted
         )
+
+
+_PLAIN_RUN_IN_END = re.compile(r"[.!;,]$")
+
+
+def _plain_is_run_in(node: Node) -> bool:
+    """sections._is_run_in as it was before round 12 (no aliases): the end pattern searched."""
+    inline = node.inline
+    text = inline.text.rstrip(":").strip()
+    if (
+        inline.breaks
+        or not text
+        or len(text.split(maxsplit=sections.RUN_IN_MAX_WORDS)) > sections.RUN_IN_MAX_WORDS
+        or _PLAIN_RUN_IN_END.search(text, len(text) - 2)
+    ):
+        return False
+    bold = inline.all_emphasis and inline.lead_strong
+    match = classify(text, None, fuzzy=bold)
+    if match.kind == "unknown":
+        return False
+    return bold or match.score == 100.0
+
+
+RUN_IN_PIECES: tuple[str, ...] = (
+    "**", "Action Items", "Summary", ":", ".", "!", ";", ",", " ", "\n", "word", "Timeline",
+    "?", "*", "_", "Root cause", "x",
+)  # fmt: skip
+
+
+def test_run_in_is_the_plain_one() -> None:
+    rng = random.Random(12)
+    generated = [
+        "".join(rng.choice(RUN_IN_PIECES) for _ in range(rng.randint(1, 8))) for _ in range(3000)
+    ]
+    texts = [report.read_text(encoding="utf-8") for report in REPORTS] + generated
+    seen = 0
+    for text in texts:
+        for node in tokens.parse_blocks(text):
+            if node.kind == "paragraph":
+                seen += 1
+                assert sections._is_run_in(node, None) == _plain_is_run_in(node), node.text
+    assert seen > 2000
