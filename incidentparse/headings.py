@@ -434,14 +434,21 @@ _DROP_ASCII_SYMBOLS = str.maketrans("", "", ASCII_SYMBOLS)
 def strip_symbols(text: str) -> str:
     """Drop emoji and other pictographs; headings like '🔥 Timeline' keep their words."""
     if text.isascii():
-        return text.translate(_DROP_ASCII_SYMBOLS)
+        # translate looks every character up in its table; most headings hold neither of the
+        # ASCII_SYMBOLS, which two substring tests tell for a fraction of that.
+        if "^" in text or "`" in text:
+            return text.translate(_DROP_ASCII_SYMBOLS)
+        return text
     return "".join(ch for ch in text if unicodedata.category(ch) not in _SYMBOL_CATEGORIES)
 
 
 def normalise(heading: str) -> tuple[str, tuple[str, ...]]:
     """Lower-cased comparable key and the parenthetical qualifiers split off."""
     text = strip_symbols(heading).replace("*", "").replace("_", " ").strip()
-    text = _NUMBERING.sub("", text)
+    # Every alternative of _NUMBERING holds a '.', ')' or '§' ('1.', 'a)', '2.3', '§ 4'):
+    # without one the substitution, tried at the start, cannot match.
+    if "." in text or ")" in text or "§" in text:
+        text = _NUMBERING.sub("", text)
     qualifiers: tuple[str, ...] = ()
     if "(" in text:  # the parentheses pattern would be tried at every position for nothing
         qualifiers = tuple(q.strip() for q in _PARENS.findall(text) if q.strip())
@@ -488,7 +495,7 @@ def classify(
     ``fuzzy=False`` is for callers that only accept a score of 100: the fuzzy match is skipped
     where it cannot reach 100 (every key but a thousand-character one), and such a heading
     comes back unknown instead of with its lower fuzzy score."""
-    extra = tuple((normalise(k)[0], v) for k, v in (extra_aliases or {}).items())
+    extra = tuple((normalise(k)[0], v) for k, v in extra_aliases.items()) if extra_aliases else ()
     return _classify(heading, extra, fuzzy)
 
 

@@ -9,8 +9,6 @@ timestamps of that timeline, and where it matches nothing, where it joins its pa
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -80,7 +78,8 @@ def build(
 
 
 RUN_IN_MAX_WORDS = 8
-_RUN_IN_END = re.compile(r"[.!;,]$")
+# A label ends in none of these (a sentence or a list of words does).
+RUN_IN_END = ".!;,"
 
 
 def promote_run_in(blocks: list[Node], aliases: Mapping[str, str] | None = None) -> list[Node]:
@@ -108,15 +107,16 @@ def promote_run_in(blocks: list[Node], aliases: Mapping[str, str] | None = None)
 
 def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
     inline = node.inline
+    if inline.breaks:  # a label is one line; the text is not even needed
+        return False
     text = inline.text.rstrip(":").strip()
     # Every top-level paragraph comes here, most of them long prose: the word count stops
-    # splitting after the limit, and the end pattern is tried where a match can start (the
-    # last character, or the one before a final newline) instead of at every position.
+    # splitting after the limit. The stripped text ends in no newline, so _RUN_IN_END can
+    # only match its last character: a membership test instead of a regex search.
     if (
-        inline.breaks
-        or not text
+        not text
         or len(text.split(maxsplit=RUN_IN_MAX_WORDS)) > RUN_IN_MAX_WORDS
-        or _RUN_IN_END.search(text, len(text) - 2)
+        or text[-1] in RUN_IN_END
     ):
         return False
     bold = inline.all_emphasis and inline.lead_strong
@@ -170,17 +170,17 @@ def _partition(
             }
         )
         parts.append(Part(len(parts), section, heading))
-    starts = [part.section.line_start for part in parts]
+    # Blocks are in line order and each heading starts its part, so a block belongs to the
+    # part of the last heading before it (the first part before any): one walk, where a
+    # bisect of the part starts per block cost a call and a search each.
+    owners = iter(parts[1:] if parts[0].heading is None else parts)
+    current = parts[0]
     for node in blocks:
-        if node.kind != "heading":
-            _owner(parts, starts, node.line).nodes.append(node)
+        if node.kind == "heading":
+            current = next(owners)
+        else:
+            current.nodes.append(node)
     return parts
-
-
-def _owner(parts: list[Part], starts: list[int], line: int) -> Part:
-    """The last part starting at or before the line (parts are in line order), else the first."""
-    position = bisect.bisect_right(starts, line)
-    return parts[position - 1] if position else parts[0]
 
 
 def _classify_all(
