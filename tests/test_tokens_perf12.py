@@ -87,7 +87,9 @@ def test_fast_paths_match_markdown_it_on_files() -> None:
     _, wrong_links = _equal_where_taken(tokens.code_span_inline, contents)
     runs, wrong_runs = _equal_where_taken(tokens.emphasis_inline, contents)
     assert (wrong_links, wrong_runs) == ([], [])
-    assert sum(bool(i and i.links) for i in map(_code_span, contents)) > 30
+    # floors that hold on the repository alone (21 linked contents, 376 taken; 40 and 389
+    # with the shared corpus), so a fresh clone without ../shared passes too
+    assert sum(bool(i and i.links) for i in map(_code_span, contents)) > 15
     assert runs > 5
     assert [c for c in contents if _lazy(c) != _full_inline(c)] == []
 
