@@ -12,7 +12,6 @@ indents, inside lists and blockquotes.
 
 from __future__ import annotations
 
-import dataclasses
 import random
 
 import pytest
@@ -132,20 +131,19 @@ def test_every_chain_is_dispatched() -> None:
 
 
 def test_push_fills_every_token_field_as_the_constructor_does() -> None:
+    # On a markdown-it whose Token has other fields the fast pass is not used (the fallback
+    # test below): nothing of push to check there, and no reason to fail a working install.
+    if not tokens._known_internals(tokens.block_parser_by_rule(frozenset(), False)):
+        pytest.skip("markdown-it of another shape: its own block pass is used")
     parser = tokens._block_parser()
     state = tokens._StateBlock("x", parser, {}, [])
     for nesting in (1, 0, -1):
         pushed = state.push("t", "g", nesting)
         built = Token("t", "g", nesting, level=pushed.level, block=True)
-        for field in dataclasses.fields(Token):
-            assert getattr(pushed, field.name) == getattr(built, field.name), field.name
+        # Token is slotted: a field push left unset raises here
+        for name in tokens._TOKEN_FIELDS:
+            assert getattr(pushed, name) == getattr(built, name), name
     assert state.tokens[0].attrs is not state.tokens[1].attrs  # each its own dict
-
-
-def test_token_fields_are_those_push_fills() -> None:
-    # _known_internals compares with this tuple: a markdown-it whose Token has other fields
-    # must not get the fast block pass (its tokens would lack them).
-    assert tuple(field.name for field in dataclasses.fields(Token)) == tokens._TOKEN_FIELDS
 
 
 def test_other_markdown_it_internals_get_the_plain_block_pass(
