@@ -25,8 +25,13 @@ _SCHEME = r"(?:[hH](?:[tT]{2}|[xX]{2})[pP][sS]?|[fF](?:[tT]|[xX])[pP][sS]?|sftp|
 _SEP = r"(?:://|\[://\]|\[:\]//|\[://|:\[//\]|\(:\)//|\(://\)|\{://\}|\[:/\]/)"
 # URLs: scheme + separator + everything up to whitespace, a hard Markdown/quote edge or the
 # "](" between a link's text and its target; the classifier trims closing markup.
+# The tail is "(?:[^…\]]|\](?!\())*" unrolled: runs of plain characters, each "]" not opening
+# "](" between them. The two alternatives are disjoint and nothing follows, so both forms take
+# the longest run; the regex engine steps through a run in one loop where the alternation
+# cost a branch per character (~6x slower on a 100-character URL).
+_URL_CHAR: Final[str] = r"[^\s<>\"`|\]]"
 URL: Final[re.Pattern[str]] = re.compile(
-    rf"(?<![A-Za-z0-9]){_SCHEME}{_SEP}(?:[^\s<>\"`|\]]|\](?!\())*"
+    rf"(?<![A-Za-z0-9]){_SCHEME}{_SEP}{_URL_CHAR}*(?:\](?!\(){_URL_CHAR}*)*"
 )
 
 _AT = (

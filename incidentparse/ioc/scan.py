@@ -174,6 +174,10 @@ class Scanner:
     judge: Judge
     gate: Callable[[re.Match[str]], bool] | None = None  # cheap test of an anchor match
     finder: Callable[[str], Iterator[tuple[int, int]]] | None = None  # replaces the pattern scan
+    # A literal every match of the pattern holds, rarer than the anchors: a text without it has
+    # no candidate, and one substring test spares the anchor search (" at " is common prose,
+    # " dot " is not) or the whole-text pattern scan.
+    needs: str = ""
 
 
 # Anchors are literal-first (fast search); the look-arounds after the literal drop anchors that
@@ -194,7 +198,8 @@ SCANNERS: Final[tuple[Scanner, ...]] = (
     Scanner("url", _URL_ANCHORS, _back_scheme, p.URL, c.url),
     Scanner("email", _lit("@", "[at]", "(at)", "{at}", "[AT]", "(AT)"), _back_local, p.EMAIL,
             c.email),
-    Scanner("email_spelled", _lit(" at "), _back_local, p.EMAIL_SPELLED, _spelled),
+    Scanner("email_spelled", _lit(" at "), _back_local, p.EMAIL_SPELLED, _spelled,
+            needs=" dot "),
     Scanner("registry_key", _lit("HK", "\\REG", "\\Reg"), _back_registry, p.REGISTRY,
             _spaced("registry_key", p.REGISTRY_SPACED)),
     Scanner("win_path", _lit("\\"), _back_windows, p.WIN_PATH,
@@ -207,7 +212,7 @@ SCANNERS: Final[tuple[Scanner, ...]] = (
     Scanner("hash", (), None, p.HEX_RUN, c.hexhash, finder=hex_runs),
     Scanner("cve", _lit("CVE", "cve", "Cve"), _at(0), p.CVE, c.cve),
     Scanner("attack", (), None, p.ATTACK, c.attack),
-    Scanner("asn", (), None, p.ASN, c.asn),
+    Scanner("asn", (), None, p.ASN, c.asn, needs="AS"),
     Scanner("file_name", (_EXT_DOT,), _back_file, p.FILE_NAME, c.file_name, _known_ext),
 )  # fmt: skip
 
@@ -230,6 +235,8 @@ def _hits(text: str, env: Env) -> list[Hit]:
     for scanner, literals in zip(SCANNERS, _LITERALS, strict=True):
         if literals and literals <= absent:
             continue  # none of its anchors is in the text: no candidate (most, in short texts)
+        if scanner.needs and scanner.needs not in text:
+            continue
         for start, end in _candidates(text, scanner, absent):
             found = scanner.judge(env, start, end)
             for hit in found if isinstance(found, list) else (found,):
