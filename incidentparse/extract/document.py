@@ -100,7 +100,7 @@ def _opener(pattern: str) -> str:
 
 
 # The evidence words as bytes, in table order: looked up in the set of the text's words.
-_TYPE_WORD_LIST = tuple((word.encode(), side, weight) for word, (side, weight) in TYPE_WORDS.items())
+_TYPE_WORD_LIST = tuple((word.encode(), side, wt) for word, (side, wt) in TYPE_WORDS.items())
 _TYPE_PHRASES = tuple((_opener(p), re.compile(p), side, weight) for p, side, weight in TYPE_PHRASES)
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
