@@ -4,9 +4,11 @@ start (a timeline row's stamp: '[23:55] restarted', '### 12:49 PM', 'April 1: re
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from .grammar import Expr
-from .resolve import resolves
+from .points import Ctx
+from .resolve import Env, resolves
 from .scan import Options, candidates, expression_at, shaped_expression
 
 
@@ -51,6 +53,15 @@ def leading_expression(text: str, reference: dt.date, limit: int, end: int) -> E
     return None if found is None else found[0]
 
 
+@lru_cache(maxsize=64)
+def _defaults(reference: dt.date) -> tuple[Env, Ctx]:
+    """Options(reference).env() and .ctx(), looked up by the date alone (as scan's own caches
+    look them up by the options): building the Options tuple, hashing it and two cache look-ups
+    cost about as much as reading a clock stamp's shape."""
+    options = Options(reference)
+    return options.env(), options.ctx()
+
+
 def _leading(text: str, reference: dt.date, limit: int, end: int) -> tuple[Expr, bool] | None:
     """leading_expression's answer, and whether the shapes (dates.shapes) read it."""
     found = candidates(text, 0, end)
@@ -59,8 +70,7 @@ def _leading(text: str, reference: dt.date, limit: int, end: int) -> tuple[Expr,
     # first candidate word starts past the limit, and nothing is read.
     if first is None or first > limit:
         return None
-    options = Options(reference)
-    env, ctx = options.env(), options.ctx()
+    env, ctx = _defaults(reference)
     cursor = 0
     pos: int | None = first
     while pos is not None and pos <= limit:
