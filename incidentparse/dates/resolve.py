@@ -15,9 +15,14 @@ _EXPLICIT_ZONES = frozenset({"UTC", "GMT", "UT", "Z"})
 # C15 dual readings and midnight-crossing checks: no zone is further than this from UTC.
 _MAX_OFFSET = dt.timedelta(hours=14)
 _MIDNIGHT = dt.time()
-# TimeSpan(**fields) is this validation behind BaseModel.__init__'s keyword packing: one span is
-# built per expression, so the validator is called directly (the same checks, the same model).
-_new_span = TimeSpan.__pydantic_validator__.validate_python
+# TimeSpan(**fields) as the model's validator builds it (the plain way; tests compare with it).
+_validated_span = TimeSpan.__pydantic_validator__.validate_python
+# Every field of a TimeSpan in the model's order, with its default (required ones: a marker that
+# _fields always replaces).
+_SPAN_DEFAULTS: dict[str, object] = {
+    name: info.default for name, info in TimeSpan.model_fields.items()
+}
+_set = object.__setattr__
 # The same for the Alternatives of an ambiguous zone (BST, IST, AST): one per other meaning for
 # every stamp of a report that declares such a zone.
 _new_alternative = Alternative.__pydantic_validator__.validate_python
@@ -353,6 +358,25 @@ def _fields(
     if offset is not None:
         fields["char_start"], fields["char_end"] = offset, offset + len(text)
     return fields
+
+
+def _new_span(fields: dict[str, object]) -> TimeSpan:
+    """TimeSpan(**fields) for _fields' fields, without validating them: one span is built per
+    expression, and validating its two datetimes cost a third of a clock stamp's resolution.
+    _fields makes every value of the model's own types and vocabulary (a str text, date or
+    datetime or None endpoints, a Grain, bools, Alternatives, the sources' literals, int
+    offsets), which the validator hands on unchanged, the very objects: so the model is the one
+    it builds (every field in order, defaults filled, the given names as the fields set), as
+    model_construct builds it (tests/test_timeline_perf14.py compares both on every expression
+    of every report we have)."""
+    values = dict(_SPAN_DEFAULTS)
+    values.update(fields)
+    span = object.__new__(TimeSpan)
+    _set(span, "__dict__", values)
+    _set(span, "__pydantic_fields_set__", set(fields))
+    _set(span, "__pydantic_extra__", None)
+    _set(span, "__pydantic_private__", None)
+    return span
 
 
 def _align(side: Side, grain: str, is_start: bool) -> dt.date | dt.datetime:

@@ -1,0 +1,93 @@
+"""Round 14 timeline fast paths, each compared with the way it replaces.
+
+- `resolve._new_span` builds a TimeSpan from _fields' fields without validating them: the same
+  model the validator builds (values, their order and very objects, the fields set, the JSON),
+  compared on every span a parse of every report we have builds, and on every expression at
+  every candidate of those reports under several contexts (zones with alternatives, anchors).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from incidentparse import parse
+from incidentparse.dates import resolve
+from incidentparse.dates.scan import Options, candidates, expression_at
+from incidentparse.models import TimeSpan
+
+from .conftest import FIXTURES, ROOT, SHARED
+
+REPORTS = sorted(
+    [
+        *FIXTURES.glob("**/*.md"),
+        *ROOT.glob("*.md"),
+        *(ROOT / "docs").glob("**/*.md"),
+        *(SHARED / "corpus").glob("*.md"),
+    ]
+)
+DOCS: list[str] = [p.read_text(encoding="utf-8") for p in REPORTS]
+
+
+def _same_span(fast: TimeSpan, plain: TimeSpan) -> None:
+    assert type(fast) is TimeSpan
+    assert fast == plain
+    assert list(fast.__dict__) == list(plain.__dict__)
+    for name, value in plain.__dict__.items():
+        mine = fast.__dict__[name]
+        if isinstance(value, tuple):  # the validator rebuilds a tuple of the same items
+            assert type(mine) is tuple and len(mine) == len(value)
+            assert all(a is b for a, b in zip(mine, value, strict=True))
+        else:
+            assert mine is value
+    assert fast.model_fields_set == plain.model_fields_set
+    assert fast.__pydantic_extra__ == plain.__pydantic_extra__
+    assert fast.__pydantic_private__ == plain.__pydantic_private__
+    assert fast.model_dump_json() == plain.model_dump_json()
+
+
+@contextmanager
+def _compared() -> Iterator[list[dict[str, object]]]:
+    """Every span built meanwhile is also validated, and the two compared."""
+    seen: list[dict[str, object]] = []
+    built = resolve._new_span
+
+    def both(fields: dict[str, object]) -> TimeSpan:
+        fast = built(dict(fields))
+        _same_span(fast, resolve._validated_span(dict(fields)))
+        seen.append(fields)
+        return fast
+
+    resolve._new_span = both
+    try:
+        yield seen
+    finally:
+        resolve._new_span = built
+
+
+def test_spans_of_every_parse_are_the_validated_ones() -> None:
+    with _compared() as seen:
+        for text in DOCS:
+            parse(text)
+    assert len(seen) > 300
+    assert any("alternatives" in f for f in seen) and any("char_start" in f for f in seen)
+    starts = {type(f["start"]) for f in seen}
+    assert {dt.date, dt.datetime} <= starts
+
+
+def test_spans_at_every_candidate_are_the_validated_ones() -> None:
+    reference = dt.date(2024, 3, 1)
+    with _compared() as seen:
+        for zone in ("UTC", "BST", "IST", "America/New_York", "+14:00"):
+            options = Options(reference, context_year=2023, default_zone=zone, dayfirst=True)
+            env, ctx = options.env(), options.ctx()
+            for text in DOCS:
+                for pos in candidates(text):
+                    expr = expression_at(text, pos, ctx)
+                    if expr is not None:
+                        resolve.to_span(expr, text[expr.begin : expr.end], env, ctx, pos)
+    grains = {f["grain"] for f in seen}
+    assert {"year", "month", "day", "minute"} <= grains
+    assert any(f.get("ambiguous") for f in seen) and any(f.get("approximate") for f in seen)
+    assert any(f["start"] is None for f in seen) and any(f["end"] is None for f in seen)
