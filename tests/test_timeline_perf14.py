@@ -4,6 +4,8 @@
   model the validator builds (values, their order and very objects, the fields set, the JSON),
   compared on every span a parse of every report we have builds, and on every expression at
   every candidate of those reports under several contexts (zones with alternatives, anchors).
+- `timeline._new_event` builds a TimelineEvent without validating it: the same model as
+  TimelineEvent(**values), compared on every event of every report.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from contextlib import contextmanager
 from incidentparse import parse
 from incidentparse.dates import resolve
 from incidentparse.dates.scan import Options, candidates, expression_at
-from incidentparse.models import TimeSpan
+from incidentparse.extract import timeline
+from incidentparse.models import TimelineEvent, TimeSpan
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -91,3 +94,38 @@ def test_spans_at_every_candidate_are_the_validated_ones() -> None:
     assert {"year", "month", "day", "minute"} <= grains
     assert any(f.get("ambiguous") for f in seen) and any(f.get("approximate") for f in seen)
     assert any(f["start"] is None for f in seen) and any(f["end"] is None for f in seen)
+
+
+def test_events_are_the_validated_ones() -> None:
+    """timeline._new_event: every event of every report as TimelineEvent(**values) builds it."""
+    built = timeline._new_event
+    seen: list[TimelineEvent] = []
+
+    def both(values: dict[str, object]) -> TimelineEvent:
+        fast = built(dict(values))
+        plain = TimelineEvent(**values)  # type: ignore[arg-type]
+        assert type(fast) is TimelineEvent and fast == plain
+        assert list(fast.__dict__) == list(plain.__dict__)
+        for name, value in plain.__dict__.items():
+            mine = fast.__dict__[name]
+            if isinstance(value, tuple):  # the validator rebuilds a tuple of the same items
+                assert type(mine) is tuple and len(mine) == len(value)
+                assert all(a is b for a, b in zip(mine, value, strict=True))
+            else:
+                assert mine is value
+        assert fast.model_fields_set == plain.model_fields_set
+        assert fast.__pydantic_extra__ == plain.__pydantic_extra__
+        assert fast.__pydantic_private__ == plain.__pydantic_private__
+        assert fast.model_dump_json() == plain.model_dump_json()
+        seen.append(fast)
+        return fast
+
+    timeline._new_event = both
+    try:
+        for text in DOCS:
+            parse(text)
+    finally:
+        timeline._new_event = built
+    assert len(seen) > 300
+    assert any(e.when is None for e in seen) and any(e.fields for e in seen)
+    assert any(not e.applicable for e in seen) and any(e.phase for e in seen)
