@@ -4,6 +4,9 @@
   model the validator builds (values, their order and very objects, the fields set, the JSON),
   compared on every span a parse of every report we have builds, and on every expression at
   every candidate of those reports under several contexts (zones with alternatives, anchors).
+- `leading._may_open` skips the grammar at a row's first words that grammar.START_LOWER turns
+  away: the same leading expressions as trying every candidate, on every line of every report
+  and on generated rows (words START_LOWER reads, CASE_UNSAFE characters, 'İ').
 - `timeline._new_event` builds a TimelineEvent without validating it: the same model as
   TimelineEvent(**values), compared on every event of every report.
 """
@@ -11,11 +14,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from incidentparse import parse
-from incidentparse.dates import resolve
+from incidentparse.dates import leading, resolve
 from incidentparse.dates.scan import Options, candidates, expression_at
 from incidentparse.extract import timeline
 from incidentparse.models import TimelineEvent, TimeSpan
@@ -129,3 +133,39 @@ def test_events_are_the_validated_ones() -> None:
     assert len(seen) > 300
     assert any(e.when is None for e in seen) and any(e.fields for e in seen)
     assert any(not e.applicable for e in seen) and any(e.phase for e in seen)
+
+
+_ROW_PIECES: tuple[str, ...] = (
+    "The", "the", "A", "a", "second", "Second", "First", "It", "To", "All", "at", "on", "In",
+    "from", "next", "Mon", "April", "april 1", "noon", "Q3", "FY24", "fy24", "2019", "14:00",
+    "5:02 PM", "12th", "[", "**", "(", "~", "-", ":", "İ", "\u0131", "\u017f", "K",
+    "\u017fecond", "la\u017ft", "noon\u0131", "restarted",
+    "engineer", "week", "late", "early", "mid", "T+5", "yesterday", "today", "ago", "last",
+)  # fmt: skip
+
+
+def test_leading_expression_as_every_candidate_tried() -> None:
+    rng = random.Random(14)
+    texts = [
+        rng.choice(("", " ", ", ")).join(rng.choice(_ROW_PIECES) for _ in range(rng.randint(1, 6)))
+        for _ in range(4000)
+    ]
+    texts += [line.strip(" -*#>") for doc in DOCS for line in doc.splitlines() if line.strip()]
+    found = skipped = 0
+    may_open = leading._may_open
+    for n, text in enumerate(texts):
+        if not text:
+            continue
+        reference = (dt.date(2024, 3, 1), dt.date(2019, 12, 31))[n % 2]
+        limit = n % 5
+        end = min(len(text), limit + rng.randint(0, 12))
+        fast = leading.leading_expression(text, reference, limit, end)
+        leading._may_open = lambda text, pos: True
+        try:
+            plain = leading.leading_expression(text, reference, limit, end)
+        finally:
+            leading._may_open = may_open
+        assert (fast and (fast.begin, fast.end)) == (plain and (plain.begin, plain.end)), text
+        found += fast is not None
+        skipped += any(not may_open(text, p) for p in candidates(text, 0, end) if p <= limit)
+    assert found > 500 and skipped > 500

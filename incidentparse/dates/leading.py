@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from .grammar import Expr
+from .grammar import START_LOWER, Expr
 from .points import Ctx
 from .resolve import Env, resolves
 from .scan import Options, candidates, expression_at, shaped_expression
+from .vocab import CASE_UNSAFE
 
 
 class Stamp(str):
@@ -74,7 +75,7 @@ def _leading(text: str, reference: dt.date, limit: int, end: int) -> tuple[Expr,
     cursor = 0
     pos: int | None = first
     while pos is not None and pos <= limit:
-        if pos >= cursor:
+        if pos >= cursor and _may_open(text, pos):
             # expression_at's first step, told apart: a shape's reading can be handed on
             expr = shaped_expression(text, pos, ctx)
             shaped = expr is not None
@@ -88,3 +89,17 @@ def _leading(text: str, reference: dt.date, limit: int, end: int) -> tuple[Expr,
                 cursor = expr.end
         pos = next(found, None)
     return None
+
+
+def _may_open(text: str, pos: int) -> bool:
+    """False where no expression starts at candidate ``pos``, told without the grammar: a word
+    there that grammar.START_LOWER turns away ('Second engineer …', 'It does.', 'To test, …')
+    starts none, and expression_at's other try needs a digit. START_LOWER reads the lower-cased
+    text, which only a text whose lower-casing keeps its offsets and holds no CASE_UNSAFE
+    character allows (as scan._expression_candidates; else the grammar is asked)."""
+    if "0" <= text[pos] <= "9":
+        return True
+    lower = text.lower()
+    if len(lower) != len(text) or any(char in text for char in CASE_UNSAFE):
+        return True
+    return START_LOWER.match(lower, pos) is not None
