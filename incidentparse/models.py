@@ -7,7 +7,8 @@ needs a ``SCHEMA_VERSION`` bump; adding fields and kinds does not.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from collections.abc import Iterable
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 from pydantic import Field as F
@@ -343,3 +344,23 @@ def _event_instant(event: TimelineEvent) -> tuple[dt.datetime, int]:
         return start, event.line
     day = start or dt.date.min
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc), event.line
+
+
+_M = TypeVar("_M", bound=BaseModel)
+_set = object.__setattr__
+
+
+def assembled(model: type[_M], values: dict[str, Any], given: Iterable[str]) -> _M:
+    """``model`` holding ``values`` (every field, in the model's order) with the names ``given``
+    as its fields set, as model_construct builds it: not validated. For the models built once
+    per date expression or timeline row (TimeSpan, its Alternatives, TimelineEvent), whose
+    validation (two datetimes, mostly) cost as much as reading the expression: their callers'
+    values are of the field types already, which the validator hands on unchanged (the very
+    objects; a tuple rebuilt with the same items), so the model is the one it builds
+    (tests/test_timeline_perf14.py compares both on every one a parse of our reports builds)."""
+    made = object.__new__(model)
+    _set(made, "__dict__", values)
+    _set(made, "__pydantic_fields_set__", set(given))
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made

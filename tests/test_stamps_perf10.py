@@ -5,8 +5,9 @@
   at every candidate of every report we have (fixtures, docs, the shared corpus when present)
   under several contexts, and on generated clock times dense in the edges (24:00, out-of-range
   minutes, zones, ranges, deadlines, 'within', dual readings, days near date.min/date.max).
-- The ambiguous zone's Alternatives are built by the model's validator (`_new_alternative`) as
-  `_new_span` builds TimeSpans: the same models as `Alternative(**fields)`.
+- The model's validator (`_validated_alternative`, the plain way of the ambiguous zone's
+  Alternatives; tests/test_timeline_perf14.py compares it with `_new_alternative`) builds the
+  same models as `Alternative(**fields)`.
 """
 
 from __future__ import annotations
@@ -146,10 +147,10 @@ def test_alternative_by_validator() -> None:
             plain = Alternative(**fields)  # type: ignore[arg-type]
         except ValidationError as error:
             with pytest.raises(ValidationError) as fast_error:
-                resolve._new_alternative(fields)
+                resolve._validated_alternative(fields)
             assert fast_error.value.errors() == error.errors()
             continue
-        fast = resolve._new_alternative(fields)
+        fast = resolve._validated_alternative(fields)
         assert type(fast) is Alternative
         assert fast == plain
         assert fast.model_fields_set == plain.model_fields_set

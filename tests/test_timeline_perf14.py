@@ -18,11 +18,13 @@ import random
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from pydantic import BaseModel
+
 from incidentparse import parse
 from incidentparse.dates import leading, resolve
 from incidentparse.dates.scan import Options, candidates, expression_at
 from incidentparse.extract import timeline
-from incidentparse.models import TimelineEvent, TimeSpan
+from incidentparse.models import Alternative, TimelineEvent, TimeSpan
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -37,13 +39,15 @@ REPORTS = sorted(
 DOCS: list[str] = [p.read_text(encoding="utf-8") for p in REPORTS]
 
 
-def _same_span(fast: TimeSpan, plain: TimeSpan) -> None:
-    assert type(fast) is TimeSpan
+def _same_model(fast: BaseModel, plain: BaseModel) -> None:
+    """Built as the validator builds it: the same values (the very objects; a tuple rebuilt by
+    the validator holds the same items), in the same order, the same fields set and JSON."""
+    assert type(fast) is type(plain)
     assert fast == plain
     assert list(fast.__dict__) == list(plain.__dict__)
     for name, value in plain.__dict__.items():
         mine = fast.__dict__[name]
-        if isinstance(value, tuple):  # the validator rebuilds a tuple of the same items
+        if isinstance(value, tuple):
             assert type(mine) is tuple and len(mine) == len(value)
             assert all(a is b for a, b in zip(mine, value, strict=True))
         else:
@@ -56,21 +60,29 @@ def _same_span(fast: TimeSpan, plain: TimeSpan) -> None:
 
 @contextmanager
 def _compared() -> Iterator[list[dict[str, object]]]:
-    """Every span built meanwhile is also validated, and the two compared."""
+    """Every span and Alternative built meanwhile is also validated, and the two compared."""
     seen: list[dict[str, object]] = []
-    built = resolve._new_span
+    built, alternative = resolve._new_span, resolve._new_alternative
 
     def both(fields: dict[str, object]) -> TimeSpan:
         fast = built(dict(fields))
-        _same_span(fast, resolve._validated_span(dict(fields)))
+        _same_model(fast, resolve._validated_span(dict(fields)))
         seen.append(fields)
         return fast
 
-    resolve._new_span = both
+    def both_alternative(
+        start: dt.date | dt.datetime, end: dt.date | dt.datetime, reading: str
+    ) -> Alternative:
+        fast = alternative(start, end, reading)
+        plain = resolve._validated_alternative({"start": start, "end": end, "reading": reading})
+        _same_model(fast, plain)
+        return fast
+
+    resolve._new_span, resolve._new_alternative = both, both_alternative  # type: ignore[assignment]
     try:
         yield seen
     finally:
-        resolve._new_span = built
+        resolve._new_span, resolve._new_alternative = built, alternative
 
 
 def test_spans_of_every_parse_are_the_validated_ones() -> None:
@@ -79,6 +91,8 @@ def test_spans_of_every_parse_are_the_validated_ones() -> None:
             parse(text)
     assert len(seen) > 300
     assert any("alternatives" in f for f in seen) and any("char_start" in f for f in seen)
+    readings = {a.reading for f in seen for a in f.get("alternatives", ())}  # type: ignore[attr-defined]
+    assert any("first" in r for r in readings) and any(" as UTC" in r for r in readings)
     starts = {type(f["start"]) for f in seen}
     assert {dt.date, dt.datetime} <= starts
 
@@ -108,19 +122,7 @@ def test_events_are_the_validated_ones() -> None:
     def both(values: dict[str, object]) -> TimelineEvent:
         fast = built(dict(values))
         plain = TimelineEvent(**values)  # type: ignore[arg-type]
-        assert type(fast) is TimelineEvent and fast == plain
-        assert list(fast.__dict__) == list(plain.__dict__)
-        for name, value in plain.__dict__.items():
-            mine = fast.__dict__[name]
-            if isinstance(value, tuple):  # the validator rebuilds a tuple of the same items
-                assert type(mine) is tuple and len(mine) == len(value)
-                assert all(a is b for a, b in zip(mine, value, strict=True))
-            else:
-                assert mine is value
-        assert fast.model_fields_set == plain.model_fields_set
-        assert fast.__pydantic_extra__ == plain.__pydantic_extra__
-        assert fast.__pydantic_private__ == plain.__pydantic_private__
-        assert fast.model_dump_json() == plain.model_dump_json()
+        _same_model(fast, plain)
         seen.append(fast)
         return fast
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..models import Alternative, TimeSpan
+from ..models import Alternative, TimeSpan, assembled
 from .calendar import TIME_GRAINS, finer, infer_year, interval
 from .grammar import Expr
 from .points import Ctx, Point
@@ -15,17 +15,15 @@ _EXPLICIT_ZONES = frozenset({"UTC", "GMT", "UT", "Z"})
 # C15 dual readings and midnight-crossing checks: no zone is further than this from UTC.
 _MAX_OFFSET = dt.timedelta(hours=14)
 _MIDNIGHT = dt.time()
-# TimeSpan(**fields) as the model's validator builds it (the plain way; tests compare with it).
+# TimeSpan(**fields) and Alternative(**fields) as the models' validators build them (the plain
+# way; tests compare with it).
 _validated_span = TimeSpan.__pydantic_validator__.validate_python
+_validated_alternative = Alternative.__pydantic_validator__.validate_python
 # Every field of a TimeSpan in the model's order, with its default (required ones: a marker that
 # _fields always replaces).
 _SPAN_DEFAULTS: dict[str, object] = {
     name: info.default for name, info in TimeSpan.model_fields.items()
 }
-_set = object.__setattr__
-# The same for the Alternatives of an ambiguous zone (BST, IST, AST): one per other meaning for
-# every stamp of a report that declares such a zone.
-_new_alternative = Alternative.__pydantic_validator__.validate_python
 
 
 @dataclass(frozen=True)
@@ -90,9 +88,7 @@ def _add_alternative(side: Side, alt: Point, year: int, env: Env, reading: str) 
     if found is None:
         return
     side.ambiguous = True
-    side.alternatives.append(
-        _new_alternative({"start": found[0], "end": found[1], "reading": reading})
-    )
+    side.alternatives.append(_new_alternative(found[0], found[1], reading))
 
 
 def _time_only(point: Point, env: Env, ctx: Ctx) -> Side | None:
@@ -138,8 +134,7 @@ def _with_clock(side: Side, point: Point, day: dt.date, env: Env) -> Side:
     if zone.ambiguous:  # IST, BST, AST: written or declared, the reading is flagged (C15)
         side.ambiguous = True
         side.alternatives.extend(
-            _new_alternative({"start": alt, "end": alt, "reading": reading})
-            for alt, reading in zone.alternatives(local)
+            _new_alternative(alt, alt, reading) for alt, reading in zone.alternatives(local)
         )
     side.suspect = point.zone is not None and point.zone.suspect(day)
     return side
@@ -361,22 +356,24 @@ def _fields(
 
 
 def _new_span(fields: dict[str, object]) -> TimeSpan:
-    """TimeSpan(**fields) for _fields' fields, without validating them: one span is built per
-    expression, and validating its two datetimes cost a third of a clock stamp's resolution.
-    _fields makes every value of the model's own types and vocabulary (a str text, date or
-    datetime or None endpoints, a Grain, bools, Alternatives, the sources' literals, int
-    offsets), which the validator hands on unchanged, the very objects: so the model is the one
-    it builds (every field in order, defaults filled, the given names as the fields set), as
-    model_construct builds it (tests/test_timeline_perf14.py compares both on every expression
-    of every report we have)."""
+    """TimeSpan(**fields) for _fields' fields, not validated (models.assembled): they are of the
+    model's own types and vocabulary (a str text, date or datetime or None endpoints, a Grain,
+    bools, Alternatives, the sources' literals, int offsets). Defaults filled in the model's
+    order, the given names as the fields set."""
     values = dict(_SPAN_DEFAULTS)
     values.update(fields)
-    span = object.__new__(TimeSpan)
-    _set(span, "__dict__", values)
-    _set(span, "__pydantic_fields_set__", set(fields))
-    _set(span, "__pydantic_extra__", None)
-    _set(span, "__pydantic_private__", None)
-    return span
+    return assembled(TimeSpan, values, fields)
+
+
+def _new_alternative(
+    start: dt.date | dt.datetime, end: dt.date | dt.datetime, reading: str
+) -> Alternative:
+    """Alternative(start=start, end=end, reading=reading), not validated (models.assembled): a
+    date or datetime interval and its reading's str, as the callers have them."""
+    return assembled(Alternative, {"start": start, "end": end, "reading": reading}, _ALT_FIELDS)
+
+
+_ALT_FIELDS = ("start", "end", "reading")
 
 
 def _align(side: Side, grain: str, is_start: bool) -> dt.date | dt.datetime:

@@ -28,7 +28,7 @@ from ..dates.grammar import START_LOWER
 from ..dates.leading import leading_stamp
 from ..dates.scan import candidates
 from ..dates.vocab import CASE_UNSAFE
-from ..models import Field, TimelineEvent, TimeSpan
+from ..models import Field, TimelineEvent, TimeSpan, assembled
 from ..sections import Part, View
 from ..tokens import Node
 from .context import Context, declared_zone
@@ -475,20 +475,8 @@ def _event(row: _Row) -> TimelineEvent:
     )
 
 
-_set = object.__setattr__
-
-
 def _new_event(values: dict[str, object]) -> TimelineEvent:
-    """TimelineEvent(**values) for _event's values (every field, in the model's order), without
-    validating them: one event is built per row, and its validation cost as much as classifying
-    the row. The values are already of the model's types (a TimeSpan or None, str or None
-    phase, label and reason, a str text, a bool, a tuple of Fields, an int line), which the
-    validator hands on unchanged (the tuple rebuilt with the same items): so the model is the
-    one it builds, as model_construct builds it (tests/test_timeline_perf14.py compares both
-    on every event of every report we have)."""
-    event = object.__new__(TimelineEvent)
-    _set(event, "__dict__", values)
-    _set(event, "__pydantic_fields_set__", set(values))
-    _set(event, "__pydantic_extra__", None)
-    _set(event, "__pydantic_private__", None)
-    return event
+    """TimelineEvent(**values) for _event's values (every field, in the model's order), not
+    validated (models.assembled): a TimeSpan or None, str or None phase, label and reason, a
+    str text, a bool, a tuple of Fields, an int line."""
+    return assembled(TimelineEvent, values, values)
