@@ -62,8 +62,27 @@ class Answer:
 PRESENT = Answer()
 
 
+# The placeholder words' first two characters (lower-cased; '-' whole).
+_HEADS = frozenset(word[:2] for word in _BY_WORD)
+
+
 def classify(value: str) -> Answer:
     """Classify a value: a real answer (PRESENT) or a placeholder with its reason."""
+    # Most values (every timeline row, field and statement) are real answers, told by their
+    # first two characters: the answer word is what follows the blanks and '*'/'_' markup
+    # stripped below, so when the value's first character past them is no blank, '*' or '_',
+    # the word is a prefix of the value from there (maybe empty, at a separator), and its
+    # lower-cased first one or two characters must start a placeholder word.
+    lead = value.lstrip().lstrip("*_").lstrip()[:2]
+    if lead and lead[0] not in "*_":
+        lower = lead.lower()[:2]
+        if lower[:1] not in _HEADS and lower not in _HEADS:
+            return PRESENT
+    return _classify(value)
+
+
+def _classify(value: str) -> Answer:
+    """classify() read in full: the answer word before a separator, looked up."""
     text = value.strip().strip("*_").strip()
     separator = _SEPARATOR.search(text, 0, MAX_WORD + 2)
     head = text[: separator.start()] if separator else text

@@ -7,6 +7,8 @@
 - `leading._may_open` skips the grammar at a row's first words that grammar.START_LOWER turns
   away: the same leading expressions as trying every candidate, on every line of every report
   and on generated rows (words START_LOWER reads, CASE_UNSAFE characters, 'İ').
+- `answers.classify` tells most real answers by their first character: the same Answer as
+  reading the value in full, on every line of every report and generated values.
 - `timeline._new_event` builds a TimelineEvent without validating it: the same model as
   TimelineEvent(**values), compared on every event of every report.
 """
@@ -20,7 +22,7 @@ from contextlib import contextmanager
 
 from pydantic import BaseModel
 
-from incidentparse import parse
+from incidentparse import answers, parse
 from incidentparse.dates import leading, resolve
 from incidentparse.dates.scan import Options, candidates, expression_at
 from incidentparse.extract import timeline
@@ -171,3 +173,26 @@ def test_leading_expression_as_every_candidate_tried() -> None:
         found += fast is not None
         skipped += any(not may_open(text, p) for p in candidates(text, 0, end) if p <= limit)
     assert found > 500 and skipped > 500
+
+
+_ANSWER_PIECES: tuple[str, ...] = (
+    "N/A", "n/a", "na", "NA", "None", "none observed", "No", "nil", "Unknown", "TBD", "tbc",
+    "pending", "Pending", "not applicable", "Not yet determined", "-", "—", "–", "*", "**", "_",
+    " ", "  ", "\t", "\n", "(", ")", ":", ";", ".", " - ", " — ", "x", "Engineer", "2024-03-01",
+    "İ", "\u212a", "\u0131", "\u00a0", "\u2003", "reason", "Not", "nothing", "unspecified",
+)  # fmt: skip
+
+
+def test_classify_as_read_in_full() -> None:
+    """answers.classify's first-character test: the same Answer as answers._classify."""
+    rng = random.Random(1414)
+    values = [
+        "".join(rng.choice(_ANSWER_PIECES) for _ in range(rng.randint(0, 6))) for _ in range(20000)
+    ]
+    values += [line for doc in DOCS for line in doc.splitlines()]
+    placeholders = 0
+    for value in values:
+        fast = answers.classify(value)
+        assert fast == answers._classify(value), value
+        placeholders += fast.placeholder
+    assert placeholders > 2000
