@@ -12,6 +12,7 @@ import pytest
 
 from incidentparse.ioc import extract_indicators
 from incidentparse.ioc.layout import Layout, _inside
+from incidentparse.ioc.scan import _COMMON, _PROBES, SCANNERS, absent_literals
 
 from .test_ioc_perf import FENCED, TEXTS
 
@@ -64,3 +65,54 @@ def test_indicators_with_whole_text_spans_are_the_same(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(Layout, "line_spans", whole)
     assert [extract_indicators(text) for text in SPAN_TEXTS] == fast
+
+
+PROBE_PIECES: tuple[str, ...] = (
+    "C", "c", "V", "v", "E", "e", "H", "K", ":", "::", " ", "a", "t", " at ", "\n", "CVE", "Cve",
+    "cve", "cVe", "HK", "hk", "é", ".", "@", "/",
+)  # fmt: skip
+
+
+def _probe_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(PROBE_PIECES) for _ in range(rng.randint(0, 30))) for _ in range(count)
+    ]
+
+
+PROBE_TEXTS = [*TEXTS, *_probe_texts(5000, 14), "CV", "Cv", "cv", "VE", "ve", ":", "H", "K", "KH"]
+
+
+def test_probes_cover_the_common_literals_once() -> None:
+    probed = [literal for probe in _PROBES for literal in probe.literals]
+    assert sorted(probed) == sorted(_COMMON)
+    assert any(probe.finder is not None and len(probe.literals) > 1 for probe in _PROBES)
+
+
+def test_probe_finders_match_where_one_of_their_literals_is() -> None:
+    found = 0
+    for text in PROBE_TEXTS:
+        for probe in _PROBES:
+            for char in probe.telling:
+                assert all(char in literal for literal in probe.literals)
+            if probe.finder is None:
+                continue
+            places = [m.end() for m in probe.finder.finditer(text)]  # each where a literal ends
+            plain = sorted(
+                {
+                    index + len(literal)
+                    for literal in probe.literals
+                    for index in range(len(text))
+                    if text.startswith(literal, index)
+                }
+            )
+            assert places == plain, (text, probe)
+            found += len(places)
+    assert found > 1000
+
+
+def test_absent_literals_are_the_ones_not_in_the_text() -> None:
+    literals = {a.literal for s in SCANNERS for a in s.anchors}
+    for text in PROBE_TEXTS:
+        plain = frozenset(literal for literal in literals if literal not in text)
+        assert absent_literals(text, common=True) == plain, text
