@@ -11,6 +11,14 @@ import random
 import pytest
 
 from incidentparse.ioc import extract_indicators
+from incidentparse.ioc.context import (
+    Labels,
+    context_of,
+    dash_note,
+    link_text,
+    parenthetical,
+    row_note,
+)
 from incidentparse.ioc.layout import Layout, _inside
 from incidentparse.ioc.scan import _COMMON, _PROBES, SCANNERS, absent_literals
 
@@ -116,3 +124,40 @@ def test_absent_literals_are_the_ones_not_in_the_text() -> None:
     for text in PROBE_TEXTS:
         plain = frozenset(literal for literal in literals if literal not in text)
         assert absent_literals(text, common=True) == plain, text
+
+
+def _plain_context(layout: Layout, labels: Labels, start: int, end: int) -> str | None:
+    """context_of as written before round 14: each step finds the line again, every line is
+    asked for its row note."""
+    line_start, line_end = layout.line_bounds(start)
+    text = layout.text
+    note = parenthetical(text, end, line_end)
+    if note is None and layout.markdown:
+        note = link_text(text, start, line_start)
+    if note is None and layout.markdown:
+        note = row_note(layout, start, end)
+    if note is None:
+        note = dash_note(text, end, line_end)
+    if note is None:
+        note = labels.label_at(start)
+    return note
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_context_is_the_plain_one(markdown: bool) -> None:
+    rng = random.Random(14)
+    noted = 0
+    for text in [*TEXTS, *_tick_texts(500, 15)]:
+        if not text:
+            continue
+        fast, plain = Layout.build(text, markdown), Layout.build(text, markdown)
+        fast_labels, plain_labels = Labels(fast), Labels(plain)
+        spans = [(hit.start, hit.end) for hit in extract_indicators(text, markdown=markdown)]
+        for _ in range(20):
+            start = rng.randrange(len(text))
+            spans.append((start, rng.randint(start + 1, min(len(text), start + 40))))
+        for start, end in spans:
+            note = context_of(fast, fast_labels, start, end)
+            assert note == _plain_context(plain, plain_labels, start, end), (text, start, end)
+            noted += note is not None
+    assert noted > 1000

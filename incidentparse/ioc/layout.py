@@ -89,9 +89,11 @@ class Layout:
         if not self.markdown:
             return None
         start, end = self.line_bounds(offset)
-        if end - start > _MAX_ROW or _ROW_START.match(self.text, start) is None:
-            return None
-        return start, end
+        return (start, end) if self.is_row(start, end) else None
+
+    def is_row(self, start: int, end: int) -> bool:
+        """The line from start to end (its bounds) is read as a table row."""
+        return end - start <= _MAX_ROW and _ROW_START.match(self.text, start) is not None
 
     def bars(self, row: tuple[int, int]) -> list[int]:
         if row[0] not in self._bars:
@@ -109,6 +111,13 @@ class Layout:
         starts = self.line_starts
         end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
         return starts[index], end
+
+    def line(self, offset: int) -> tuple[int, int, int]:
+        """0-based index, start and end (as line_bounds gives them) of the line holding offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        starts = self.line_starts
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
+        return index, starts[index], end
 
     def in_fence(self, offset: int) -> bool:
         return _inside(self.fences, offset) is not None
