@@ -332,17 +332,20 @@ _PROBES: Final = _probes()
 def _absent_common(text: str) -> list[str]:
     """The common anchor literals that text does not hold."""
     absent: list[str] = []
-    for probe in _PROBES:
-        literals = probe.literals
-        if any(char not in text for char in probe.telling):
-            absent.extend(literals)
-        elif probe.finder is None:
-            if literals[0] not in text:
+    # Plain loops: a generator expression per probe cost more than most of the tests.
+    for literals, telling, finder in _PROBES:
+        for char in telling:
+            if char not in text:
                 absent.extend(literals)
-        elif probe.finder.search(text) is None:
-            absent.extend(literals)
-        elif len(literals) > 1:  # one of them is there (a rare case): which
-            absent.extend(literal for literal in literals if literal not in text)
+                break
+        else:
+            if finder is None:
+                if literals[0] not in text:
+                    absent.append(literals[0])
+            elif finder.search(text) is None:
+                absent.extend(literals)
+            elif len(literals) > 1:  # one of them is there (a rare case): which
+                absent.extend([literal for literal in literals if literal not in text])
     return absent
 
 
