@@ -49,13 +49,13 @@ class Labels:
         ``index``: the index of that line, when the caller has it."""
         if offset in self._labels:
             return self._labels[offset]
-        if index is None:
-            index = self.layout.line_index(offset)
         label = self._labels[offset] = self._label_at(offset, index)
         return label
 
-    def _label_at(self, offset: int, index: int) -> str | None:
+    def _label_at(self, offset: int, index: int | None = None) -> str | None:
         layout = self.layout
+        if index is None:
+            index = layout.line_index(offset)
         line_start = layout.line_starts[index]
         label = _inline_label(layout.text[line_start : min(offset, line_start + _NOTE_MAX)])
         return label if label is not None else self.above(index)
