@@ -44,16 +44,18 @@ class Labels:
         and the nearest heading above."""
         return self.label_at(offset), self.heading_at(offset)
 
-    def label_at(self, offset: int) -> str | None:
-        """The '**Label:**' opening offset's line, else the label line it sits under."""
+    def label_at(self, offset: int, index: int | None = None) -> str | None:
+        """The '**Label:**' opening offset's line, else the label line it sits under;
+        ``index``: the index of that line, when the caller has it."""
         if offset in self._labels:
             return self._labels[offset]
-        label = self._labels[offset] = self._label_at(offset)
+        label = self._labels[offset] = self._label_at(offset, index)
         return label
 
-    def _label_at(self, offset: int) -> str | None:
+    def _label_at(self, offset: int, index: int | None = None) -> str | None:
         layout = self.layout
-        index = layout.line_index(offset)
+        if index is None:
+            index = layout.line_index(offset)
         line_start = layout.line_starts[index]
         label = _inline_label(layout.text[line_start : min(offset, line_start + _NOTE_MAX)])
         return label if label is not None else self.above(index)
@@ -178,15 +180,17 @@ def row_note(layout: Layout, start: int, end: int) -> str | None:
 
 def context_of(layout: Layout, labels: Labels, start: int, end: int) -> str | None:
     """The closest note: parenthetical, link text, table row, trailing note, then the label."""
-    line_start, line_end = layout.line_bounds(start)
+    # The line is found once for every step (each looked it up again: ~a fifth of the cost)
+    # and a line that is no table row has no row note (row_note would find no cells).
+    index, line_start, line_end = layout.line(start)
     text = layout.text
     note = parenthetical(text, end, line_end)
     if note is None and layout.markdown:
         note = link_text(text, start, line_start)
-    if note is None and layout.markdown:
+    if note is None and layout.markdown and layout.is_row(line_start, line_end):
         note = row_note(layout, start, end)
     if note is None:
         note = dash_note(text, end, line_end)
     if note is None:
-        note = labels.label_at(start)
+        note = labels.label_at(start, index)
     return note

@@ -26,6 +26,7 @@ class Layout:
     markdown: bool = True
     line_starts: list[int] = field(default_factory=list)
     _bars: dict[int, list[int]] = field(default_factory=dict)
+    _line_spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -43,10 +44,28 @@ class Layout:
 
     @cached_property
     def spans(self) -> list[tuple[int, int]]:
-        """Code spans as (start, end) offsets, backticks included; none in plain text."""
+        """Code spans as (start, end) offsets, backticks included; none in plain text.
+
+        The definition the scanner keeps: it asks for the spans of one line (line_spans)."""
         if not self.markdown:
             return []
         return [(m.start(), m.end()) for m in CODE_SPAN.finditer(self.text)]
+
+    def line_spans(self, offset: int) -> list[tuple[int, int]]:
+        """The code spans (as ``spans`` gives them) on the line holding offset.
+
+        CODE_SPAN never matches a line break, so no span crosses a line and a search resumed at
+        a line start finds that line's spans as the whole-text search does (each search starts
+        at or before it, and a match found earlier ends before it). Every Indicator asks in_code:
+        reading its own line spares reading the whole text (and a line without a backtick, the
+        regex search)."""
+        start, end = self.line_bounds(offset)
+        if start not in self._line_spans:
+            found: list[tuple[int, int]] = []
+            if self.markdown and self.text.find("`", start, end) >= 0:
+                found = [m.span() for m in CODE_SPAN.finditer(self.text, start, end)]
+            self._line_spans[start] = found
+        return self._line_spans[start]
 
     @cached_property
     def headings(self) -> list[int]:
@@ -70,9 +89,11 @@ class Layout:
         if not self.markdown:
             return None
         start, end = self.line_bounds(offset)
-        if end - start > _MAX_ROW or _ROW_START.match(self.text, start) is None:
-            return None
-        return start, end
+        return (start, end) if self.is_row(start, end) else None
+
+    def is_row(self, start: int, end: int) -> bool:
+        """The line from start to end (its bounds) is read as a table row."""
+        return end - start <= _MAX_ROW and _ROW_START.match(self.text, start) is not None
 
     def bars(self, row: tuple[int, int]) -> list[int]:
         if row[0] not in self._bars:
@@ -91,12 +112,19 @@ class Layout:
         end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
         return starts[index], end
 
+    def line(self, offset: int) -> tuple[int, int, int]:
+        """0-based index, start and end (as line_bounds gives them) of the line holding offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        starts = self.line_starts
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
+        return index, starts[index], end
+
     def in_fence(self, offset: int) -> bool:
         return _inside(self.fences, offset) is not None
 
     def code_span(self, offset: int) -> tuple[int, int] | None:
         """Bounds of the code span's content around offset, backticks excluded."""
-        span = _inside(self.spans, offset)
+        span = _inside(self.line_spans(offset), offset)
         if span is None:
             return None
         start, end = span
@@ -104,7 +132,7 @@ class Layout:
         return start + ticks, end - ticks
 
     def in_code(self, offset: int) -> bool:
-        return self.in_fence(offset) or _inside(self.spans, offset) is not None
+        return _inside(self.line_spans(offset), offset) is not None or self.in_fence(offset)
 
     def cell(self, offset: int) -> tuple[int, int] | None:
         """Bounds of the table cell holding offset (its content between the pipes)."""
