@@ -21,6 +21,7 @@ from ..models import (
     TimeSpan,
 )
 from .context import Context, Draft
+from .document import letter_runs
 from .fields import label_key
 
 # Timeline wording that marks each anchor (lower case). One row per anchor.
@@ -47,10 +48,6 @@ CUE_RUNS: dict[str, frozenset[bytes]] = {
                            b"closed", b"ends", b"end"}),
 }  # fmt: skip
 _ANY_CUE_RUN = frozenset().union(*CUE_RUNS.values())
-# Every byte but a lower-case letter or digit turned into a blank; a byte beyond ASCII (part
-# of a character beyond it in UTF-8) is no [a-z0-9] character either.
-_TO_RUNS = bytes(b if chr(b).isascii() and chr(b).isalnum() and not chr(b).isupper() else 32
-                 for b in range(256))  # fmt: skip
 # Timeline phases that mark an anchor on their own.
 ANCHOR_PHASES: dict[str, str] = {
     "initial_access": "occurred",
@@ -180,7 +177,7 @@ def _from_timeline(events: Iterable[TimelineEvent]) -> dict[str, Anchor]:
             continue
         phase_name = ANCHOR_PHASES.get(event.phase or "")
         text = event.text.lower()
-        runs = _ANY_CUE_RUN.intersection(_runs(text))
+        runs = _ANY_CUE_RUN.intersection(letter_runs(text))
         if phase_name is None and not runs:  # most events: nothing below can mark an anchor
             continue
         for name, cue in _CUES.items():
@@ -190,12 +187,6 @@ def _from_timeline(events: Iterable[TimelineEvent]) -> dict[str, Anchor]:
             if marks and (name == "resolved" or name not in found):
                 found[name] = Anchor(when=when, source="timeline", line=event.line)
     return found
-
-
-def _runs(text: str) -> list[bytes]:
-    """The runs of [a-z0-9] in a lower-cased text (a lone surrogate, which a str may hold,
-    encodes as bytes beyond ASCII: no such character)."""
-    return text.encode("utf-8", "surrogatepass").translate(_TO_RUNS).split()
 
 
 def _between(first: Anchor | None, last: Anchor | None) -> Duration | None:
