@@ -103,27 +103,23 @@ def test_extract_indicators_sets_no_placement() -> None:
 
 
 def _plain_from_timeline(events: list[TimelineEvent]) -> dict[str, Anchor]:
-    """metrics._from_timeline as it was: every dated event tested for every cue word."""
+    """metrics._from_timeline without its skip: every dated event searched for every cue."""
     found: dict[str, Anchor] = {}
     for event in events:
         if event.when is None or event.when.start is None:
             continue
         phase_name = metrics.ANCHOR_PHASES.get(event.phase or "")
         text = event.text.lower()
-        cued = any(word in text for word in metrics._ANY_CUE_WORD)
-        if phase_name is None and not cued:
-            continue
         for name, cue in metrics._CUES.items():
-            marks = phase_name == name or (
-                cued and any(word in text for word in metrics.CUE_WORDS[name]) and cue.search(text)
-            )
+            marks = phase_name == name or cue.search(text) is not None
             if marks and (name == "resolved" or name not in found):
                 found[name] = Anchor(when=event.when, source="timeline", line=event.line)
     return found
 
 
 CUE_PIECES: tuple[str, ...] = (
-    *(word for words in metrics.CUE_WORDS.values() for word in words),
+    *(run.decode() for runs in metrics.CUE_RUNS.values() for run in runs),
+    "auto-", "_", "é", "2", "un", "ing",
     *(cue.split("|")[0] for cue in metrics.ANCHOR_CUES.values()),
     "outage began", "incident declared", "the", "we", "service", "start", "end", "of", "was",
     "alerted", "alerts fired", "back to normal", "-", ".", "\n", "",

@@ -6,7 +6,7 @@ import re
 
 from ..models import Duration
 from .placeholders import placeholder
-from .vocab import NUMBER_BY_WORD, UNIT_BY_NAME
+from .vocab import NUMBER_BY_WORD, UNIT_BY_NAME, case_unsafe
 
 _WORDS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(NUMBER_BY_WORD, key=len, reverse=True)
@@ -52,6 +52,8 @@ def find_duration(text: str) -> Duration | None:
         if _NOT_AFTER.match(text, m.end()):
             continue
         body = m.group("body")
+        if case_unsafe(body):  # 'dayſ': see vocab.case_unsafe
+            continue
         words = _PART_RE.findall(body)
         if len(words) == 1 and words[0][2].lower() in _NO_PLAIN_COUNT and " " in body.strip():
             continue  # '5 m' alone is too weak; '5m' or '3h 45m' are durations

@@ -19,6 +19,7 @@ from .vocab import (
     PART_BY_WORD,
     UNIT_BY_NAME,
     WEEKDAY_BY_NAME,
+    case_unsafe,
 )
 
 _I = re.IGNORECASE
@@ -148,7 +149,7 @@ def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
         if best is not None and pos + rule.width <= best[1]:
             continue
         m = rule.pattern.match(text, pos)
-        if m is None or (best is not None and m.end() <= best[1]):
+        if m is None or (best is not None and m.end() <= best[1]) or case_unsafe(m.group(0)):
             continue
         try:
             point = rule.build(m, ctx)
@@ -195,7 +196,7 @@ def _is_day(point: Point) -> bool:
 def _match_part(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     """early/mid/late + a month (C4) or a year (C5)."""
     m = _PART.match(text, pos)
-    if m is None:
+    if m is None or case_unsafe(m.group(0)):
         return None
     found = match_point(text, m.end(), ctx.slotted(ctx.slot, True))
     if found is None:
@@ -209,7 +210,7 @@ def _match_part(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
 
 def _match_weekday_date(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     m = _WEEKDAY_PREFIX.match(text, pos)
-    if m is None:
+    if m is None or case_unsafe(m.group(0)):
         return None
     found = match_point(text, m.end(), ctx)
     if found is None or not _is_day(found[0]) or found[0].kind != "ymd":
@@ -259,7 +260,11 @@ def match_compound_date(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | No
 
 def _attach_weekday(text: str, end: int, point: Point) -> tuple[Point, int]:
     m = _WEEKDAY_SUFFIX.match(text, end)
-    if m is None or (m.group("wd").islower() and len(m.group("wd")) <= 4):
+    if (
+        m is None
+        or (m.group("wd").islower() and len(m.group("wd")) <= 4)
+        or case_unsafe(m.group(0))
+    ):
         return point, end
     return point.evolve(weekday=WEEKDAY_BY_NAME[m.group("wd").lower().rstrip(".")]), m.end()
 

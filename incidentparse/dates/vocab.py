@@ -165,6 +165,13 @@ OPEN_END_WORDS: tuple[str, ...] = ("present", "now", "today", "ongoing", "date",
 CASE_UNSAFE = frozenset("\u0130\u0131\u017f")
 
 
+def case_unsafe(text: str) -> bool:
+    """Whether text holds a CASE_UNSAFE character. A pattern reads 'ſunday' or 'aprİl' under
+    re.I, but no table holds their lower case ('ſunday', 'apri̇l'): the grammar reads no date
+    from such a match, where a table look-up would fail or a comparison read the wrong word."""
+    return not text.isascii() and any(char in text for char in CASE_UNSAFE)
+
+
 def ascii_lower(text: str) -> bytes:
     """text lower-cased for finding ASCII words in it: ASCII characters lower-cased, every other
     character one '?'. Where no CASE_UNSAFE character is in text, an ASCII word without a 'k'

@@ -108,16 +108,19 @@ _NEGATED = re.compile(r"\b(?:no|not|without|non)\b[^.;]{0,40}$")
 
 # Status wording, most decisive first (read from the lower-cased text). Checked in the
 # summary, then the details, then the whole report; the first pattern that matches decides.
-# The third column lists words one of which every match contains: a plain substring test
-# rules a pattern out, or narrows its search to the lines holding them, far faster than
-# running the regex over the text (most text says nothing about status).
+# The third column lists words one of which every match holds as a whole run of letters and
+# digits (each stands after \b or a blank, before \b or a blank: a character that ends a \w run
+# ends a run of [a-z0-9] too). The text's runs, from one split, rule a pattern out; its search
+# is narrowed to the lines holding them, far faster than running the regex over the text
+# (most text says nothing about status).
 STATUS_PATTERNS: tuple[tuple[str, Status, tuple[str, ...]], ...] = (
     (r"\b(?:remains?|still|is) (?:unresolved|ongoing|open|under investigation)\b", "ongoing",
      ("unresolved", "ongoing", "open", "investigation")),
     (r"\b(?:currently|still) (?:investigating|working|monitoring)\b", "ongoing",
      ("investigating", "working", "monitoring")),
     (r"\bongoing\b", "ongoing", ("ongoing",)),
-    (r"\bcontinues? to (?:exploit|target|affect|attack|spread)\b", "ongoing", ("continue",)),
+    (r"\bcontinues? to (?:exploit|target|affect|attack|spread)\b", "ongoing",
+     ("continue", "continues")),
     (r"\b(?:has been|was|were|is now|fully) (?:resolved|mitigated|restored|fixed)\b", "resolved",
      ("resolved", "mitigated", "restored", "fixed")),
     (r"\bresolved (?:on|at|by)\b", "resolved", ("resolved",)),
@@ -128,7 +131,8 @@ STATUS_PATTERNS: tuple[tuple[str, Status, tuple[str, ...]], ...] = (
      "resolved", ("normal", "operational", "restored")),
     (r"^(?:resolved|closed|fixed)\b", "resolved", ("resolved", "closed", "fixed")),
     (r"\b(?:fix(?:ed)?|patched|clean) (?:release|version|build|update)s?\b(?:[^.]|\.\d){0,40}?"
-     r"\b(?:published|released|deployed|shipped)\b", "resolved", ("fix", "patched", "clean")),
+     r"\b(?:published|released|deployed|shipped)\b", "resolved",
+     ("fix", "fixed", "patched", "clean")),
 )  # fmt: skip
 # A pattern of literal words and spaces never matches a line break, so it is searched line by
 # line; one with a character class, '.' or a class escape may run on to the next line, and must
@@ -141,15 +145,32 @@ _MAY_CROSS_LINES = re.compile(r"[\[.]|\\[sSWDd]")
 class _StatusRule:
     pattern: re.Pattern[str]
     verdict: Status
-    words: tuple[str, ...]  # every match contains one of these (the first line of it, at least)
+    runs: frozenset[bytes]  # every match holds one of these words (in its first line, at least)
     one_line: bool
 
 
 _STATUS = tuple(
-    _StatusRule(re.compile(p, re.M), verdict, words, not _MAY_CROSS_LINES.search(p))
+    _StatusRule(
+        re.compile(p, re.M),
+        verdict,
+        frozenset(w.encode() for w in words),
+        not _MAY_CROSS_LINES.search(p),
+    )
     for p, verdict, words in STATUS_PATTERNS
 )
-_STATUS_WORDS = tuple(dict.fromkeys(word for rule in _STATUS for word in rule.words))
+_STATUS_RUNS = frozenset().union(*(rule.runs for rule in _STATUS))
+# Every byte but a lower-case letter or digit turned into a blank; a byte beyond ASCII (part
+# of a character beyond it in UTF-8) is no [a-z0-9] character either.
+_TO_RUNS = bytes(b if chr(b).isascii() and chr(b).isalnum() and not chr(b).isupper() else 32
+                 for b in range(256))  # fmt: skip
+
+
+def letter_runs(text: str) -> list[bytes]:
+    """The runs of [a-z0-9] in a lower-cased text, from one split of it: where a text is tested
+    for many words, one split and set lookups cost less than a substring search per word,
+    each reading the whole text. (A lone surrogate, which a str may hold, encodes as bytes
+    beyond ASCII: no such character.)"""
+    return text.encode("utf-8", "surrogatepass").translate(_TO_RUNS).split()
 
 
 def title(ctx: Context) -> tuple[str | None, str | None]:
@@ -280,12 +301,12 @@ def status(ctx: Context) -> Status:
 
 def _status_in(lowered: str) -> Status:
     """The verdict of the first status pattern found in a lower-cased text."""
-    present = frozenset(filter(lowered.__contains__, _STATUS_WORDS))
+    present = _STATUS_RUNS.intersection(letter_runs(lowered))
     if not present:  # most timeline rows
         return "unknown"
     for rule in _STATUS:
-        words = present.intersection(rule.words)
-        if words and _found(rule, lowered, words):
+        words = present.intersection(rule.runs)
+        if words and _found(rule, lowered, [word.decode() for word in words]):
             return rule.verdict
     return "unknown"
 

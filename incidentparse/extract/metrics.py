@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate
 
 from ..dates import parse_duration
 from ..models import (
@@ -23,6 +21,7 @@ from ..models import (
     TimeSpan,
 )
 from .context import Context, Draft
+from .document import letter_runs
 from .fields import label_key
 
 # Timeline wording that marks each anchor (lower case). One row per anchor.
@@ -36,16 +35,19 @@ ANCHOR_CUES: dict[str, str] = {
     r"verified operational|incident closed|outage ends|end of (?:the )?outage",
 }
 _CUES = {name: re.compile(rf"\b(?:{cue})\b") for name, cue in ANCHOR_CUES.items()}
-# Words one of which every match of the anchor's cue contains: a substring test rules a cue
-# out far faster than its regex (an alternation tried at every character of the event).
-CUE_WORDS: dict[str, tuple[str, ...]] = {
-    "occurred": ("began", "begins", "started", "start of"),
-    "detected": ("detected", "noticed", "alert", "reported", "aware", "declared", "paged"),
-    "contained": ("mitigated", "contain", "workaround"),
-    "resolved": ("resolved", "restored", "recovered", "normal", "operational", "closed", "ends",
-                 "end of"),
+# Words one of which every match of the anchor's cue holds as a whole run of letters and digits
+# (each cue is bounded by \b, and a character that ends a \w run ends a run of [a-z0-9] too).
+# An event's runs come from one split of its text, where a substring search per cue word read
+# it twenty times (tests/test_extract_perf.py, tests/test_doc_perf9.py).
+CUE_RUNS: dict[str, frozenset[bytes]] = {
+    "occurred": frozenset({b"began", b"begins", b"started", b"start"}),
+    "detected": frozenset({b"detected", b"noticed", b"alert", b"alerted", b"alerts", b"reported",
+                           b"aware", b"declared", b"paged"}),
+    "contained": frozenset({b"mitigated", b"contained", b"containment", b"workaround"}),
+    "resolved": frozenset({b"resolved", b"restored", b"recovered", b"normal", b"operational",
+                           b"closed", b"ends", b"end"}),
 }  # fmt: skip
-_ANY_CUE_WORD = tuple(dict.fromkeys(word for words in CUE_WORDS.values() for word in words))
+_ANY_CUE_RUN = frozenset().union(*CUE_RUNS.values())
 # Timeline phases that mark an anchor on their own.
 ANCHOR_PHASES: dict[str, str] = {
     "initial_access": "occurred",
@@ -169,47 +171,22 @@ def _key_line(ctx: Context, key: str) -> int:
 def _from_timeline(events: Iterable[TimelineEvent]) -> dict[str, Anchor]:
     """First dated event that marks occurred/detected/contained; the last that marks resolved."""
     found: dict[str, Anchor] = {}
-    dated = [(e, e.when) for e in events if e.when is not None and e.when.start is not None]
-    if not dated:  # a report without a timeline: no cue search over nothing
-        return found
-    texts = [event.text.lower() for event, _ in dated]
-    cued = _cued(texts)
-    for index, ((event, when), text) in enumerate(zip(dated, texts, strict=True)):
+    for event in events:
+        when = event.when
+        if when is None or when.start is None:
+            continue
         phase_name = ANCHOR_PHASES.get(event.phase or "")
-        is_cued = index in cued
-        if phase_name is None and not is_cued:  # most events: nothing below can mark an anchor
+        text = event.text.lower()
+        runs = _ANY_CUE_RUN.intersection(letter_runs(text))
+        if phase_name is None and not runs:  # most events: nothing below can mark an anchor
             continue
         for name, cue in _CUES.items():
             marks = phase_name == name or (
-                is_cued and _holds_any(text, CUE_WORDS[name]) and cue.search(text) is not None
+                not CUE_RUNS[name].isdisjoint(runs) and cue.search(text) is not None
             )
             if marks and (name == "resolved" or name not in found):
                 found[name] = Anchor(when=when, source="timeline", line=event.line)
     return found
-
-
-def _cued(texts: list[str]) -> set[int]:
-    """Indices of the texts that hold a cue word. Most events hold none: on the texts joined by
-    line breaks (no cue word holds one) a search per word finds the few that do, where a test
-    per word and event read every event twenty times."""
-    joined = "\n".join(texts)
-    ends = list(accumulate(len(text) + 1 for text in texts))  # each text's end, its break too
-    cued: set[int] = set()
-    for word in _ANY_CUE_WORD:
-        at = joined.find(word)
-        while at >= 0:
-            index = bisect_right(ends, at)
-            cued.add(index)
-            at = joined.find(word, ends[index])  # on from the next text
-    return cued
-
-
-def _holds_any(text: str, words: tuple[str, ...]) -> bool:
-    """any(word in text for word in words), without a generator step per word."""
-    for word in words:  # noqa: SIM110 (any() over a generator is the slow form)
-        if word in text:
-            return True
-    return False
 
 
 def _between(first: Anchor | None, last: Anchor | None) -> Duration | None:
