@@ -348,6 +348,14 @@ def _event_instant(event: TimelineEvent) -> tuple[dt.datetime, int]:
 
 _M = TypeVar("_M", bound=BaseModel)
 _set = object.__setattr__
+# model_construct's own steps, for pydantic's instance layout (these four slots, all of pydantic
+# 2.x so far); under another layout assembled validates the given values, the same model.
+CONSTRUCTIBLE = BaseModel.__slots__ == (
+    "__dict__",
+    "__pydantic_fields_set__",
+    "__pydantic_extra__",
+    "__pydantic_private__",
+)
 
 
 def assembled(model: type[_M], values: dict[str, Any], given: Iterable[str]) -> _M:
@@ -358,6 +366,8 @@ def assembled(model: type[_M], values: dict[str, Any], given: Iterable[str]) -> 
     values are of the field types already, which the validator hands on unchanged (the very
     objects; a tuple rebuilt with the same items), so the model is the one it builds
     (tests/test_timeline_perf14.py compares both on every one a parse of our reports builds)."""
+    if not CONSTRUCTIBLE:
+        return model(**{name: values[name] for name in given})
     made = object.__new__(model)
     _set(made, "__dict__", values)
     _set(made, "__pydantic_fields_set__", set(given))

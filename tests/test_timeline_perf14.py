@@ -196,3 +196,24 @@ def test_classify_as_read_in_full() -> None:
         assert fast == answers._classify(value), value
         placeholders += fast.placeholder
     assert placeholders > 2000
+
+
+def test_assembled_validates_under_another_pydantic_layout(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Where pydantic keeps its instances otherwise, assembled validates the given values:
+    every report parses to the same JSON either way."""
+    from incidentparse import models
+
+    texts = [path.read_text(encoding="utf-8") for path in REPORTS[:12]]
+    built = [parse(text, reference_date=dt.date(2026, 6, 1)).model_dump_json() for text in texts]
+    monkeypatch.setattr(models, "CONSTRUCTIBLE", False)
+    called = []
+    real = TimeSpan.__init__
+
+    def counted(self: TimeSpan, **values: object) -> None:
+        called.append(1)
+        real(self, **values)
+
+    monkeypatch.setattr(TimeSpan, "__init__", counted)
+    again = [parse(text, reference_date=dt.date(2026, 6, 1)).model_dump_json() for text in texts]
+    assert again == built
+    assert called  # the fallback ran: the spans were validated
