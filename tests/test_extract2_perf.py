@@ -49,7 +49,8 @@ def test_patterns_that_may_cross_lines_open_with_one_of_their_words() -> None:
         lowered = text.lower()
         for rule in rules:
             for match in rule.pattern.finditer(lowered):
-                assert match.group(0).startswith(rule.words), (rule.pattern, text)
+                words = tuple(word.decode() for word in rule.runs)
+                assert match.group(0).startswith(words), (rule.pattern, text)
 
 
 # Vendor ids and their edges: glued letters or digits, other scripts' letters and digits, '?'.
