@@ -38,7 +38,21 @@ REPORTS = sorted(
         *(SHARED / "corpus").glob("*.md"),
     ]
 )
-DOCS: list[str] = [p.read_text(encoding="utf-8") for p in REPORTS]
+# Ambiguous zones (their other readings are Alternatives) and dated prose (spans found in a
+# sentence carry their offsets), which the shared corpus has and the repository's reports lack.
+ZONES_AND_PROSE = """# Outage
+
+## Timeline (times in BST)
+
+- 10:02 BST: writes fail
+- 10:40 IST: restored
+- March 3, 2026 4:00 PM AST: closed
+
+## Summary
+
+On March 2, 2026 at 09:55 the first alerts fired, and on March 4 the fix was released.
+"""
+DOCS: list[str] = [p.read_text(encoding="utf-8") for p in REPORTS] + [ZONES_AND_PROSE]
 
 
 def _same_model(fast: BaseModel, plain: BaseModel) -> None:
@@ -94,7 +108,9 @@ def test_spans_of_every_parse_are_the_validated_ones() -> None:
     assert len(seen) > 150  # 211 from the repository alone, more with the shared corpus
     assert any("alternatives" in f for f in seen) and any("char_start" in f for f in seen)
     readings = {a.reading for f in seen for a in f.get("alternatives", ())}  # type: ignore[attr-defined]
-    assert any("first" in r for r in readings) and any(" as UTC" in r for r in readings)
+    assert any(" as UTC" in r for r in readings)
+    if (SHARED / "corpus").is_dir():  # a day-first reading: kubernetes 2019-03-26's '12-05 16:21'
+        assert any("first" in r for r in readings)
     starts = {type(f["start"]) for f in seen}
     assert {dt.date, dt.datetime} <= starts
 
