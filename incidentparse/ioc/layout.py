@@ -107,13 +107,12 @@ class Layout:
 
     def line_bounds(self, offset: int) -> tuple[int, int]:
         """Start and end (exclusive, without the newline) of the line holding offset."""
-        index = bisect.bisect_right(self.line_starts, offset) - 1
-        starts = self.line_starts
-        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
-        return starts[index], end
+        _, start, end = self.line(offset)
+        return start, end
 
     def line(self, offset: int) -> tuple[int, int, int]:
-        """0-based index, start and end (as line_bounds gives them) of the line holding offset."""
+        """0-based index, start and end (exclusive, without the newline) of the line holding
+        offset."""
         index = bisect.bisect_right(self.line_starts, offset) - 1
         starts = self.line_starts
         end = starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)
