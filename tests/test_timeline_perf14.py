@@ -20,6 +20,7 @@ import random
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from pydantic import BaseModel
 
 from incidentparse import answers, parse
@@ -214,7 +215,7 @@ def test_classify_as_read_in_full() -> None:
     assert placeholders > 2000
 
 
-def test_assembled_validates_under_another_pydantic_layout(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_assembled_validates_under_another_pydantic_layout(monkeypatch: pytest.MonkeyPatch) -> None:
     """Where pydantic keeps its instances otherwise, assembled validates the given values:
     every report parses to the same JSON either way."""
     from incidentparse import models
