@@ -159,10 +159,16 @@ _STATUS = tuple(
     for p, verdict, words in STATUS_PATTERNS
 )
 _STATUS_RUNS = frozenset().union(*(rule.runs for rule in _STATUS))
-# Every byte but a lower-case letter or digit turned into a blank; a byte beyond ASCII (part
-# of a character beyond it in UTF-8) is no [a-z0-9] character either.
-_TO_RUNS = bytes(b if chr(b).isascii() and chr(b).isalnum() and not chr(b).isupper() else 32
-                 for b in range(256))  # fmt: skip
+
+
+def _blanking(keep: str) -> bytes:
+    """A bytes.translate table turning every byte but those of keep (ASCII characters) into a
+    blank: split() then gives the runs of keep's characters. A byte beyond ASCII (part of a
+    character beyond it in UTF-8) is none of them, so the runs are those of the text itself."""
+    return bytes(b if chr(b) in keep else ord(" ") for b in range(256))
+
+
+_TO_RUNS = _blanking("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def letter_runs(text: str) -> list[bytes]:
@@ -237,10 +243,7 @@ def text_evidence(text: str) -> dict[ReportType, int]:
     return scores
 
 
-# Every byte but those of _WORD_CHARS turned into a blank: split() then gives the runs of word
-# characters. A byte beyond ASCII (part of a character beyond it in UTF-8) is no word character
-# either, so the runs are those of the text itself.
-_WORD_RUNS = bytes(b if chr(b) in _WORD_CHARS else ord(" ") for b in range(256))
+_WORD_RUNS = _blanking("".join(_WORD_CHARS))
 _RUN_HYPHENS = re.compile(rb" -+")  # the hyphens a run opens with (after a blank put first)
 
 
