@@ -22,6 +22,7 @@ from incidentparse.models import IncidentReport
 
 from . import test_ioc_perf
 from .test_extract_perf import REFERENCE, REPORTS, TEXTS
+from .test_extract_perf5 import word_count
 
 # --- headings: the fuzzy look-up scores only aliases of a length that can reach the cutoff ---
 
@@ -173,7 +174,7 @@ def _plain_text_evidence(text: str) -> dict[str, int]:
     """text_evidence as it was: every word counted, every phrase searched."""
     scores = {"security_incident": 0, "service_outage": 0}
     for word, (side, weight) in document.TYPE_WORDS.items():
-        scores[side] += weight * document._word_count(text, word, side)
+        scores[side] += weight * word_count(text, word, side)
     for _, pattern, side, weight in document._TYPE_PHRASES:
         for match in pattern.finditer(text):
             if not document._negated(text, match.start(), side):

@@ -257,15 +257,6 @@ def _whole_words(text: str) -> frozenset[bytes]:
     return frozenset(_RUN_HYPHENS.sub(b" ", runs).split())
 
 
-def _word_count(text: str, word: str, side: ReportType) -> int:
-    """How often word stands as a whole _WORD match in text, under no negation for security
-    words. Tokenizing the whole text costs a regex step per word of it; a substring test (a
-    fast C search) rules out most evidence words at once, and the rest occur a few times."""
-    if word not in text:
-        return 0
-    return sum(not _negated(text, at, side) for at in _word_starts(text, word))
-
-
 def _word_starts(text: str, word: str) -> Iterator[int]:
     """Offsets where word stands as a whole _WORD match, as _WORD.finditer would find it: not
     running on into more word characters, and first in its run of word characters and hyphens
