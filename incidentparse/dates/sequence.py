@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ..models import TimeSpan
 from .calendar import grace_limit
+from .grammar import Expr
 from .leading import Stamp
 from .points import Ctx
 from .scan import Options, parse_value
@@ -26,18 +27,21 @@ def resolve_sequence(
 ) -> list[TimeSpan | None]:
     """Resolve each label; a dated row or the anchor dates the time-only rows after it.
 
-    A label that is a dates.leading.Stamp hands parse_value the expression it was read with."""
+    A label that is a dates.leading.Stamp hands parse_value the expression it was read with
+    (_reading)."""
     day = _day_of(anchor)
     last_local: dt.datetime | None = None
     out: list[TimeSpan | None] = []
     ctx = Ctx(options.reference, anchor=day, dayfirst=options.dayfirst)
     for text in texts:
-        if _UNKNOWN_TIME.search(text):
+        # both of _UNKNOWN_TIME's alternatives hold a '?': most labels are told without a search
+        if "?" in text and _UNKNOWN_TIME.search(text):
             out.append(None)
             continue
-        if ctx.anchor != day:  # a new Ctx only when the carried day changed
-            ctx = Ctx(options.reference, anchor=day, dayfirst=options.dayfirst)
-        known = text.reading if isinstance(text, Stamp) else None
+        if ctx.anchor != day:  # a new Ctx only when the carried day changed (by position: the
+            # keywords cost three times as much, once per dated row of a table)
+            ctx = Ctx(options.reference, day, None, options.dayfirst)
+        known = _reading(text, options)
         found = parse_value(text, options, ctx, known)
         if found is None:
             out.append(None)
@@ -58,15 +62,23 @@ def resolve_sequence(
     return out
 
 
+def _reading(text: str, options: Options) -> Expr | None:
+    """The Expr a Stamp hands parse_value: its reading, or with no dayfirst (the Ctx every
+    parse_value call here shares has options.dayfirst) the shapes' month and day too."""
+    if not isinstance(text, Stamp):
+        return None
+    if text.reading is None and options.dayfirst is None:
+        return text.shaped
+    return text.reading
+
+
 def _after_report(span: TimeSpan, options: Options) -> bool:
     """A row read with the context year that lands past R + 31 days: timeline rows describe
     what already happened, so the year comes from R instead (C3)."""
+    if span.year_source != "context":  # most rows: their year is written or from R
+        return False
     start = span.start.date() if isinstance(span.start, dt.datetime) else span.start
-    return (
-        span.year_source == "context"
-        and start is not None
-        and start > grace_limit(options.reference)
-    )
+    return start is not None and start > grace_limit(options.reference)
 
 
 def _rolls_over(span: TimeSpan, local: dt.datetime | None, last: dt.datetime | None) -> bool:
