@@ -14,13 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import pytest
+
 from incidentparse.dates import scan, sequence
 from incidentparse.dates.leading import Stamp
 from incidentparse.dates.points import Ctx
 from incidentparse.dates.scan import Options, parse_value
 
 from .conftest import SHARED
-from .test_timeline_perf11 import REFERENCES, _doc_rows, _generated_rows, _stamps
+from .test_timeline_perf11 import DOCS, REFERENCES, _doc_rows, _generated_rows, _stamps
 
 # Sequences read with no dayfirst: the shaped readings are handed on.
 UNDECLARED: tuple[Options, ...] = tuple(
@@ -47,10 +49,10 @@ def _compare_shaped(stamps: list[Stamp]) -> tuple[int, int]:
     """(month-day stamps handed on, values the reading was used for), asserting each answer."""
     handed = used = 0
     for n, stamp in enumerate(stamps):
+        if stamp.shaped is None or stamp.reading is not None:
+            continue  # no month-day shape (perf11 compares the readings)
         options = UNDECLARED[n % len(UNDECLARED)]
-        known = sequence._reading(stamp, options)
-        if known is None or stamp.reading is not None:
-            continue
+        known = sequence._reading(stamp, options, Ctx(options.reference))
         assert known is stamp.shaped
         handed += 1
         for ctx in _ctxs(options):
@@ -77,15 +79,22 @@ def test_generated_month_day_stamps_read_once_as_twice() -> None:
 
 
 def test_shaped_reading_refused_with_a_dayfirst() -> None:
-    """Under a declared dayfirst the month and day may read otherwise: the plain path reads."""
+    """Under a declared dayfirst the month and day may read otherwise: the label is read by the
+    shapes again, with the sequence's Ctx."""
     found = _stamps(["[03-26 17:40] restarted", "[05-06 10:00] paged"])
     assert len(found) == 2
     for stamp in found:
         assert stamp.shaped is not None and stamp.reading is None
         for dayfirst in (True, False):
-            assert sequence._reading(stamp, Options(REFERENCES[0], dayfirst=dayfirst)) is None
-        assert sequence._reading(stamp, Options(REFERENCES[0])) is stamp.shaped
-    assert sequence._reading("[03-26 17:40", Options(REFERENCES[0])) is None  # a plain str
+            ctx = Ctx(REFERENCES[0], None, None, dayfirst)
+            known = sequence._reading(stamp, Options(REFERENCES[0], dayfirst=dayfirst), ctx)
+            assert known is not stamp.shaped
+            assert known == sequence._shape_reading(stamp, ctx)
+        undeclared = Options(REFERENCES[0])
+        assert sequence._reading(stamp, undeclared, Ctx(REFERENCES[0])) is stamp.shaped
+    # the day-first reading of '05-06' differs: handing the stamp's reading would be wrong
+    ctx = Ctx(REFERENCES[0], None, None, True)
+    assert sequence._shape_reading(found[1], ctx) != found[1].shaped
 
 
 def _labels(seed: int) -> list[list[str]]:
@@ -100,16 +109,53 @@ def _labels(seed: int) -> list[list[str]]:
     return [[label() for _ in range(rng.randint(1, 12))] for _ in range(400)]
 
 
-def test_sequences_resolve_as_their_plain_labels() -> None:
-    """resolve_sequence with the stamps (readings handed on, '?' prefilter) and with their
-    plain text (every label read in full), under every dayfirst."""
-    for n, labels in enumerate(_labels(15)):
-        reference = REFERENCES[n % len(REFERENCES)]
-        for dayfirst in (None, True, False):
-            options = Options(reference, 2019 if n % 2 else None, ("UTC", "BST")[n % 2], dayfirst)
-            fast = sequence.resolve_sequence(labels, options)
-            plain = sequence.resolve_sequence([str(label) for label in labels], options)
-            assert fast == plain, (labels, options)
+def _all_options(n: int) -> list[Options]:
+    reference = REFERENCES[n % len(REFERENCES)]
+    year, zone = (2019, "BST") if n % 2 else (None, "UTC")
+    return [Options(reference, year, zone, dayfirst) for dayfirst in (None, True, False)]
+
+
+def test_sequences_resolve_as_their_plain_labels(monkeypatch: pytest.MonkeyPatch) -> None:
+    """resolve_sequence with the stamps (readings handed on, '?' prefilter), and with their
+    plain text read in full (every reading refused), under every dayfirst."""
+    sequences = _labels(15)
+    fast = [sequence.resolve_sequence(labels, o) for n, labels in enumerate(sequences)
+            for o in _all_options(n)]  # fmt: skip
+    monkeypatch.setattr(scan, "_reads_known", lambda value, known: False)
+    plain = [sequence.resolve_sequence([str(label) for label in labels], o)
+             for n, labels in enumerate(sequences) for o in _all_options(n)]  # fmt: skip
+    assert fast == plain
+
+
+def _cells() -> list[str]:
+    """Every table cell of every report, and generated labels."""
+    cells = [
+        cell.strip()
+        for doc in DOCS
+        for line in doc.splitlines()
+        if line.lstrip().startswith("|")
+        for cell in line.strip().strip("|").split("|")
+    ]
+    return [*dict.fromkeys(cells), *_generated_rows(6000, 16)]
+
+
+def test_labels_shape_reading_as_plain() -> None:
+    """A plain label's shapes' reading, read with the sequence's Ctx, resolves as the label
+    read in full, under every dayfirst, carried day and options."""
+    handed = used = 0
+    for n, label in enumerate(_cells()):
+        for options in _all_options(n):
+            for ctx in _ctxs(options)[1:]:
+                assert ctx is not None
+                known = sequence._shape_reading(label, ctx)
+                if known is None:
+                    continue
+                handed += 1
+                used += scan._reads_known(label.strip(), known)
+                fast = parse_value(label, options, ctx, known)
+                assert fast == parse_value(label, options, ctx), (label, options, ctx)
+    assert handed > 4000  # 6525 on the repository alone (7635 with the corpus)
+    assert used == handed
 
 
 def test_unknown_time_prefilter() -> None:
