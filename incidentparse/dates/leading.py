@@ -23,6 +23,10 @@ class Stamp(str):
     """
 
     reading: Expr | None = None
+    # The shapes' reading whatever its point, read with no dayfirst: a month and day with no
+    # year ('[03-26 17:40') reads the same for a sequence whose dayfirst is None too (a shape
+    # depends on the Ctx's dayfirst alone).
+    shaped: Expr | None = None
 
 
 def leading_stamp(text: str, reference: dt.date, limit: int, end: int) -> Stamp | None:
@@ -34,9 +38,11 @@ def leading_stamp(text: str, reference: dt.date, limit: int, end: int) -> Stamp 
     stamp = Stamp(text[: expr.end])
     # A shape's point with a year, or a clock time alone, is read the same whatever the
     # options and anchors; a month and day with no year ('03-26 07:16') depends on dayfirst.
-    a = expr.a
-    if shaped and a is not None and (a.kind == "time" or a.year is not None):
-        stamp.reading = expr
+    if shaped:
+        stamp.shaped = expr
+        a = expr.a
+        if a is not None and (a.kind == "time" or a.year is not None):
+            stamp.reading = expr
     return stamp
 
 

@@ -94,10 +94,11 @@ def _add_alternative(side: Side, alt: Point, year: int, env: Env, reading: str) 
 def _time_only(point: Point, env: Env, ctx: Ctx) -> Side | None:
     if point.instant is None:
         # combine(base, midnight).date(), one object instead of four per time-only stamp
-        base = ctx.base
+        anchor = ctx.anchor
+        base = anchor or ctx.reference  # ctx.base, without the property's call
         day = base if type(base) is dt.date else dt.date(base.year, base.month, base.day)
-        source = "reference" if ctx.anchor is None else "context"
-        return _with_clock(Side(day, day, "day", year_source=source), point, day, env)
+        source = "reference" if anchor is None else "context"
+        return _with_clock(Side(day, day, "day", source), point, day, env)
     local = point.instant
     side = Side(local.date(), local.date(), "day", approximate=point.approximate)
     return _with_clock(
@@ -119,24 +120,28 @@ def _with_clock(side: Side, point: Point, day: dt.date, env: Env) -> Side:
     )
     if hour == 24:
         local += dt.timedelta(days=1)
-    zone, source = _zone_of(point, env)
+    written = point.zone
+    # _zone_of(point, env), inline: once per stamp
+    zone, source = (
+        (env.zone, env.zone_source) if written is None else (written, _source_of(written))
+    )
     instant = zone.to_utc(local)
     dual = point.extra.get("dual")
     if isinstance(dual, Point) and dual.zone is not None:
-        instant, consistent = _dual_reading(local, instant, dual, point.zone is None)
-        if point.zone is None:
+        instant, consistent = _dual_reading(local, instant, dual, written is None)
+        if written is None:
             source = _source_of(dual.zone)
         side.ambiguous = side.ambiguous or not consistent
     side.start = side.end = instant
     side.grain = point.time_grain or "minute"
     side.zone_source = source
     side.local_day, side.local_time = day, local
-    if zone.ambiguous:  # IST, BST, AST: written or declared, the reading is flagged (C15)
+    if zone.others:  # zone.ambiguous: IST, BST, AST, written or declared, are flagged (C15)
         side.ambiguous = True
         side.alternatives.extend(
             _new_alternative(alt, alt, reading) for alt, reading in zone.alternatives(local)
         )
-    side.suspect = point.zone is not None and point.zone.suspect(day)
+    side.suspect = written is not None and written.suspect(day)
     return side
 
 

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 from ..models import TimeSpan
 from .calendar import grace_limit
+from .grammar import Expr
 from .leading import Stamp
 from .points import Ctx
-from .scan import Options, parse_value
+from .scan import _LEAD_MARKUP, Options, parse_value, shaped_expression
 
 # '[???]' / '???': an unknown time. The character classes do not overlap, so a long run of '?'
 # cannot make the engine try every way of splitting it.
@@ -26,18 +27,21 @@ def resolve_sequence(
 ) -> list[TimeSpan | None]:
     """Resolve each label; a dated row or the anchor dates the time-only rows after it.
 
-    A label that is a dates.leading.Stamp hands parse_value the expression it was read with."""
+    A label that is a dates.leading.Stamp hands parse_value the expression it was read with
+    (_reading)."""
     day = _day_of(anchor)
     last_local: dt.datetime | None = None
     out: list[TimeSpan | None] = []
     ctx = Ctx(options.reference, anchor=day, dayfirst=options.dayfirst)
     for text in texts:
-        if _UNKNOWN_TIME.search(text):
+        # both of _UNKNOWN_TIME's alternatives hold a '?': most labels are told without a search
+        if "?" in text and _UNKNOWN_TIME.search(text):
             out.append(None)
             continue
-        if ctx.anchor != day:  # a new Ctx only when the carried day changed
-            ctx = Ctx(options.reference, anchor=day, dayfirst=options.dayfirst)
-        known = text.reading if isinstance(text, Stamp) else None
+        if ctx.anchor != day:  # a new Ctx only when the carried day changed (by position: the
+            # keywords cost three times as much, once per dated row of a table)
+            ctx = Ctx(options.reference, day, None, options.dayfirst)
+        known = _reading(text, options, ctx) if text else None
         found = parse_value(text, options, ctx, known)
         if found is None:
             out.append(None)
@@ -58,15 +62,41 @@ def resolve_sequence(
     return out
 
 
+def _reading(text: str, options: Options, ctx: Ctx) -> Expr | None:
+    """The Expr a label hands parse_value, when it has one: a Stamp's reading; with no dayfirst
+    (the Ctx every parse_value call here shares has options.dayfirst) a Stamp's month and day
+    read by the shapes too; else the shapes' reading of the label (_shape_reading)."""
+    if isinstance(text, Stamp):
+        if text.reading is not None:
+            return text.reading
+        if text.shaped is not None and options.dayfirst is None:
+            return text.shaped
+    return _shape_reading(text, ctx)
+
+
+def _shape_reading(text: str, ctx: Ctx) -> Expr | None:
+    """The shapes' reading (dates.shapes) of a label that is one shape after lead markup and
+    nothing else ('2021-03-31 12:06', a table's Time cell), read with the sequence's Ctx: the
+    Expr parse_value's first try reads there (grammar.match_expression starts with the shapes,
+    and a shape depends on the Ctx's dayfirst alone), so parse_value resolves it instead of
+    reading the label again (scan._reads_known). None where no shape spans the label."""
+    value = text.strip()
+    lead, size = 0, len(value)
+    while lead < size and value[lead] in _LEAD_MARKUP:
+        lead += 1
+    if lead == size or not "0" <= value[lead] <= "9":
+        return None
+    expr = shaped_expression(value, lead, ctx)
+    return expr if expr is not None and expr.end == size else None
+
+
 def _after_report(span: TimeSpan, options: Options) -> bool:
     """A row read with the context year that lands past R + 31 days: timeline rows describe
     what already happened, so the year comes from R instead (C3)."""
+    if span.year_source != "context":  # most rows: their year is written or from R
+        return False
     start = span.start.date() if isinstance(span.start, dt.datetime) else span.start
-    return (
-        span.year_source == "context"
-        and start is not None
-        and start > grace_limit(options.reference)
-    )
+    return start is not None and start > grace_limit(options.reference)
 
 
 def _rolls_over(span: TimeSpan, local: dt.datetime | None, last: dt.datetime | None) -> bool:

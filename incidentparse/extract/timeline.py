@@ -73,7 +73,9 @@ EVENT_FIELD_LABELS: frozenset[str] = frozenset(
 _WHEN_LABELS = frozenset({"date and time", "date", "time", "when", "timestamp"})
 # What may stand before a leading stamp ('[', '**', '~') and between it and the text.
 _STAMP_OPEN = re.compile(r"^[\[(*_~\s]{0,3}")
-_STAMP_SEPARATOR = re.compile(r"^[\])*_\s]*(?:[:\-–—|,]+\s*)?")
+# (match() anchors both at the position it is given: no '^', so the separator is matched in the
+# row's text where the stamp ends, without a copy of the rest.)
+_STAMP_SEPARATOR = re.compile(r"[\])*_\s]*(?:[:\-–—|,]+\s*)?")
 MAX_STAMP_START = 3
 
 
@@ -239,9 +241,8 @@ def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
     stamp = leading_stamp(text, reference_date, limit, end)
     if stamp is None:
         return None
-    rest = text[len(stamp) :]
-    separator = _STAMP_SEPARATOR.match(rest)
-    return stamp, rest[separator.end() if separator else 0 :].strip()
+    separator = _STAMP_SEPARATOR.match(text, len(stamp))  # it matches everywhere (maybe empty)
+    return stamp, text[separator.end() if separator else len(stamp) :].strip()
 
 
 _WORD_RUN = re.compile(r"\w*")
