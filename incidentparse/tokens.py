@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache, partial
+from itertools import accumulate
 from typing import Literal, NamedTuple
 
 from markdown_it import MarkdownIt
@@ -325,7 +326,29 @@ class _StateBlock(StateBlock):
     Token(ttype, tag, nesting): a thirteen-field dataclass __init__, then __post_init__
     and convert_attrs to turn the default {} into {}. push fills the same fields with the
     same values (tests/test_tokens_perf11.py compares every field of every token).
+    Its line marks come from str.split instead of a Python loop over every line's start
+    (tests/test_tokens_perf15.py compares the state with StateBlock's on many texts).
     """
+
+    def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
+        # StateBlock.__init__ sets the same attributes, in this order, then finds each line's
+        # marks with str.find and a per-character scan of its indent: about a tenth of the
+        # block pass on small reports. _line_marks gives the same lists in a few C calls.
+        self.src = src
+        self.md = md
+        self.env = env
+        self.tokens = tokens
+        self.bMarks, self.eMarks, self.tShift, self.sCount, self.bsCount = _line_marks(src)
+        self.blkIndent = 0
+        self.line = 0
+        self.lineMax = len(self.bMarks) - 1  # the last entry is a sentinel, not a line
+        self.tight = False
+        self.ddIndent = -1
+        self.listIndent = -1
+        self.parentType = "root"
+        self.level = 0
+        self.result = ""
+        self._code_enabled = "code" in md.block.ruler.get_active_rules()
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
         token = _new_token(Token)
@@ -349,6 +372,46 @@ class _StateBlock(StateBlock):
 
 
 _new_token = object.__new__
+
+_LineMarks = tuple[list[int], list[int], list[int], list[int], list[int]]
+
+
+def _line_marks(src: str) -> _LineMarks:
+    """StateBlock's bMarks, eMarks, tShift, sCount and bsCount for src: each line's start and
+    end offsets, its indent in characters and in columns (a tab to the next multiple of 4),
+    and zeros; one sentinel entry (len(src), len(src), 0, 0, 0) ends each list.
+
+    StateBlock gives no line to the text after the last newline when it is empty or holds
+    only spaces and tabs.
+    """
+    lines = src.split("\n")
+    if not lines[-1].strip(" \t"):
+        lines.pop()
+    length = len(src)
+    sizes = [len(line) + 1 for line in lines]  # each line with its newline
+    starts = list(accumulate(sizes, initial=0))
+    starts[-1] = length  # the sentinel
+    if sizes:
+        sizes[0] -= 1  # then the running sums are the lines' ends
+    ends = list(accumulate(sizes))
+    ends.append(length)
+    # lstrip gives the line itself back when it has no indent: most lines.
+    shifts = [len(line) - len(line.lstrip(" \t")) for line in lines]
+    shifts.append(0)
+    columns = shifts.copy()  # the block rules change the two lists apart
+    if "\t" in src:
+        for number, line in enumerate(lines):
+            if "\t" in line[: shifts[number]]:
+                columns[number] = _indent_columns(line[: shifts[number]])
+    return starts, ends, shifts, columns, [0] * len(starts)
+
+
+def _indent_columns(indent: str) -> int:
+    """Columns an indent of spaces and tabs spans, a tab reaching the next multiple of 4."""
+    column = 0
+    for character in indent:
+        column += 4 - column % 4 if character == "\t" else 1
+    return column
 
 
 class _ParserBlock(ParserBlock):
