@@ -5,20 +5,26 @@ shared corpus when present), the generated texts of the other token tests, and g
 texts of spaces, tabs, newlines and words in every order (indents, blank and space-only lines,
 a last line with or without its newline).
 
+The table rule splits rows without a backslash with str.split (tokens._split_table_rows_plainly):
+the split must give escapedSplit's list on generated rows, and the block pass markdown-it's
+tokens on generated tables.
+
 The block pass as a whole is compared with markdown-it's by tests/test_tokens_perf11.py.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import pytest
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.table import escapedSplit
 
 from incidentparse import tokens
 
 from .test_tokens_fastpath import GENERATED
-from .test_tokens_perf11 import LINE_STARTS, TEXTS
+from .test_tokens_perf11 import LINE_STARTS, TEXTS, _same_tokens
 
 # Pieces of lines: indents of spaces and tabs in every mix, newlines, words, block markers.
 PIECES = ("\n", "\n\n", " ", "  ", "    ", "\t", " \t", "\t ", "  \t", "a", "word", "é", "- ", "> ")
@@ -60,3 +66,54 @@ def test_line_mark_texts_cover_the_cases() -> None:
     assert sum(bool(last) and not last.strip(" \t") for last in last_lines) > 300
     assert sum(t.endswith("\n") for t in texts) > 1000
     assert sum(bool(last) for last in last_lines) > 1000
+
+
+# The table rule's row split (tokens._split_table_rows_plainly): str.split on rows without a
+# backslash, escapedSplit on the others, gives escapedSplit's list on every row.
+ROW_PIECES = ("|", "||", "\\", "\\|", "\\\\|", " ", "a", "`", "`|`", "é", "-", ":")
+
+
+def _rows(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(ROW_PIECES) for _ in range(rng.randint(0, 16))) for _ in range(count)
+    ]
+
+
+ROWS = _rows(20261128, 5000)
+
+
+def _table_rule_split() -> Callable[[str], list[str]]:
+    ruler = tokens._block_parser().block.ruler
+    (table,) = (rule.fn for rule in ruler.__rules__ if rule.name == "table")
+    split: Callable[[str], list[str]] = table.__globals__["escapedSplit"]
+    return split
+
+
+def test_table_rule_split_matches_escaped_split() -> None:
+    split = _table_rule_split()
+    assert split is not escapedSplit  # the rule reads the plain split
+    assert [row for row in ROWS if split(row) != escapedSplit(row)] == []
+    assert sum("\\" in row for row in ROWS) > 1000
+    assert sum("\\" not in row and "|" in row for row in ROWS) > 500
+
+
+def _table_texts(seed: int, count: int) -> list[str]:
+    # a header row, a delimiter row, body rows: escaped pipes, code spans, ragged rows
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        header = rng.choice(("| a | b |", "a | b", "| a \\| b | c |", "|a|", "a|b|c"))
+        delimiter = rng.choice(("|---|---|", "---|---", "| :-: | --: |", "|-|", "-|-|-"))
+        body = [rng.choice(ROWS) for _ in range(rng.randint(0, 4))]
+        texts.append("\n".join([header, delimiter, *body]) + rng.choice(("", "\n")))
+    return texts
+
+
+TABLES = _table_texts(20261128, 1500)
+
+
+def test_block_pass_with_plain_split_matches_markdown_it_on_tables() -> None:
+    assert [text for text in TABLES if not _same_tokens(text)] == []
+    parsed = [tokens._block_parser().parse(text, {}) for text in TABLES]
+    assert sum(any(t.type == "td_open" for t in stream) for stream in parsed) > 400
