@@ -699,6 +699,22 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
     stretches.append(content[text_start:])
     if any(_holds_inline_markup(stretch, _MARKUP_BUT_BACKTICKS) for stretch in stretches):
         return None
+    raw, breaks = _joined(stretches, spans, "\n" in content)
+    return Inline(_clean(raw), links=tuple(links), code=tuple(codes), breaks=breaks, text_raw=raw)
+
+
+def _joined(
+    stretches: list[str], spans: list[tuple[str, tuple[int, ...]]], broken: bool
+) -> tuple[str, tuple[int, ...]]:
+    """The raw text and line breaks of code_span_inline's stretches (each plain_inline's) with
+    the spans between them; broken is whether the content holds a line break."""
+    if not broken:
+        # Most contents are one line: plain_inline gives each stretch back as it is, and no
+        # stretch or span holds a break (a link label is a part of the content too).
+        pieces = [stretches[0]]
+        for (span, _), stretch in zip(spans, stretches[1:], strict=True):
+            pieces += (span, stretch)
+        return "".join(pieces), ()
     raw_parts: list[str] = []
     breaks: list[int] = []
     offset = 0
@@ -712,10 +728,7 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
             breaks.extend(offset + at for at in span_breaks)
             raw_parts.append(span)
             offset += len(span)
-    raw = "".join(raw_parts)
-    return Inline(
-        _clean(raw), links=tuple(links), code=tuple(codes), breaks=tuple(breaks), text_raw=raw
-    )
+    return "".join(raw_parts), tuple(breaks)
 
 
 # The openers code_span_inline reads when the content may hold a link, and when not.

@@ -117,3 +117,23 @@ def test_block_pass_with_plain_split_matches_markdown_it_on_tables() -> None:
     assert [text for text in TABLES if not _same_tokens(text)] == []
     parsed = [tokens._block_parser().parse(text, {}) for text in TABLES]
     assert sum(any(t.type == "td_open" for t in stream) for stream in parsed) > 400
+
+
+# code_span_inline joins its stretches and spans without plain_inline when the content holds
+# no line break (tokens._joined): the same raw text and breaks as the general join.
+JOIN_PIECES = ("", " ", "a", "two words", "  ", "\t", "é", "x ", " y", "[", "]")
+
+
+def _joins(seed: int, count: int) -> list[tuple[list[str], list[tuple[str, tuple[int, ...]]]]]:
+    rng = random.Random(seed)
+    cases = []
+    for _ in range(count):
+        spans = [(rng.choice(JOIN_PIECES), ()) for _ in range(rng.randint(1, 4))]
+        stretches = [rng.choice(JOIN_PIECES) for _ in range(len(spans) + 1)]
+        cases.append((stretches, spans))
+    return cases
+
+
+def test_one_line_join_matches_the_general_join() -> None:
+    cases = _joins(20261128, 3000)
+    assert [c for c in cases if tokens._joined(*c, False) != tokens._joined(*c, True)] == []
