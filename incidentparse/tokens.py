@@ -23,10 +23,10 @@ from types import FunctionType
 from typing import Literal, NamedTuple
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace, mdTrim
 from markdown_it.parser_block import ParserBlock
 from markdown_it.ruler import Ruler
-from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block import StateBlock, heading
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 from mdit_py_plugins.footnote import footnote_plugin
@@ -189,6 +189,7 @@ def _block_parser(absent: frozenset[str] = frozenset(), normalized: bool = False
     if not _known_internals(parser):
         return parser  # a markdown-it of another shape: its own block pass, unchanged
     _split_table_rows_plainly(parser.block.ruler)
+    _read_headings_with_str_methods(parser.block.ruler)
     _dispatch_by_first_character(parser.block.ruler)
     block = _ParserBlock()
     block.ruler = parser.block.ruler  # the rules as configured and dispatched
@@ -337,6 +338,52 @@ def _split_table_rows_plainly(ruler: Ruler[_BlockRule]) -> None:
 def _plain_split(escaped_split: Callable[[str], list[str]], row: str) -> list[str]:
     """escapedSplit(row): str.split when no backslash can escape a pipe."""
     return escaped_split(row) if "\\" in row else row.split("|")
+
+
+def _read_headings_with_str_methods(ruler: Ruler[_BlockRule]) -> None:
+    """Put heading_rule in the place of markdown-it's own heading rule (not of another's)."""
+    for rule in ruler.__rules__:
+        if rule.name == "heading" and rule.fn is heading:
+            ruler.at("heading", heading_rule, {"alt": list(rule.alt)})
+
+
+def heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """rules_block/heading.py's rule (`# Title`) with str methods for its character loops.
+
+    Reports hold a heading every few lines, and the rule counted the `#` run, then skipped
+    the trailing spaces and closing `#` run, a character at a time in Python. Here the run
+    is lstrip's, the tail rstrip's: the same bounds, so the same tokens (tests/
+    test_tokens_perf15.py compares the rules on generated headings).
+    """
+    pos = state.bMarks[start] + state.tShift[start]
+    maximum = state.eMarks[start]
+    if state.is_code_block(start):
+        return False
+    line = state.src[pos:maximum]
+    level = len(line) - len(line.lstrip("#"))  # markdown-it counts up to 7
+    if not level or level > 6 or line[level : level + 1] not in ("", " ", "\t"):
+        return False
+    if silent:
+        return True
+    # The text after the run, without trailing spaces and tabs, and without a closing `#`
+    # run when a space or tab precedes it (`## Title ##`).
+    text = line[level:].rstrip(" \t")
+    unclosed = text.rstrip("#")
+    if unclosed[-1:] in (" ", "\t"):
+        text = unclosed
+    state.line = start + 1
+    tag = f"h{level}"
+    markup = "#" * level
+    token = state.push("heading_open", tag, 1)
+    token.markup = markup
+    token.map = [start, state.line]
+    token = state.push("inline", "", 0)
+    token.content = mdTrim(text)
+    token.map = [start, state.line]
+    token.children = []
+    token = state.push("heading_close", tag, -1)
+    token.markup = markup
+    return True
 
 
 # What rules_block/table.py needs first on the line below a table's header row.

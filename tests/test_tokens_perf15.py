@@ -137,3 +137,37 @@ def _joins(seed: int, count: int) -> list[tuple[list[str], list[tuple[str, tuple
 def test_one_line_join_matches_the_general_join() -> None:
     cases = _joins(20261128, 3000)
     assert [c for c in cases if tokens._joined(*c, False) != tokens._joined(*c, True)] == []
+
+
+# tokens.heading_rule reads `#` lines with str methods: the block pass must give markdown-it's
+# tokens on generated headings (runs of 0 to 8 `#`, closing runs, spaces and tabs around them,
+# escapes, indents, inside blockquotes and lists, after a paragraph line it ends).
+HEADING_PIECES = ("#", "##", " ", "  ", "\t", "a", "Title", "\\#", " #", "# ", "é", "\u00a0", "x#")
+HEADING_CONTEXTS = ("", " ", "   ", "    ", "> ", "- ", "1. ", "text\n", "> text\n> ", "- a\n  ")
+
+
+def _headings(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        line = "#" * rng.randint(0, 8) + "".join(
+            rng.choice(HEADING_PIECES) for _ in range(rng.randint(0, 6))
+        )
+        texts.append(rng.choice(HEADING_CONTEXTS) + line + rng.choice(("", "\n", "\nnext")))
+    return texts
+
+
+HEADINGS = _headings(20261128, 4000)
+
+
+def test_heading_rule_is_in_place() -> None:
+    ruler = tokens._block_parser().block.ruler
+    assert [rule.fn for rule in ruler.__rules__ if rule.name == "heading"] == [tokens.heading_rule]
+
+
+def test_block_pass_with_heading_rule_matches_markdown_it_on_headings() -> None:
+    assert [text for text in HEADINGS if not _same_tokens(text)] == []
+    parsed = [tokens._block_parser().parse(text, {}) for text in HEADINGS]
+    opened = [t.tag for stream in parsed for t in stream if t.type == "heading_open"]
+    assert len(opened) > 1000
+    assert set(opened) == {f"h{level}" for level in range(1, 7)}
