@@ -18,13 +18,15 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache, partial
+from itertools import accumulate
+from types import FunctionType
 from typing import Literal, NamedTuple
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace, mdTrim
 from markdown_it.parser_block import ParserBlock
 from markdown_it.ruler import Ruler
-from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block import StateBlock, heading
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 from mdit_py_plugins.footnote import footnote_plugin
@@ -186,6 +188,8 @@ def _block_parser(absent: frozenset[str] = frozenset(), normalized: bool = False
     parser = block_parser_by_rule(absent, normalized)
     if not _known_internals(parser):
         return parser  # a markdown-it of another shape: its own block pass, unchanged
+    _split_table_rows_plainly(parser.block.ruler)
+    _read_headings_with_str_methods(parser.block.ruler)
     _dispatch_by_first_character(parser.block.ruler)
     block = _ParserBlock()
     block.ruler = parser.block.ruler  # the rules as configured and dispatched
@@ -310,6 +314,78 @@ def _first_character_dispatch(rules: list[tuple[str, _BlockRule]]) -> _BlockRule
     return dispatch_with_table
 
 
+def _split_table_rows_plainly(ruler: Ruler[_BlockRule]) -> None:
+    """Give the table rule (if enabled) a row split that calls str.split on rows without a
+    backslash.
+
+    rules_block/table.py splits each row with escapedSplit, which walks it in Python a
+    character at a time to find the pipes a backslash escapes: a tenth of the block pass on
+    reports holding tables. A row without a backslash escapes no pipe, and escapedSplit gives
+    str.split("|")'s list. The rule's own code runs, with that one global name bound to
+    _plain_split (tests/test_tokens_perf15.py compares the two splits); a markdown-it whose
+    table rule reads no escapedSplit keeps its rule.
+    """
+    for rule in ruler.__rules__:
+        if rule.name == "table" and rule.enabled:
+            table = rule.fn
+            names = table.__globals__
+            if "escapedSplit" in table.__code__.co_names and "escapedSplit" in names:
+                bound = {**names, "escapedSplit": partial(_plain_split, names["escapedSplit"])}
+                fast = FunctionType(table.__code__, bound, table.__name__, table.__defaults__)
+                ruler.at("table", fast, {"alt": list(rule.alt)})
+
+
+def _plain_split(escaped_split: Callable[[str], list[str]], row: str) -> list[str]:
+    """escapedSplit(row): str.split when no backslash can escape a pipe."""
+    return escaped_split(row) if "\\" in row else row.split("|")
+
+
+def _read_headings_with_str_methods(ruler: Ruler[_BlockRule]) -> None:
+    """Put heading_rule in the place of markdown-it's own heading rule (not of another's)."""
+    for rule in ruler.__rules__:
+        if rule.name == "heading" and rule.fn is heading:
+            ruler.at("heading", heading_rule, {"alt": list(rule.alt)})
+
+
+def heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """rules_block/heading.py's rule (`# Title`) with str methods for its character loops.
+
+    Reports hold a heading every few lines, and the rule counted the `#` run, then skipped
+    the trailing spaces and closing `#` run, a character at a time in Python. Here the run
+    is lstrip's, the tail rstrip's: the same bounds, so the same tokens (tests/
+    test_tokens_perf15.py compares the rules on generated headings).
+    """
+    pos = state.bMarks[start] + state.tShift[start]
+    maximum = state.eMarks[start]
+    if state.is_code_block(start):
+        return False
+    line = state.src[pos:maximum]
+    level = len(line) - len(line.lstrip("#"))  # markdown-it counts up to 7
+    if not level or level > 6 or line[level : level + 1] not in ("", " ", "\t"):
+        return False
+    if silent:
+        return True
+    # The text after the run, without trailing spaces and tabs, and without a closing `#`
+    # run when a space or tab precedes it (`## Title ##`).
+    text = line[level:].rstrip(" \t")
+    unclosed = text.rstrip("#")
+    if unclosed[-1:] in (" ", "\t"):
+        text = unclosed
+    state.line = start + 1
+    tag = f"h{level}"
+    markup = "#" * level
+    token = state.push("heading_open", tag, 1)
+    token.markup = markup
+    token.map = [start, state.line]
+    token = state.push("inline", "", 0)
+    token.content = mdTrim(text)
+    token.map = [start, state.line]
+    token.children = []
+    token = state.push("heading_close", tag, -1)
+    token.markup = markup
+    return True
+
+
 # What rules_block/table.py needs first on the line below a table's header row.
 _TABLE_ROW_STARTS: frozenset[str] = frozenset("|-:")
 
@@ -325,7 +401,29 @@ class _StateBlock(StateBlock):
     Token(ttype, tag, nesting): a thirteen-field dataclass __init__, then __post_init__
     and convert_attrs to turn the default {} into {}. push fills the same fields with the
     same values (tests/test_tokens_perf11.py compares every field of every token).
+    Its line marks come from str.split instead of a Python loop over every line's start
+    (tests/test_tokens_perf15.py compares the state with StateBlock's on many texts).
     """
+
+    def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
+        # StateBlock.__init__ sets the same attributes, in this order, then finds each line's
+        # marks with str.find and a per-character scan of its indent: about a tenth of the
+        # block pass on small reports. _line_marks gives the same lists in a few C calls.
+        self.src = src
+        self.md = md
+        self.env = env
+        self.tokens = tokens
+        self.bMarks, self.eMarks, self.tShift, self.sCount, self.bsCount = _line_marks(src)
+        self.blkIndent = 0
+        self.line = 0
+        self.lineMax = len(self.bMarks) - 1  # the last entry is a sentinel, not a line
+        self.tight = False
+        self.ddIndent = -1
+        self.listIndent = -1
+        self.parentType = "root"
+        self.level = 0
+        self.result = ""
+        self._code_enabled = "code" in md.block.ruler.get_active_rules()
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
         token = _new_token(Token)
@@ -349,6 +447,46 @@ class _StateBlock(StateBlock):
 
 
 _new_token = object.__new__
+
+_LineMarks = tuple[list[int], list[int], list[int], list[int], list[int]]
+
+
+def _line_marks(src: str) -> _LineMarks:
+    """StateBlock's bMarks, eMarks, tShift, sCount and bsCount for src: each line's start and
+    end offsets, its indent in characters and in columns (a tab to the next multiple of 4),
+    and zeros; one sentinel entry (len(src), len(src), 0, 0, 0) ends each list.
+
+    StateBlock gives no line to the text after the last newline when it is empty or holds
+    only spaces and tabs.
+    """
+    lines = src.split("\n")
+    if not lines[-1].strip(" \t"):
+        lines.pop()
+    length = len(src)
+    sizes = [len(line) + 1 for line in lines]  # each line with its newline
+    starts = list(accumulate(sizes, initial=0))
+    starts[-1] = length  # the sentinel
+    if sizes:
+        sizes[0] -= 1  # then the running sums are the lines' ends
+    ends = list(accumulate(sizes))
+    ends.append(length)
+    # lstrip gives the line itself back when it has no indent: most lines.
+    shifts = [len(line) - len(line.lstrip(" \t")) for line in lines]
+    shifts.append(0)
+    columns = shifts.copy()  # the block rules change the two lists apart
+    if "\t" in src:
+        for number, line in enumerate(lines):
+            if "\t" in line[: shifts[number]]:
+                columns[number] = _indent_columns(line[: shifts[number]])
+    return starts, ends, shifts, columns, [0] * len(starts)
+
+
+def _indent_columns(indent: str) -> int:
+    """Columns an indent of spaces and tabs spans, a tab reaching the next multiple of 4."""
+    column = 0
+    for character in indent:
+        column += 4 - column % 4 if character == "\t" else 1
+    return column
 
 
 class _ParserBlock(ParserBlock):
@@ -608,6 +746,22 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
     stretches.append(content[text_start:])
     if any(_holds_inline_markup(stretch, _MARKUP_BUT_BACKTICKS) for stretch in stretches):
         return None
+    raw, breaks = _joined(stretches, spans, "\n" in content)
+    return Inline(_clean(raw), links=tuple(links), code=tuple(codes), breaks=breaks, text_raw=raw)
+
+
+def _joined(
+    stretches: list[str], spans: list[tuple[str, tuple[int, ...]]], broken: bool
+) -> tuple[str, tuple[int, ...]]:
+    """The raw text and line breaks of code_span_inline's stretches (each plain_inline's) with
+    the spans between them; broken is whether the content holds a line break."""
+    if not broken:
+        # Most contents are one line: plain_inline gives each stretch back as it is, and no
+        # stretch or span holds a break (a link label is a part of the content too).
+        pieces = [stretches[0]]
+        for (span, _), stretch in zip(spans, stretches[1:], strict=True):
+            pieces += (span, stretch)
+        return "".join(pieces), ()
     raw_parts: list[str] = []
     breaks: list[int] = []
     offset = 0
@@ -621,10 +775,7 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
             breaks.extend(offset + at for at in span_breaks)
             raw_parts.append(span)
             offset += len(span)
-    raw = "".join(raw_parts)
-    return Inline(
-        _clean(raw), links=tuple(links), code=tuple(codes), breaks=tuple(breaks), text_raw=raw
-    )
+    return "".join(raw_parts), tuple(breaks)
 
 
 # The openers code_span_inline reads when the content may hold a link, and when not.
