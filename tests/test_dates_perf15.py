@@ -10,13 +10,16 @@ and without the gate at every place the scanner could ask, on the inputs of test
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from incidentparse.dates import grammar, scan
+from incidentparse.dates import document, grammar, scan
 from incidentparse.dates.points import build_time, rules_at
 from incidentparse.dates.vocab import case_unsafe
 
 from .test_dates_perf import _CONTEXTS, TEXTS
+from .test_dates_perf8 import _plain_worth_offsets, _texts
 
 
 def _offers_time(text: str, pos: int) -> bool:
@@ -69,3 +72,25 @@ def test_match_expression_same_with_and_without_gate(monkeypatch: pytest.MonkeyP
     )
     assert timed > 1_000
     assert gated == plain
+
+
+# --- infer_reference_date: the stems found by a bytes regex (document._WORTH_FINDERS) ---------
+
+_WORTH_PIECES = (
+    "as", "AS", "aS", "has", "was", "date", "DATE", "update", "dated", "of", "OF", "oF", ":",
+    " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1f", "\x85", "\xa0",
+    "\u2009", "\u3000", "?", "é", "’", "x", "_", "report", "2019", ".",
+)  # fmt: skip
+
+
+def test_worth_finders_miss_no_stem() -> None:
+    """_worth_offsets (a regex pass for 'as' and 'date') gives the plain offsets, in order."""
+    rng = random.Random(15)
+    generated = ["".join(rng.choices(_WORTH_PIECES, k=rng.randint(0, 30))) for _ in range(20_000)]
+    found = 0
+    for text in [*_texts(), *generated]:
+        expected = _plain_worth_offsets(text)
+        assert document._worth_offsets(text) == expected, repr(text)
+        lower = text.lower()
+        found += sum(lower.startswith(("as", "date"), offset) for offset in expected)
+    assert found > 5_000
