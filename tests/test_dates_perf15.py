@@ -1,4 +1,6 @@
-"""The grammar's time gate (grammar._may_start_time, used by _attach_time) changes nothing.
+"""The grammar's gates change nothing: the time gate (grammar._may_start_time, used by
+_attach_time) and the digit gate of the year and bare day ranges (_may_open_digit_range); and
+document._worth_offsets' regex finders give the plain offsets.
 
 _attach_time used to try every point rule after a date and its join, keeping the point only
 when it is a "time" Point; the gate skips the rules where the character there offers no rule
@@ -59,11 +61,13 @@ def test_only_build_time_gives_a_time_point() -> None:
     assert built > 5_000
 
 
-def test_match_expression_same_with_and_without_gate(monkeypatch: pytest.MonkeyPatch) -> None:
-    """match_expression with and without the gate, at every place the scanner could ask."""
+def test_match_expression_same_with_and_without_gates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """match_expression with and without the gates (the time gate, _may_open_digit_range), at
+    every place the scanner could ask."""
     places = [(text, pos) for text in TEXTS for pos in scan._token_candidates(text, 0, None)]
     gated = [grammar.match_expression(t, p, ctx) for t, p in places for ctx in _CONTEXTS]
     monkeypatch.setattr(grammar, "_may_start_time", lambda text, pos: True)
+    monkeypatch.setattr(grammar, "_may_open_digit_range", lambda text, pos: True)
     plain = [grammar.match_expression(t, p, ctx) for t, p in places for ctx in _CONTEXTS]
     assert sum(e is not None for e in plain) > 10_000  # the inputs do hold expressions
     # dates with a time attached after a join: the gate let those through
@@ -94,3 +98,19 @@ def test_worth_finders_miss_no_stem() -> None:
         lower = text.lower()
         found += sum(lower.startswith(("as", "date"), offset) for offset in expected)
     assert found > 5_000
+
+
+def test_digit_ranges_open_where_the_gate_lets_through() -> None:
+    """match_expression tries the year and bare day ranges only where _may_open_digit_range
+    says so: neither regex matches anywhere else, at any place of the inputs (and of every
+    character followed by a day range)."""
+    tried = 0
+    chars = [chr(code) + "–3 April 2026" for code in range(0x3400)]
+    for text in [*TEXTS, *chars, "1999–2005 and 9–10 March"]:
+        for pos in range(len(text)):
+            if grammar._may_open_digit_range(text, pos):
+                continue
+            tried += 1
+            assert grammar._YEAR_RANGE.match(text, pos) is None, repr(text[pos:])
+            assert grammar._BARE_DAY.match(text, pos) is None, repr(text[pos:])
+    assert tried > 100_000
