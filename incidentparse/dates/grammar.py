@@ -9,7 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .points import DAY, NUMBER_WORDS, UNIT_WORDS, WEEKDAY, YEAR, Ctx, Point, rules_at
+from .points import (
+    DAY,
+    NUMBER_WORDS,
+    RULES_BY_KEY,
+    UNIT_WORDS,
+    WEEKDAY,
+    YEAR,
+    Ctx,
+    Point,
+    build_time,
+    rules_at,
+)
 from .shapes import match_shape
 from .sre_facts import initials, never_first
 from .vocab import (
@@ -223,11 +234,30 @@ def _attach_time(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, in
     join = _DATE_TIME_JOIN.match(text, end)
     if join is None or (join.end() == end and text[end : end + 1] != "T"):
         return point, end
+    if not _may_start_time(text, join.end()):
+        return point, end  # most dates are followed by a word: its rules read no time
     found = match_point(text, join.end(), ctx)
     if found is None or found[0].kind != "time":
         return point, end
     time = found[0]
     return _with_time(point, time), found[1]
+
+
+# The letters where rules_at offers a rule that reads a clock time ('noon', 'midnight'):
+# build_time is the one builder of a "time" Point. At any other letter match_point's best
+# point is no time, so _attach_time has nothing to attach (tests/test_dates_perf15.py).
+_TIME_LETTERS = frozenset(
+    key
+    for key, rules in RULES_BY_KEY.items()
+    if not key.startswith("#") and any(rule.build is build_time for rule in rules)
+)
+
+
+def _may_start_time(text: str, pos: int) -> bool:
+    """Whether match_point(text, pos) can give a "time" Point, told without trying its rules:
+    rules_at reads a digit run further, any other character by its lower case alone."""
+    char = text[pos : pos + 1]
+    return char.isdigit() or char.lower() in _TIME_LETTERS
 
 
 def _with_time(point: Point, time: Point) -> Point:
@@ -306,9 +336,13 @@ def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
         for role, _ in roles:
             worded = worded or role in _SLOT_KINDS or role == "approx"
         inner = ctx.slotted(ctx.slot, ctx.slot_word or worded)
-    found = match_compound(text, start, inner) or _match_year_range(text, start, inner)
+    found = match_compound(text, start, inner)
+    if found is None and _may_open_digit_range(text, start):
+        found = _match_year_range(text, start, inner)
+        if found is None:
+            return _match_bare_day_range(text, start, inner, begin, roles)
     if found is None:
-        return _match_bare_day_range(text, start, inner, begin, roles)
+        return None
     a, end = found
     expr = Expr(begin, end, a)
     if roles:
@@ -320,6 +354,13 @@ def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     if roles and roles[0][0] in ("from", "between") and expr.mode == "point":
         expr.begin = roles[0][1].end()  # a lone 'from X' is just X
     return expr
+
+
+def _may_open_digit_range(text: str, pos: int) -> bool:
+    """Whether a year range ('2019–2023') or a bare day range ('1–3 April') can start at pos:
+    both open with an ASCII digit (YEAR, DAY), so at a word neither regex is tried
+    (tests/test_dates_perf15.py)."""
+    return "0" <= text[pos : pos + 1] <= "9"
 
 
 _SECOND_YEAR = re.compile(r"(?:19|20)\d\d")

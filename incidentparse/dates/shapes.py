@@ -42,31 +42,44 @@ SHAPE = re.compile(
 )
 
 
+# SHAPE's groups in their order: match_shape reads them with one m.groups() call (a stamp is
+# read in a few microseconds, and each m.group() call was a tenth of it).
+_GROUPS = ("year", "mo", "d", "a", "b", "h", "mi", "ap")
+assert tuple(SHAPE.groupindex) == _GROUPS
+
+
 def match_shape(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     """The point at pos and its end when it is one of the common shapes, else None."""
     m = SHAPE.match(text, pos)
     if m is None:
         return None
-    year, a, hour = m.group("year", "a", "h")
+    year, month, day, a, b, hour, minute, ap = m.groups()
     if hour is None:  # a date alone ('03-26' never comes without its time)
         if year is None:
             return None
-        return Point("ymd", int(year), int(m.group("mo")), int(m.group("d"))), m.end()
-    clock = _clock(int(hour), m.group("ap"))
+        return Point("ymd", int(year), int(month), int(day)), m.end()
+    clock = _clock(int(hour), ap)
     if clock is None:
         return None
-    minute = int(m.group("mi"))
     point: Point | None
     if year is not None:  # built whole rather than built and evolved: one Point per stamp
-        day = int(year), int(m.group("mo")), int(m.group("d"))
-        point = Point("ymd", *day, hour=clock, minute=minute, second=0, time_grain="minute")
+        point = Point(
+            "ymd",
+            int(year),
+            int(month),
+            int(day),
+            hour=clock,
+            minute=int(minute),
+            second=0,
+            time_grain="minute",
+        )
     elif a is not None:
-        point = _numeric_choice(int(a), int(m.group("b")), None, ctx)
+        point = _numeric_choice(int(a), int(b), None, ctx)
         if point is None:  # not a month and a day: the grammar reads on from there
             return None
-        point = point.evolve(hour=clock, minute=minute, second=0, time_grain="minute")
+        point = point.evolve(hour=clock, minute=int(minute), second=0, time_grain="minute")
     else:
-        point = Point("time", hour=clock, minute=minute, second=0, time_grain="minute")
+        point = Point("time", hour=clock, minute=int(minute), second=0, time_grain="minute")
     return point, m.end()
 
 
