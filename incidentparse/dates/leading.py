@@ -4,12 +4,13 @@ start (a timeline row's stamp: '[23:55] restarted', '### 12:49 PM', 'April 1: re
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .grammar import START_LOWER, Expr
 from .points import Ctx
 from .resolve import Env, resolves
-from .scan import Options, candidates, expression_at, shaped_expression
+from .scan import _CANDIDATE, Options, candidates, expression_at, shaped_expression
 from .vocab import CASE_UNSAFE
 
 
@@ -71,8 +72,7 @@ def _defaults(reference: dt.date) -> tuple[Env, Ctx]:
 
 def _leading(text: str, reference: dt.date, limit: int, end: int) -> tuple[Expr, bool] | None:
     """leading_expression's answer, and whether the shapes (dates.shapes) read it."""
-    found = candidates(text, 0, end)
-    first = next(found, None)
+    first, found = _first_candidate(text, end)
     # Most texts asked (every paragraph under a `### 12:49 PM` heading) open with no date: their
     # first candidate word starts past the limit, and nothing is read.
     if first is None or first > limit:
@@ -93,8 +93,33 @@ def _leading(text: str, reference: dt.date, limit: int, end: int) -> tuple[Expr,
                 if resolves(expr, text[expr.begin : expr.end], env, ctx, expr.begin):
                     return (expr, shaped) if expr.begin <= limit else None
                 cursor = expr.end
+        if found is None:  # the first candidate gave no stamp: the scan's walk goes on
+            found = _after_first(text, pos, end)
         pos = next(found, None)
     return None
+
+
+def _first_candidate(text: str, end: int) -> tuple[int | None, Iterator[int] | None]:
+    """``next(candidates(text, 0, end), None)``, and the generator when it was needed.
+
+    Most texts asked are answered by their first candidate (a stamp there, or none by the
+    limit): one search finds it without the generator, which cost more than the search. The
+    candidates after it are ``candidates(text, first + 1, end)`` (_after_first): none starts
+    inside a _CANDIDATE match (its words are \\w runs or one '~'/'≈', and a word start needs
+    no \\w before it), so the finditer resumed there gives the same ones. A text whose
+    lower-casing moves offsets takes candidates' own path whole (tests/test_timeline_perf16.py).
+    """
+    lower = text.lower()
+    if len(lower) != len(text):
+        found = candidates(text, 0, end)
+        return next(found, None), found
+    match = _CANDIDATE.search(lower, 0, end)
+    return (None if match is None else match.start()), None
+
+
+def _after_first(text: str, first: int, end: int) -> Iterator[int]:
+    """The candidates after _first_candidate's ``first`` (see there): the finditer resumed."""
+    return candidates(text, first + 1, end)
 
 
 def _may_open(text: str, pos: int) -> bool:

@@ -114,6 +114,7 @@ class Context:
     reference_date: dt.date
     draft: Draft = field(default_factory=Draft)
     stamps: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # timeline memo
+    _context_years: dict[int, int | None] = field(default_factory=dict, repr=False)  # by line
 
     @cached_property
     def default_zone(self) -> str:
@@ -149,7 +150,8 @@ class Context:
 
     @cached_property
     def _year_index(self) -> tuple[list[int], list[int]]:
-        """(line, year) of every written year in document order, as two parallel lists: the
+        """(line, year) of every written year in document order, as two parallel lists (the
+        reference context_year answers as; tests/test_timeline_perf16 compares them): the
         matches of _YEAR.finditer, tried at the '19'/'20' offsets (one inside a match cannot
         match: the digit before it fails the look-behind, so finditer's skip changes nothing)."""
         text = self.doc.text
@@ -163,10 +165,30 @@ class Context:
         return lines, years
 
     def context_year(self, line: int) -> int | None:
-        """The nearest explicit year at or before a line (C2), else None."""
-        lines, years = self._year_index
-        position = bisect.bisect_right(lines, line)
-        return years[position - 1] if position else None
+        """The nearest explicit year at or before a line (C2), else None: what _year_index
+        gives there, without building it. A parse asks for a line or two (a timeline's first
+        row, a date field), and the year nearest before is mostly the first '19'/'20' tried, so
+        the walk goes back from the line's end over the '19'/'20' offsets and stops at the first
+        year (the index matched _YEAR at each offset and took every line's number)."""
+        if line in self._context_years:
+            return self._context_years[line]
+        line_starts = self.doc.line_starts
+        # A year at offset s lies at or before the line iff s < where the next line starts.
+        if line < 1:
+            limit = 0
+        elif line < len(line_starts):
+            limit = line_starts[line]
+        else:
+            limit = len(self.doc.text) + 1
+        text, starts = self.doc.text, self._century_starts
+        year = None
+        for position in range(bisect.bisect_left(starts, limit) - 1, -1, -1):
+            match = _YEAR.match(text, starts[position])
+            if match is not None:
+                year = int(match.group(0))
+                break
+        self._context_years[line] = year
+        return year
 
     def timespan(self, text: str, line: int, *, report: bool = True) -> TimeSpan | None:
         """Read one date value; an unreadable non-placeholder value is a diagnostic."""
