@@ -521,7 +521,59 @@ def _indent_columns(indent: str) -> int:
 
 
 class _ParserBlock(ParserBlock):
-    """markdown-it's block parser on a _StateBlock (ParserBlock.parse, its state replaced)."""
+    """markdown-it's block parser on a _StateBlock (ParserBlock.parse, its state replaced),
+    with its tokenize loop reading the line marks itself."""
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
+        """ParserBlock.tokenize with state.skipEmptyLines and state.isEmpty read from the
+        line marks in place: the loop runs at every block of the text and of each list item
+        and blockquote, and those method calls were a twentieth of the block pass. The rules
+        change the marks in place (blockquote, list) and lineMax and blkIndent by assignment,
+        so the lists are bound once and the others read at each use, as the methods read them.
+        """
+        rules = self.ruler.getRules("")
+        line = startLine
+        maxNesting = state.md.options.maxNesting
+        hasEmptyLines = False
+        bMarks, eMarks, tShift, sCount = state.bMarks, state.eMarks, state.tShift, state.sCount
+
+        while line < endLine:
+            while line < state.lineMax and bMarks[line] + tShift[line] >= eMarks[line]:
+                line += 1  # state.skipEmptyLines
+            state.line = line
+            if line >= endLine:
+                break
+            if sCount[line] < state.blkIndent:
+                # Termination condition for nested calls (lists and blockquotes).
+                break
+            if state.level >= maxNesting:
+                # If nesting level exceeded - skip tail to the end.
+                state.line = endLine
+                break
+
+            ok = False
+            for rule in rules:
+                ok = rule(state, line, endLine, False)
+                if ok:
+                    if state.line <= line:
+                        raise RuntimeError("block rule didn't increment state.line")
+                    break
+            if not ok:
+                raise RuntimeError("none of the block rules matched")
+
+            # set state.tight if we had an empty line before current tag
+            # i.e. latest empty line should not count
+            state.tight = not hasEmptyLines
+            line = state.line
+
+            # paragraph might "eat" one newline after it in nested lists
+            if (line - 1) < endLine and bMarks[line - 1] + tShift[line - 1] >= eMarks[line - 1]:
+                hasEmptyLines = True
+
+            if line < endLine and bMarks[line] + tShift[line] >= eMarks[line]:
+                hasEmptyLines = True
+                line += 1
+                state.line = line
 
     def parse(
         self, src: str, md: MarkdownIt, env: EnvType, outTokens: list[Token]

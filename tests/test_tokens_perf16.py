@@ -7,13 +7,19 @@ blockquotes, after paragraphs, with tabs.
 _lazy_inline builds a one-line content without markup itself: it must be plain_inline's
 Inline, and markdown-it's.
 
+_ParserBlock.tokenize, markdown-it's loop reading the line marks in place, must give
+ParserBlock.tokenize's tokens and state on the same texts and deeply nested ones.
+
 The block pass as a whole is compared with markdown-it's by tests/test_tokens_perf11.py.
 """
 
 from __future__ import annotations
 
 import random
+from typing import Any
 
+from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
 from markdown_it.token import Token
 
 from incidentparse import tokens
@@ -90,3 +96,25 @@ def test_one_line_plain_contents_are_plain_inline() -> None:
     assert len(plain) > 200
     assert [c for c in plain if lazy[c] != tokens.plain_inline(c)] == []
     assert [c for c in one_line if lazy[c] != _full_inline(c)] == []
+
+
+# Deep nesting: markdown-it's maxNesting (20 in commonmark) stops the loop early.
+NESTED = [">" * depth + " x\n\n" + "- " * depth + "y\n  z" for depth in (5, 19, 20, 21, 40)]
+
+
+def _tokenized(text: str, parser: MarkdownIt) -> tuple[Any, ...]:
+    state = tokens._StateBlock(text, parser, {}, [])
+    parser.block.tokenize(state, state.line, state.lineMax)
+    return state.tokens, {name: value for name, value in vars(state).items() if name != "md"}
+
+
+def test_tokenize_loop_is_markdown_its() -> None:
+    fast = tokens._block_parser()
+    assert isinstance(fast.block, tokens._ParserBlock)
+    # The same grammar and dispatched rules, with markdown-it's loop at every level (the
+    # list and blockquote rules call state.md.block.tokenize for their content).
+    own = tokens._block_parser.__wrapped__()
+    own.block = ParserBlock()
+    own.block.ruler = fast.block.ruler
+    texts = [*CODE_TEXTS, *LINE_STARTS, *TEXTS, *NESTED]
+    assert [t for t in texts if _tokenized(t, fast) != _tokenized(t, own)] == []
