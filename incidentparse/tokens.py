@@ -268,8 +268,35 @@ def _dispatch_by_first_character(ruler: Ruler[_BlockRule]) -> None:
         ruler.__cache__[chain] = [_first_character_dispatch([(names[r], r) for r in rules])]
 
 
+# Block rules that return False, changing nothing, on a line indented as a code block (four
+# columns past state.blkIndent): each reads state.is_code_block(startLine) before it pushes a
+# token or sets state (rules_block/*.py). Only code and paragraph match such a line.
+_REFUSING_CODE_LINES: frozenset[str] = frozenset(
+    ("table", "fence", "blockquote", "hr", "list", "reference", "html_block", "heading", "lheading")
+)
+
+
+def _code_rule(rules: list[tuple[str, _BlockRule]]) -> _BlockRule | None:
+    """The chain's code rule when every rule before it refuses code lines (then the chain
+    gives a code line to it at once); None otherwise."""
+    for name, rule in rules:
+        if name == "code":
+            return rule
+        if name not in _REFUSING_CODE_LINES:
+            return None
+    return None
+
+
 def _first_character_dispatch(rules: list[tuple[str, _BlockRule]]) -> _BlockRule:
-    """One rule trying, in order, the rules that can match at the line's first character."""
+    """One rule trying, in order, the rules that can match at the line's first character.
+
+    The code rule is tried at the start of every block and matches only a line indented four
+    columns past the block's indent, which every rule before it refuses: the dispatch reads
+    that indent itself and hands such a line to the code rule alone, any other to the rest.
+    """
+    code = _code_rule(rules)
+    if code is not None:
+        rules = [(name, rule) for name, rule in rules if rule is not code]
     characters = set("".join(BLOCK_RULE_FIRST_CHARACTERS.get(name, "") for name, _ in rules))
     anywhere = tuple(rule for name, rule in rules if name not in BLOCK_RULE_FIRST_CHARACTERS)
     by_character = {
@@ -282,6 +309,8 @@ def _first_character_dispatch(rules: list[tuple[str, _BlockRule]]) -> _BlockRule
     }
 
     def dispatch(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if code is not None and state.sCount[start] - state.blkIndent >= 4:
+            return code(state, start, end, silent)
         at = state.bMarks[start] + state.tShift[start]
         for rule in by_character.get(state.src[at : at + 1], anywhere):
             if rule(state, start, end, silent):
@@ -298,6 +327,8 @@ def _first_character_dispatch(rules: list[tuple[str, _BlockRule]]) -> _BlockRule
     anywhere_no_table = _without(table, anywhere)
 
     def dispatch_with_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if code is not None and state.sCount[start] - state.blkIndent >= 4:
+            return code(state, start, end, silent)
         at = state.bMarks[start] + state.tShift[start]
         first = state.src[at : at + 1]
         below = start + 1
@@ -490,7 +521,59 @@ def _indent_columns(indent: str) -> int:
 
 
 class _ParserBlock(ParserBlock):
-    """markdown-it's block parser on a _StateBlock (ParserBlock.parse, its state replaced)."""
+    """markdown-it's block parser on a _StateBlock (ParserBlock.parse, its state replaced),
+    with its tokenize loop reading the line marks itself."""
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
+        """ParserBlock.tokenize with state.skipEmptyLines and state.isEmpty read from the
+        line marks in place: the loop runs at every block of the text and of each list item
+        and blockquote, and those method calls were a twentieth of the block pass. The rules
+        change the marks in place (blockquote, list) and lineMax and blkIndent by assignment,
+        so the lists are bound once and the others read at each use, as the methods read them.
+        """
+        rules = self.ruler.getRules("")
+        line = startLine
+        maxNesting = state.md.options.maxNesting
+        hasEmptyLines = False
+        bMarks, eMarks, tShift, sCount = state.bMarks, state.eMarks, state.tShift, state.sCount
+
+        while line < endLine:
+            while line < state.lineMax and bMarks[line] + tShift[line] >= eMarks[line]:
+                line += 1  # state.skipEmptyLines
+            state.line = line
+            if line >= endLine:
+                break
+            if sCount[line] < state.blkIndent:
+                # Termination condition for nested calls (lists and blockquotes).
+                break
+            if state.level >= maxNesting:
+                # If nesting level exceeded - skip tail to the end.
+                state.line = endLine
+                break
+
+            ok = False
+            for rule in rules:
+                ok = rule(state, line, endLine, False)
+                if ok:
+                    if state.line <= line:
+                        raise RuntimeError("block rule didn't increment state.line")
+                    break
+            if not ok:
+                raise RuntimeError("none of the block rules matched")
+
+            # set state.tight if we had an empty line before current tag
+            # i.e. latest empty line should not count
+            state.tight = not hasEmptyLines
+            line = state.line
+
+            # paragraph might "eat" one newline after it in nested lists
+            if (line - 1) < endLine and bMarks[line - 1] + tShift[line - 1] >= eMarks[line - 1]:
+                hasEmptyLines = True
+
+            if line < endLine and bMarks[line] + tShift[line] >= eMarks[line]:
+                hasEmptyLines = True
+                line += 1
+                state.line = line
 
     def parse(
         self, src: str, md: MarkdownIt, env: EnvType, outTokens: list[Token]
@@ -544,7 +627,11 @@ def _lazy_inline(parser: MarkdownIt, env: EnvType, token: Token) -> Inline:
     """An inline token's content, parsed only when it can hold markup."""
     content = token.content
     if _markup_free(content) or not may_hold_markup(content, env):
-        return plain_inline(content)
+        if "\n" in content:
+            return plain_inline(content)
+        # Most contents are one line of prose: plain_inline's _plain(content, ()), built
+        # here without its two calls (one Inline per paragraph, heading, item and cell).
+        return _new_tuple(Inline, (_clean(content), None, False, "", (), (), (), content))
     found = lead_strong_inline(content, env)
     if found is None:
         found = code_span_inline(content, env)
@@ -1057,7 +1144,8 @@ class _Tree:
             parent.children.append(node)
             return close
         if base in _CONTAINERS:
-            first = self._first_line(index, parent.line)
+            # The first line inside is read only for a container without a map (footnotes).
+            first = parent.line if token.map else self._first_line(index, parent.line)
             node = _container(token, base, first, depth)
             close = self.build(index + 1, stop, node, depth + (base == "list_item"), True)
             if node.children and not token.map:  # footnotes carry no map of their own
