@@ -21,7 +21,7 @@ from .points import (
     build_time,
     rules_at,
 )
-from .shapes import match_shape
+from .shapes import NAMED_INITIALS, match_named, match_shape
 from .sre_facts import initials, never_first
 from .vocab import (
     APPROX_PREFIXES,
@@ -176,7 +176,13 @@ def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
 
 def match_compound(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     """A point with its attachments: part-of prefix, weekday, date+time, dual zone."""
-    first = text[pos : pos + 1].lower()
+    first = text[pos : pos + 1]
+    if first in NAMED_INITIALS:
+        # a named-month date read by one regex when nothing attaches to it (dates.shapes)
+        named = match_named(text, pos, ctx)
+        if named is not None:
+            return named
+    first = first.lower()
     found = (_match_part(text, pos, ctx) if first in _PART_INITIALS else None) or (
         _match_weekday_date(text, pos, ctx) if first in _WEEKDAY_INITIALS else None
     )
@@ -329,6 +335,11 @@ def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
         begin = start = pos
         inner = ctx
     else:
+        if text[pos : pos + 1] in NAMED_INITIALS:
+            # 'July 11, 2025' alone in one match (no prefix, attachment or tail can be there)
+            named = match_named(text, pos, ctx)
+            if named is not None:
+                return Expr(pos, named[1], named[0])
         roles, begin, start = _read_prefixes(text, pos)
         if text[start : start + 1] in _NO_POINT or not _POINT_START.match(text, start):
             return None

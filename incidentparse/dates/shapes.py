@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from .points import Ctx, Point, _numeric_choice
+from .points import DAY, MONTH, YEAR, Ctx, Point, _numeric_choice, build_month_day
+from .vocab import MONTH_BY_NAME, case_unsafe
 
 # One alternative per shape; the lookbehinds are the ones of the grammar's rules (ymd,
 # month_day_with_time), which read the character before a date.
@@ -95,3 +96,62 @@ def _clock(hour: int, ap: str | None) -> int | None:
     if ap == "a" and hour == 12:
         return 0
     return hour
+
+
+# --- named-month dates ----------------------------------------------------------------------
+# 'July 11, 2025', 'March 26th, 2019', 'Sept. 18th 2017': the month_day rule's day-and-year form,
+# its own pieces (MONTH, DAY, YEAR, the separators and the 'hosts'/'users' end test) with the
+# optional day and year made compulsory, read once inside an atomic group. Each optional part
+# of the rule is tried taken first, so where this matches, the rule's own first match is this
+# same text; the atomic group keeps the follower test from backing the date out to a shorter
+# one. No other rule reads a month name, and no prefix, part-of word ('mid', 'end of') or
+# weekday starts one (tests/test_dates_perf16.py); a written year leaves the context unused.
+# What follows, after the blanks and one comma the grammar's date-time join passes over, is
+# something no attachment and no tail starts: no time (a digit; 'noon'/'midnight' by their m
+# and n; 'at', '@'), no weekday, no '(' (a weekday in brackets), no range or open end ('-', '–',
+# '—', '~', '&', 'to', 'until', 'till', 'through', 'thru', 'and'), no 'or so', 'onwards',
+# 'forward' or '-ish'. Word starts are refused by their first two letters, more than needed.
+_NAMED_FOLLOW = (
+    r"(?=[ \t]*,?[ \t]*(?:\Z|[\n|\]).;:!?*_\"'<>/]"
+    r"|(?!(?i:mon|tue|wed|thu|fri|sat|sun|at|to|ti|un|th|an|or|on|fo|is))[a-lo-zA-LO-Z]))"
+)
+# A clock time after it ('July 11, 2025, 12:42 PM') is read as SHAPE reads one after a date:
+# the grammar's date-time join, the 'time' rule's minutes form, then SHAPE's own follower test.
+NAMED = re.compile(
+    rf"(?>(?i:{MONTH}[\s-]?{DAY}(?:\s*,\s*|\s+|-){YEAR}(?!\s*(?:hosts?|users?))))"
+    rf"(?:{_JOIN}(?=\d){_TIME}{_FOLLOW}|{_NAMED_FOLLOW})"
+)
+# The letters a month name starts with, in either case (a set look-up turns every other away).
+NAMED_INITIALS = frozenset(name[0] for name in MONTH_BY_NAME) | frozenset(
+    name[0].upper() for name in MONTH_BY_NAME
+)
+
+
+def match_named(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
+    """grammar.match_compound's answer at a named-month date with its day and year, alone or
+    with a clock time, and nothing else attached or following on ('March 26th, 2019 Boskos',
+    'July 11, 2025, 12:42 PM'), else None: grammar.match_expression reads the same point alone
+    over the same text at pos."""
+    m = NAMED.match(text, pos)
+    if m is None or case_unsafe(m.group(0)):
+        return None
+    point = build_month_day(m, ctx)
+    assert point is not None  # the builder refuses nothing
+    hour, minute, ap = m.group("h", "mi", "ap")
+    if hour is None:
+        return point, m.end()
+    clock = _clock(int(hour), ap)
+    if clock is None:
+        return None
+    # built whole, as match_shape builds a date with its time
+    point = Point(
+        "ymd",
+        point.year,
+        point.month,
+        point.day,
+        hour=clock,
+        minute=int(minute),
+        second=0,
+        time_grain="minute",
+    )
+    return point, m.end()
