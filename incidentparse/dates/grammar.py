@@ -151,16 +151,19 @@ class Expr:
     within: tuple[float, str] | None = None  # (count, unit) of an anchored duration
 
 
-def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
-    """The longest point rule matching at pos (slot-only rules need a slot)."""
+def match_point(text: str, pos: int, ctx: Ctx, beyond: int = -1) -> tuple[Point, int] | None:
+    """The longest point rule matching at pos (slot-only rules need a slot); with ``beyond``,
+    that point only if it ends after beyond, else None (the longest is the first rule to reach
+    the farthest end, so a floor on the end leaves it as it is)."""
     best: tuple[Point, int] | None = None
+    floor = beyond  # the end a point must pass: beyond, then the best point's end
     for rule in rules_at(text, pos):
-        # a rule that cannot match further than the best so far cannot win: not even tried
+        # a rule that cannot match further than the floor cannot win: not even tried
         # ('2026-04-03' read by ymd leaves out iso_month and year)
-        if best is not None and pos + rule.width <= best[1]:
+        if pos + rule.width <= floor:
             continue
         m = rule.pattern.match(text, pos)
-        if m is None or (best is not None and m.end() <= best[1]) or case_unsafe(m.group(0)):
+        if m is None or m.end() <= floor or case_unsafe(m.group(0)):
             continue
         try:
             point = rule.build(m, ctx)
@@ -171,6 +174,7 @@ def match_point(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
         if point.needs_word and not ctx.slot_word:
             continue
         best = (point, m.end())
+        floor = m.end()
     return best
 
 
@@ -186,8 +190,10 @@ def match_compound(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     found = (_match_part(text, pos, ctx) if first in _PART_INITIALS else None) or (
         _match_weekday_date(text, pos, ctx) if first in _WEEKDAY_INITIALS else None
     )
-    plain = match_point(text, pos, ctx)
-    if found is None or (plain is not None and plain[1] > found[1]):
+    # the plain point wins only by reaching further: its rules are read past found's end alone
+    # ('Wednesday, 2018-08-22' leaves out the weekday rule, whose longest match is shorter)
+    plain = match_point(text, pos, ctx, -1 if found is None else found[1])
+    if plain is not None:
         found = plain
     if found is None:
         return None
