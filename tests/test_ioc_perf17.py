@@ -8,12 +8,14 @@ the IOC case tables and generated text (test_ioc_perf's TEXTS).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable
 from typing import Any, get_args
 
 import pytest
 
 import incidentparse.ioc as ioc
+from incidentparse.ioc.scan import SCANNERS, Scanner, _candidates, _push, absent_literals
 from incidentparse.ioc.vocab import CATEGORY
 from incidentparse.models import Indicator, IndicatorCategory, IpScope
 
@@ -74,3 +76,51 @@ def test_vocabulary_values_are_the_field_literals() -> None:
     assert set(CATEGORY.values()) <= set(get_args(IndicatorCategory))
     scopes = {i.scope for text in TEXTS for i in ioc.extract_indicators(text)} - {None}
     assert scopes <= set(get_args(IpScope))
+
+
+def _heap_candidates(text: str, scanner: Scanner, absent: frozenset[str]) -> list[tuple[int, int]]:
+    """The heap walk over the anchors not in ``absent`` (scan._candidates before round 17)."""
+    assert scanner.backoff is not None
+    heap: list[tuple[int, int]] = []
+    for index, anchor in enumerate(scanner.anchors):
+        if anchor.literal not in absent:
+            _push(heap, text, scanner, index, 0)
+    out: list[tuple[int, int]] = []
+    done, tried = 0, -1
+    while heap:
+        pos, index = heapq.heappop(heap)
+        if pos < done:
+            _push(heap, text, scanner, index, done)
+            continue
+        _push(heap, text, scanner, index, pos + 1)
+        start = max(scanner.backoff(text, pos), done)
+        if start == tried:
+            continue
+        tried = start
+        found = scanner.pattern.match(text, start)
+        if found is not None and found.end() > pos:
+            done = found.end()
+            out.append((start, done))
+    return out
+
+
+ANCHORED = [s for s in SCANNERS if s.anchors and s.backoff is not None and s.finder is None]
+# Texts thick with one family's anchors: candidates inside candidates, gated-out matches.
+DENSE = ["a.b.c.d " * 40, "x.com.y.zip.exe " * 20, "1:2::3:4 a::b " * 20, "C:\\a\\b \\\\s\\x " * 9]
+
+
+@pytest.mark.parametrize("scanner", ANCHORED, ids=lambda s: s.name)
+def test_single_anchor_walk_is_the_heap_walk(scanner: Scanner) -> None:
+    """With one anchor left (the text's own absent literals, or all the others ruled out on
+    purpose so that each anchor walks alone), the walk gives the heap walk's candidates."""
+    literals = [anchor.literal for anchor in scanner.anchors]
+    walked = 0
+    for text in [*TEXTS, *DENSE]:
+        present = absent_literals(text, common=True)
+        alone = [frozenset(literals) - {lit} for lit in literals]
+        for absent in [present, frozenset(), *alone]:
+            found = list(_candidates(text, scanner, absent))
+            assert found == _heap_candidates(text, scanner, absent), (text[:200], absent)
+            if sum(lit not in absent for lit in literals) == 1:
+                walked += len(found)
+    assert walked >= 10  # candidates the one-anchor walk found (15 to 2809 from fixtures alone)
