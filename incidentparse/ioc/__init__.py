@@ -8,9 +8,9 @@ highlighting, redaction or counting). ``refang`` and ``defang`` convert single v
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import TypedDict
+from typing import Final
 
-from ..models import Indicator
+from ..models import Indicator, Occurrence, assembled
 from .classify import Env, Hit
 from .context import context_of
 from .fang import defang, refang
@@ -72,52 +72,57 @@ def placed_indicators(
         defanged = any(hit.defanged for hit in group)
         placement: dict[str, str | None] = {}
         if place is not None:  # set (even to None) as model_copy(update=...) would set them
-            placement["section"], placement["label"] = place(occurrences[0]["line"])
+            placement["section"], placement["label"] = place(occurrences[0].line)
         out.append(_indicator(env, group[0], occurrences, context, defanged, placement))
     return out
 
 
-class _Place(TypedDict):
-    """An ``Occurrence``'s fields: the Indicator's validation builds the model from them."""
+# Field names in the models' own order: ``assembled`` stores the values as validation would.
+_OCCURRENCE_FIELDS: Final = ("raw", "line", "column", "start", "end")
+_GIVEN: Final = (
+    "type", "value", "raw", "defanged", "category", "context", "scope", "in_code", "line",
+    "column", "start", "end", "occurrences",
+)  # fmt: skip
+_GIVEN_PLACED: Final = (*_GIVEN, "section", "label")
 
-    raw: str
-    line: int
-    column: int
-    start: int
-    end: int
 
-
-def _place(env: Env, hit: Hit) -> _Place:
+def _place(env: Env, hit: Hit) -> Occurrence:
     line, column = env.layout.position(hit.start)
     raw = env.text[hit.start : hit.end]
-    return {"raw": raw, "line": line, "column": column, "start": hit.start, "end": hit.end}
+    values = {"raw": raw, "line": line, "column": column, "start": hit.start, "end": hit.end}
+    return assembled(Occurrence, values, _OCCURRENCE_FIELDS)
 
 
 def _indicator(
     env: Env,
     hit: Hit,
-    occurrences: tuple[_Place, ...],
+    occurrences: tuple[Occurrence, ...],
     context: str | None,
     defanged: bool,
     placement: Mapping[str, str | None] | None = None,
 ) -> Indicator:
-    """The Indicator, its occurrences built by its own validation: pydantic makes each
-    Occurrence from its fields inside one call, where constructing them one by one first cost
-    a validator call apiece (the same models, fields set the same way)."""
+    """The Indicator and its Occurrences as validation builds them, not validated: every
+    value is of its field's type already (strings, ints, bools, the scope and category
+    literals the vocabulary holds), which validation hands on unchanged, and validating the
+    model cost more than finding most indicators (tests/test_ioc_perf17.py compares both on
+    every indicator of the fixtures, the corpus and generated text)."""
     first = occurrences[0]
-    return Indicator(
-        type=hit.type,
-        value=hit.value,
-        raw=first["raw"],
-        defanged=defanged,
-        category=CATEGORY[hit.type],
-        context=context,
-        scope=hit.scope,
-        in_code=env.layout.in_code(hit.start),
-        line=first["line"],
-        column=first["column"],
-        start=first["start"],
-        end=first["end"],
-        occurrences=occurrences,
-        **(placement or {}),
-    )
+    placed = placement or {}
+    values = {
+        "type": hit.type,
+        "value": hit.value,
+        "raw": first.raw,
+        "defanged": defanged,
+        "category": CATEGORY[hit.type],
+        "context": context,
+        "label": placed.get("label"),
+        "section": placed.get("section"),
+        "scope": hit.scope,
+        "in_code": env.layout.in_code(hit.start),
+        "line": first.line,
+        "column": first.column,
+        "start": first.start,
+        "end": first.end,
+        "occurrences": occurrences,
+    }
+    return assembled(Indicator, values, _GIVEN_PLACED if placement else _GIVEN)

@@ -398,6 +398,10 @@ def _candidates(
         for match in scanner.pattern.finditer(text):
             yield match.start(match.lastindex or 0), match.end()
         return
+    live = [anchor for anchor in scanner.anchors if anchor.literal not in absent]
+    if len(live) == 1:  # most families in most texts: no merge needed
+        yield from _single_anchor(text, scanner, live[0].pattern, scanner.backoff)
+        return
     heap: list[tuple[int, int]] = []
     for index, anchor in enumerate(scanner.anchors):
         if anchor.literal not in absent:
@@ -417,6 +421,35 @@ def _candidates(
         if found is not None and found.end() > pos:
             done = found.end()
             yield start, done
+
+
+def _single_anchor(
+    text: str, scanner: Scanner, anchor: re.Pattern[str], backoff: Backoff
+) -> Iterator[tuple[int, int]]:
+    """_candidates' walk when one anchor alone can be in the text, without the heap.
+
+    The heap walk takes the next gated match after each one and, when that lies inside the
+    last candidate, the next from the candidate's end: the first gated match from the later
+    of the two, where this loop searches once (a search answers the same from any start at or
+    before a match: the look-behinds read the text before it). Most families in most texts
+    have one anchor in the text, and the heap, its pushes and pops cost more than the search.
+    """
+    pattern, gate = scanner.pattern, scanner.gate
+    done, tried = 0, -1
+    match = anchor.search(text)
+    while match is not None:
+        pos = match.start()
+        if gate is not None and not gate(match):
+            match = anchor.search(text, pos + 1)
+            continue
+        start = max(backoff(text, pos), done)
+        if start != tried:
+            tried = start
+            found = pattern.match(text, start)
+            if found is not None and found.end() > pos:
+                done = found.end()
+                yield start, done
+        match = anchor.search(text, max(pos + 1, done))
 
 
 def _push(heap: list[tuple[int, int]], text: str, scanner: Scanner, index: int, pos: int) -> None:
