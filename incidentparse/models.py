@@ -362,10 +362,11 @@ def assembled(model: type[_M], values: dict[str, Any], given: Iterable[str]) -> 
     """``model`` holding ``values`` (every field, in the model's order) with the names ``given``
     as its fields set, as model_construct builds it: not validated. For the models built once
     per date expression or timeline row (TimeSpan, its Alternatives, TimelineEvent), whose
-    validation (two datetimes, mostly) cost as much as reading the expression: their callers'
-    values are of the field types already, which the validator hands on unchanged (the very
-    objects; a tuple rebuilt with the same items), so the model is the one it builds
-    (tests/test_timeline_perf14.py compares both on every one a parse of our reports builds)."""
+    validation (two datetimes, mostly) cost as much as reading the expression, and per
+    indicator (Indicator, its Occurrences): their callers' values are of the field types
+    already, which the validator hands on unchanged (the very objects; a tuple rebuilt with the
+    same items), so the model is the one it builds (tests/test_timeline_perf14.py and
+    tests/test_ioc_perf17.py compare both on every one a parse of our reports builds)."""
     if not CONSTRUCTIBLE:
         return model(**{name: values[name] for name in given})
     made = object.__new__(model)
