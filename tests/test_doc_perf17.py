@@ -122,7 +122,9 @@ ENTRY_PIECES: tuple[str, ...] = (
     "  - nested", "    - deeper [x] late", "1. **Owner:** Ana", "> quoted **Label:** v",
     "> - [x] quoted box", "<START OF OUTAGE>", "<div>x</div>", "Start: Monday⏎End: Tuesday",
     "Start: Monday⏎plain line", "**Bold** - dash value", "Label: value", "plain prose.", "",
-    "| a | b |⏎|---|---|⏎| [x] | y |", "```⏎[x] code⏎```", "## Heading",
+    "| a | b |⏎|---|---|⏎| [x] | y |", "```⏎[x] code⏎```", "## Heading", "one line⏎two lines",
+    "A: x⏎B: y⏎C: z", "a: b⏎c⏎D: e", "x⏎Label: y", "Start:⏎End:", "T: 10:00⏎no label",
+    "Key: v  ⏎Next: w", "Owner: Ana\\⏎Due: May", "- Start: 1⏎  End: 2", "> In: a⏎> Out: b",
 )  # fmt: skip
 
 

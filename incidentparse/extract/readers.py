@@ -112,10 +112,14 @@ def _collect(node: Node, depth: int, found: list[Entry]) -> None:
 def _paragraph_entries(node: Node, depth: int, found: list[Entry]) -> None:
     """One entry per paragraph, or one per line when every line is `Label: value`
     ('Start: Wednesday, 2018-08-22⏎End: Thursday, 2018-08-23')."""
-    if not node.inline.breaks:  # one line, as most paragraphs are: nothing to split
+    inline = node.inline
+    # One line, as most paragraphs are: nothing to split. Each line of a split paragraph holds
+    # a label's ':' and there are two lines at least, so with fewer than two colons in the
+    # text the lines are not even built (a colon is no whitespace: the lines keep every one).
+    if not inline.breaks or inline.text_raw.count(":") < 2:
         found.append(_entry(node, depth))
         return
-    lines = node.inline.source_lines()
+    lines = inline.source_lines()
     if len(lines) < 2 or not all(_plain_label(line)[0] for line in lines):
         found.append(_entry(node, depth))
         return
