@@ -7,7 +7,7 @@ and flat lists and tables mean the same thing in every section kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -78,42 +78,53 @@ def _plain_label(text: str) -> tuple[str | None, str, bool]:
 _CHECKBOX = re.compile(r"^\[([ xX])\]\s+")
 
 
-def entries(nodes: Iterable[Node]) -> Iterator[Entry]:
+def entries(nodes: Iterable[Node]) -> list[Entry]:
     """Entries of every paragraph and list item, depth first, in document order."""
+    # Built into one list by plain recursion: every extractor (and each timeline block) reads
+    # its entries here, and a generator per node, resumed through a chain of `yield from`,
+    # cost more than the entries (tests/test_doc_perf17.py compares it with that walk).
+    found: list[Entry] = []
     for node in nodes:
-        yield from _entries(node, 0)
+        _collect(node, 0, found)
+    return found
 
 
 # `<START OF OUTAGE>`: parsed as an HTML block by CommonMark, written as a timeline marker.
 _MARKER = re.compile(r"^\s*<([A-Z][A-Z0-9 _-]*)>\s*$")
 
 
-def _entries(node: Node, depth: int) -> Iterator[Entry]:
-    if node.kind == "paragraph":
-        yield from _paragraph_entries(node, depth)
-    elif node.kind == "html" and _MARKER.match(node.text):
+def _collect(node: Node, depth: int, found: list[Entry]) -> None:
+    """Append the entries of a node and its descendants to found."""
+    kind = node.kind
+    if kind == "paragraph":
+        _paragraph_entries(node, depth, found)
+    elif kind == "list_item":
+        for child in node.children:
+            _collect(child, node.level, found)
+    elif kind == "list" or kind == "blockquote":
+        for child in node.children:
+            _collect(child, depth, found)
+    elif kind == "html" and _MARKER.match(node.text):
         text = node.text.strip()
-        yield Entry(node.line, node.end_line, depth, text, None, text, False, Inline(text))
-    elif node.kind == "list_item":
-        for child in node.children:
-            yield from _entries(child, node.level)
-    elif node.kind in ("list", "blockquote"):
-        for child in node.children:
-            yield from _entries(child, depth)
+        found.append(Entry(node.line, node.end_line, depth, text, None, text, False, Inline(text)))
 
 
-def _paragraph_entries(node: Node, depth: int) -> Iterator[Entry]:
+def _paragraph_entries(node: Node, depth: int, found: list[Entry]) -> None:
     """One entry per paragraph, or one per line when every line is `Label: value`
     ('Start: Wednesday, 2018-08-22⏎End: Thursday, 2018-08-23')."""
-    if not node.inline.breaks:  # one line, as most paragraphs are: nothing to split
-        yield _entry(node, depth)
+    inline = node.inline
+    # One line, as most paragraphs are: nothing to split. Each line of a split paragraph holds
+    # a label's ':' and there are two lines at least, so with fewer than two colons in the
+    # text the lines are not even built (a colon is no whitespace: the lines keep every one).
+    if not inline.breaks or inline.text_raw.count(":") < 2:
+        found.append(_entry(node, depth))
         return
-    lines = node.inline.source_lines()
+    lines = inline.source_lines()
     if len(lines) < 2 or not all(_plain_label(line)[0] for line in lines):
-        yield _entry(node, depth)
+        found.append(_entry(node, depth))
         return
     for offset, line in enumerate(lines):
-        yield _entry(node, depth, Inline(line), node.line + offset)
+        found.append(_entry(node, depth, Inline(line), node.line + offset))
 
 
 def _entry(node: Node, depth: int, inline: Inline | None = None, line: int = 0) -> Entry:
@@ -121,7 +132,8 @@ def _entry(node: Node, depth: int, inline: Inline | None = None, line: int = 0) 
     first = line or node.line
     last = line or node.end_line
     checked: bool | None = None
-    box = _CHECKBOX.match(inline.text)
+    # A checkbox opens with '[': most entries do not, and the test spares a regex call.
+    box = _CHECKBOX.match(inline.text) if inline.text.startswith("[") else None
     if box:
         checked = box.group(1) != " "
         inline = Inline(inline.text[box.end() :], links=inline.links, code=inline.code)
