@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 import pytest
 
 from incidentparse import tokens
-from incidentparse.extract import document, readers
+from incidentparse.extract import context, document, readers
 from incidentparse.extract.readers import Entry
 from incidentparse.tokens import Inline, Node
 
@@ -19,12 +19,13 @@ from .test_extract_perf import REPORTS, TEXTS
 
 # --- report type: the evidence words (extract/document.py) ---
 
-_OLD_WORD_RUNS = document._blanking("".join(document._WORD_CHARS))
+_OLD_WORD_RUNS = context._blanking("".join(document._WORD_CHARS))
 _OLD_RUN_HYPHENS = re.compile(rb" -+")
 
 
-def _old_whole_words(text: str) -> frozenset[bytes]:
-    """_whole_words as it was: every run of word characters less its leading hyphens."""
+def _old_whole_words(text: str, runs: object = None) -> frozenset[bytes]:
+    """_whole_words as it was: every run of word characters less its leading hyphens (runs,
+    which the new one may be handed, is not read)."""
     runs = b" " + text.encode("utf-8", "surrogatepass").translate(_OLD_WORD_RUNS)
     return frozenset(_OLD_RUN_HYPHENS.sub(b" ", runs).split())
 
@@ -65,6 +66,19 @@ def test_text_evidence_is_that_of_the_old_split(monkeypatch: pytest.MonkeyPatch)
     old = [document.text_evidence(text) for text in texts]
     assert fast == old
     assert sum(1 for score in old if any(score.values())) > 300
+
+
+def test_runs_handed_in_give_what_the_text_gives() -> None:
+    # report_type and status's last resort share one split of the text (Context.lowered_runs)
+    verdicts = set()
+    for text in _evidence_texts():
+        lowered = text.lower()
+        runs = context.letter_runs(lowered)
+        assert document.text_evidence(lowered, runs) == document.text_evidence(lowered)
+        verdict = document._status_in(lowered, runs)
+        assert verdict == document._status_in(lowered)
+        verdicts.add(verdict)
+    assert verdicts == {"ongoing", "resolved", "unknown"}
 
 
 # --- readers.entries (extract/readers.py) ---

@@ -29,6 +29,25 @@ from ..models import (
 from ..sections import Outline
 from ..source import SourceDocument
 
+
+def _blanking(keep: str) -> bytes:
+    """A bytes.translate table turning every byte but those of keep (ASCII characters) into a
+    blank: split() then gives the runs of keep's characters. A byte beyond ASCII (part of a
+    character beyond it in UTF-8) is none of them, so the runs are those of the text itself."""
+    return bytes(b if chr(b) in keep else ord(" ") for b in range(256))
+
+
+_TO_RUNS = _blanking("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def letter_runs(text: str) -> list[bytes]:
+    """The runs of [a-z0-9] in a lower-cased text, from one split of it: where a text is tested
+    for many words, one split and set lookups cost less than a substring search per word,
+    each reading the whole text. (A lone surrogate, which a str may hold, encodes as bytes
+    beyond ASCII: no such character.)"""
+    return text.encode("utf-8", "surrogatepass").translate(_TO_RUNS).split()
+
+
 # A year written out in the text; the nearest one before a value is its context year (C2).
 # Every match opens with '19' or '20': the index tries the pattern only where str.find finds
 # those (a regex pass over the whole report paid ~50 instructions per character). The "not
@@ -133,6 +152,12 @@ class Context:
     def lowered(self) -> str:
         """The whole text in lower case, for the document-level vocabulary searches."""
         return self.doc.text.lower()
+
+    @cached_property
+    def lowered_runs(self) -> list[bytes]:
+        """letter_runs of the lower-cased text: the report type's evidence words and the
+        status's last resort both look words up among them (one split of the text for both)."""
+        return letter_runs(self.lowered)
 
     @cached_property
     def _century_starts(self) -> list[int]:

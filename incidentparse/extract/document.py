@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..headings import split_title
 from ..ioc import defang
 from ..models import Identifier, Indicator, ReportType, Status
-from .context import Context
+from .context import Context, letter_runs
 
 # Identifier schemes found by pattern anywhere in the text. CVE and ATT&CK ids come from the
 # indicator engine instead (one grammar for them), see identifiers().
@@ -161,24 +161,6 @@ _STATUS = tuple(
 _STATUS_RUNS = frozenset().union(*(rule.runs for rule in _STATUS))
 
 
-def _blanking(keep: str) -> bytes:
-    """A bytes.translate table turning every byte but those of keep (ASCII characters) into a
-    blank: split() then gives the runs of keep's characters. A byte beyond ASCII (part of a
-    character beyond it in UTF-8) is none of them, so the runs are those of the text itself."""
-    return bytes(b if chr(b) in keep else ord(" ") for b in range(256))
-
-
-_TO_RUNS = _blanking("abcdefghijklmnopqrstuvwxyz0123456789")
-
-
-def letter_runs(text: str) -> list[bytes]:
-    """The runs of [a-z0-9] in a lower-cased text, from one split of it: where a text is tested
-    for many words, one split and set lookups cost less than a substring search per word,
-    each reading the whole text. (A lone surrogate, which a str may hold, encodes as bytes
-    beyond ASCII: no such character.)"""
-    return text.encode("utf-8", "surrogatepass").translate(_TO_RUNS).split()
-
-
 def title(ctx: Context) -> tuple[str | None, str | None]:
     """(title, id from a trailing '(ID)') from front matter or the title heading."""
     meta_title = ctx.doc.front_matter.get("title")
@@ -213,7 +195,7 @@ def identifiers(ctx: Context, title_id: str | None) -> list[Identifier]:
 
 def report_type(ctx: Context) -> ReportType:
     """Security incident or service outage, weighed from the evidence tables."""
-    scores = text_evidence(ctx.lowered)
+    scores = text_evidence(ctx.lowered, ctx.lowered_runs)
     draft = ctx.draft
     if any(row.applicable and row.techniques for row in draft.methodology):
         scores["security_incident"] += 4
@@ -226,10 +208,11 @@ def report_type(ctx: Context) -> ReportType:
     return max(scores, key=lambda side: scores[side])
 
 
-def text_evidence(text: str) -> dict[ReportType, int]:
-    """Each side's score from the evidence words and phrases of the lower-cased text."""
+def text_evidence(text: str, runs: Iterable[bytes] | None = None) -> dict[ReportType, int]:
+    """Each side's score from the evidence words and phrases of the lower-cased text; runs is
+    letter_runs(text) when the caller has it already."""
     scores: dict[ReportType, int] = {"security_incident": 0, "service_outage": 0}
-    words = _whole_words(text)
+    words = _whole_words(text, runs)
     for word, side, weight in _TYPE_WORD_LIST:
         if word in words:  # most are not: one set lookup spares the search
             starts = _word_starts(text, word.decode())
@@ -248,7 +231,7 @@ _TYPE_WORD_BYTES = frozenset(word for word, _, _ in _TYPE_WORD_LIST)
 _HYPHENATED_WORDS = tuple(word for word in _TYPE_WORD_BYTES if b"-" in word)
 
 
-def _whole_words(text: str) -> frozenset[bytes]:
+def _whole_words(text: str, runs: Iterable[bytes] | None = None) -> frozenset[bytes]:
     """The evidence words that _word_starts may find in text, a superset of those it finds (it
     checks each one given here, so an extra word changes nothing): those that are runs of
     letters and digits of the text, from one split, and the hyphenated ones the text holds
@@ -257,7 +240,7 @@ def _whole_words(text: str) -> frozenset[bytes]:
     substring search per word read the whole text; splitting at hyphens too spares the pass
     that stripped them off the runs' starts, and keeping only the evidence words spares a set
     of every word of the text (together half the cost)."""
-    found = _TYPE_WORD_BYTES.intersection(letter_runs(text))
+    found = _TYPE_WORD_BYTES.intersection(letter_runs(text) if runs is None else runs)
     raw = text.encode("utf-8", "surrogatepass")
     return found.union(word for word in _HYPHENATED_WORDS if word in raw)
 
@@ -295,12 +278,13 @@ def status(ctx: Context) -> Status:
         verdict = _status_in(text.lower())
         if verdict != "unknown":
             return verdict
-    return _status_in(ctx.lowered)
+    return _status_in(ctx.lowered, ctx.lowered_runs)
 
 
-def _status_in(lowered: str) -> Status:
-    """The verdict of the first status pattern found in a lower-cased text."""
-    present = _STATUS_RUNS.intersection(letter_runs(lowered))
+def _status_in(lowered: str, runs: Iterable[bytes] | None = None) -> Status:
+    """The verdict of the first status pattern found in a lower-cased text; runs is
+    letter_runs(lowered) when the caller has it already."""
+    present = _STATUS_RUNS.intersection(letter_runs(lowered) if runs is None else runs)
     if not present:  # most timeline rows
         return "unknown"
     for rule in _STATUS:

@@ -20,8 +20,7 @@ from ..models import (
     TimelineEvent,
     TimeSpan,
 )
-from .context import Context, Draft
-from .document import letter_runs
+from .context import Context, Draft, letter_runs
 from .fields import label_key
 
 # Timeline wording that marks each anchor (lower case). One row per anchor.
