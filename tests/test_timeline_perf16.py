@@ -2,7 +2,7 @@
 
 - extract/context.py `Context.context_year`: the nearest year at or before a line, found by
   walking back over the '19'/'20' offsets from the line's end, instead of bisecting the whole
-  year index (Context._year_index, itself compared with a plain finditer in test_timeline_perf7).
+  year index (the plain finditer of every year, test_timeline_perf7's _plain_year_index).
   Compared on every line (and lines before the first and past the last) of every report we have
   (fixtures, docs, the shared corpus when present) and of generated texts dense in what the
   year pattern looks at; each line is asked twice (the answer is memoised per line).
@@ -24,13 +24,13 @@ from incidentparse.dates.grammar import Expr
 from incidentparse.dates.resolve import resolves
 from incidentparse.dates.scan import candidates, expression_at, shaped_expression
 
-from .test_timeline_perf7 import DOCS, _context, _generated_texts
+from .test_timeline_perf7 import DOCS, _context, _generated_texts, _plain_year_index
 from .test_timeline_perf11 import PIECES, REFERENCES, _doc_rows
 
 
 def _indexed_context_year(ctx: extract.Context, line: int) -> int | None:
-    """context_year as it was: bisect the (line, year) index."""
-    lines, years = ctx._year_index
+    """context_year as it was: bisect the (line, year) index of every year."""
+    lines, years = _plain_year_index(ctx)
     position = bisect.bisect_right(lines, line)
     return years[position - 1] if position else None
 

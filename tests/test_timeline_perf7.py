@@ -96,15 +96,6 @@ def test_reports_are_there() -> None:
     assert len(REPORTS) >= 20
 
 
-def test_year_index_as_before() -> None:
-    found = 0
-    for text in _texts():
-        ctx = _context(text)
-        assert ctx._year_index == _plain_year_index(ctx), text
-        found += len(ctx._year_index[0])
-    assert found > 2000
-
-
 def test_numeric_date_prefilter_as_before() -> None:
     """The prefilter's answer is the regex's on every text, and both answers occur."""
     answers = []

@@ -173,28 +173,15 @@ class Context:
         starts.sort()
         return starts
 
-    @cached_property
-    def _year_index(self) -> tuple[list[int], list[int]]:
-        """(line, year) of every written year in document order, as two parallel lists (the
-        reference context_year answers as; tests/test_timeline_perf16 compares them): the
-        matches of _YEAR.finditer, tried at the '19'/'20' offsets (one inside a match cannot
-        match: the digit before it fails the look-behind, so finditer's skip changes nothing)."""
-        text = self.doc.text
-        lines: list[int] = []
-        years: list[int] = []
-        for start in self._century_starts:
-            match = _YEAR.match(text, start)
-            if match is not None:
-                lines.append(self.doc.line_of(start))
-                years.append(int(match.group(0)))
-        return lines, years
-
     def context_year(self, line: int) -> int | None:
-        """The nearest explicit year at or before a line (C2), else None: what _year_index
-        gives there, without building it. A parse asks for a line or two (a timeline's first
-        row, a date field), and the year nearest before is mostly the first '19'/'20' tried, so
-        the walk goes back from the line's end over the '19'/'20' offsets and stops at the first
-        year (the index matched _YEAR at each offset and took every line's number)."""
+        """The nearest explicit year at or before a line (C2), else None: the last match of
+        _YEAR.finditer over the text that starts at or before the line's end, without finding
+        every one (tests/test_timeline_perf16 compares them). A parse asks for a line or two (a
+        timeline's first row, a date field), and the year nearest before is mostly the first
+        '19'/'20' tried, so the walk goes back from the line's end over the '19'/'20' offsets
+        (every match opens with one) and stops at the first that matches. A match tried at an
+        offset inside another cannot match (the digit before it fails the look-behind), so
+        finditer's skip over a match changes nothing."""
         if line in self._context_years:
             return self._context_years[line]
         line_starts = self.doc.line_starts
