@@ -368,10 +368,13 @@ def _split_table_rows_plainly(ruler: Ruler[_BlockRule]) -> None:
     for rule in ruler.__rules__:
         if rule.name == "table" and rule.enabled:
             table = rule.fn
+            if not isinstance(table, FunctionType) or table.__closure__ is not None:
+                continue  # a closure or a callable of another kind is kept as it is
             names = table.__globals__
             if "escapedSplit" in table.__code__.co_names and "escapedSplit" in names:
                 bound = {**names, "escapedSplit": partial(_plain_split, names["escapedSplit"])}
                 fast = FunctionType(table.__code__, bound, table.__name__, table.__defaults__)
+                fast.__kwdefaults__ = table.__kwdefaults__
                 ruler.at("table", fast, {"alt": list(rule.alt)})
 
 
