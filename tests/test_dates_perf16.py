@@ -15,13 +15,20 @@ from collections.abc import Iterator
 
 import pytest
 
-from incidentparse import api
 from incidentparse.dates import grammar
 from incidentparse.dates.points import RULES_BY_KEY, Point
 from incidentparse.dates.shapes import NAMED_INITIALS, match_named
 from incidentparse.dates.vocab import MONTH_BY_NAME, PART_BY_WORD, WEEKDAY_BY_NAME
 
-from .test_dates_shapes import AFTER, BEFORE, CONTEXTS, REPO, _results
+from .test_dates_shapes import (
+    AFTER,
+    BEFORE,
+    CONTEXTS,
+    REPO,
+    _results,
+    parsed_reports,
+    with_and_without,
+)
 
 NAMED = (
     "July 11, 2025", "July 11 2025", "March 26th, 2019", "Sept. 18th, 2017", "sept 18 2017",
@@ -97,8 +104,10 @@ def test_the_shortcut_is_not_vacuous_nor_greedy() -> None:
     taken = ("July 11, 2025", "March 26th, 2019 Boskos", "Sept. 18th, 2017, A", "Aug 1 2019 |")
     for text in (*taken, "July 11, 2025, 12:42 PM", "Jul 14 2025 11:20 |"):
         assert match_named(text, 0, ctx) is not None, text
-    refused = ("July 14, 2025, 11:20 AM x", "July 14, 2025 at 5", "May 3 2019 (Fri)", "Jan 2")
-    refused += ("July 11 2025 - x", "May 3 2019 to June", "May 3 2019ish", "May 3 2019 or so")
+    refused = (
+        *("July 14, 2025, 11:20 AM x", "July 14, 2025 at 5", "May 3 2019 (Fri)", "Jan 2"),
+        *("July 11 2025 - x", "May 3 2019 to June", "May 3 2019ish", "May 3 2019 or so"),
+    )
     for text in refused:
         assert match_named(text, 0, ctx) is None, text
 
@@ -129,20 +138,13 @@ def test_results_are_the_same_without_the_shortcut(
         if source == "repo"
         else GENERATED[::23]
     )
-    fast = _results(texts)
-    with monkeypatch.context() as patch:
-        _slow(patch)
-        slow = _results(texts)
+    fast, slow = with_and_without(monkeypatch, _slow, lambda: _results(texts))
     assert sum(r is not None for r in slow) > 500
     assert fast == slow
 
 
 def test_parse_is_the_same_without_the_shortcut(monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = [t for t in REPO if "\t" not in t[:200]]  # the reports, not the date tables
-    fast = [api.parse(text).model_dump(mode="json") for text in texts]
-    with monkeypatch.context() as patch:
-        _slow(patch)
-        slow = [api.parse(text).model_dump(mode="json") for text in texts]
+    fast, slow = with_and_without(monkeypatch, _slow, parsed_reports)
     assert fast == slow
 
 

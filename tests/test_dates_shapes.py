@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -161,23 +161,35 @@ def _lines(texts: list[str]) -> list[str]:
     return [line for text in texts for line in text.split("\n") if re.search(r"\d:\d|\d-\d", line)]
 
 
+def with_and_without(
+    monkeypatch: pytest.MonkeyPatch,
+    switch_off: Callable[[pytest.MonkeyPatch], None],
+    read: Callable[[], list[object]],
+) -> tuple[list[object], list[object]]:
+    """What read() gives with a shortcut, and without it (switch_off patches it away)."""
+    fast = read()
+    with monkeypatch.context() as patch:
+        switch_off(patch)
+        slow = read()
+    return fast, slow
+
+
+def parsed_reports() -> list[object]:
+    """Every report of REPO parsed to JSON (the reports, not the date tables)."""
+    texts = [t for t in REPO if "\t" not in t[:200]]
+    return [api.parse(text).model_dump(mode="json") for text in texts]
+
+
 @pytest.mark.parametrize("source", ["repo", "generated"])
 def test_results_are_the_same_without_the_shortcut(
     source: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     texts = _lines(REPO) if source == "repo" else GENERATED[::46]
-    fast = _results(texts)
-    with monkeypatch.context() as patch:
-        _slow(patch)
-        slow = _results(texts)
+    fast, slow = with_and_without(monkeypatch, _slow, lambda: _results(texts))
     assert sum(r is not None for r in slow) > 1000
     assert fast == slow
 
 
 def test_parse_is_the_same_without_the_shortcut(monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = [t for t in REPO if "\t" not in t[:200]]  # the reports, not the date tables
-    fast = [api.parse(text).model_dump(mode="json") for text in texts]
-    with monkeypatch.context() as patch:
-        _slow(patch)
-        slow = [api.parse(text).model_dump(mode="json") for text in texts]
+    fast, slow = with_and_without(monkeypatch, _slow, parsed_reports)
     assert fast == slow
