@@ -1145,6 +1145,9 @@ _CONTAINERS: dict[str, str] = {
     "blockquote": "blockquote",
     "footnote": "footnote",
 }
+# Their opening token types -> the prefix: _opening reads it with one lookup, without
+# cutting `_open` off every opening type.
+_CONTAINER_OPENINGS: dict[str, str] = {f"{base}_open": base for base in _CONTAINERS}
 # Blocks holding one inline token: opening token type -> node kind.
 _TEXT_BLOCKS: dict[str, str] = {"heading_open": "heading", "paragraph_open": "paragraph"}
 # Self-contained block tokens: token type -> node kind.
@@ -1217,18 +1220,19 @@ class _Tree:
     def _opening(self, index: int, token: Token, stop: int, parent: Node, depth: int) -> int:
         """Add the node a token opens (not a heading or paragraph); the index of the token
         closing it."""
-        base = token.type.removesuffix("_open")
-        if base == "table":
-            node, close = self._table(index)
-            parent.children.append(node)
-            return close
-        if base in _CONTAINERS:
+        base = _CONTAINER_OPENINGS.get(token.type)
+        if base is not None:
             # The first line inside is read only for a container without a map (footnotes).
             first = parent.line if token.map else self._first_line(index, parent.line)
             node = _container(token, base, first, depth)
-            close = self.build(index + 1, stop, node, depth + (base == "list_item"), True)
+            # a list item's blocks sit one level deeper: at its own level
+            close = self.build(index + 1, stop, node, node.level, True)
             if node.children and not token.map:  # footnotes carry no map of their own
                 node.line, node.end_line = node.children[0].line, node.children[-1].end_line
+            parent.children.append(node)
+            return close
+        if token.type == "table_open":
+            node, close = self._table(index)
             parent.children.append(node)
             return close
         # Not a block of ours (the footnote plugin's footnote_block, which gathers every
@@ -1275,13 +1279,10 @@ class _Tree:
 def _container(token: Token, base: str, fallback: int, depth: int) -> Node:
     line, end = _lines(token, fallback)
     kind = _CONTAINERS[base]
+    level = depth + 1 if kind == "list_item" else depth
+    # positional: Node's __init__ binds keywords more slowly (one Node per list and item)
     return Node(
-        kind,
-        line,
-        end,
-        level=depth + 1 if kind == "list_item" else depth,
-        info=token.info or token.markup,
-        ordered=base == "ordered_list",
+        kind, line, end, level, "", EMPTY_INLINE, token.info or token.markup, base == "ordered_list"
     )
 
 

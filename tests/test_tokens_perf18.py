@@ -7,15 +7,20 @@ several, after indents with tabs, inside list items (the first line holds the ma
 blockquotes, with lazy continuation lines, trailing spaces, tabs and the Unicode spaces
 mdTrim strips, and ended by every block that can interrupt a paragraph. The repository's
 files and the earlier generated texts go through it in tests/test_tokens_perf11.py.
+
+tokens._container builds a list, item or blockquote Node with positional arguments: it must
+be the keyword build's Node.
 """
 
 from __future__ import annotations
 
 import random
 
+from markdown_it.token import Token
+
 from incidentparse import tokens
 
-from .test_tokens_perf11 import _same_tokens
+from .test_tokens_perf11 import TEXTS, _same_tokens
 
 INDENTS = ("", " ", "  ", "   ", "    ", "\t", " \t", "  \t")
 MARKERS = (
@@ -121,3 +126,34 @@ def test_generated_paragraphs_take_both_ways_to_the_content() -> None:
                     sliced += 1
     assert sliced > 1200
     assert marked > 1200
+
+
+# tokens._container builds its Node with positional arguments: the same Node as the keyword
+# build, for every container token of the repository's files and the generated paragraphs.
+def _keyword_container(token: Token, base: str, fallback: int, depth: int) -> tokens.Node:
+    line, end = tokens._lines(token, fallback)
+    kind = tokens._CONTAINERS[base]
+    return tokens.Node(
+        kind,
+        line,
+        end,
+        level=depth + 1 if kind == "list_item" else depth,
+        info=token.info or token.markup,
+        ordered=base == "ordered_list",
+    )
+
+
+def test_container_nodes_match_the_keyword_build() -> None:
+    assert {f"{base}_open": base for base in tokens._CONTAINERS} == tokens._CONTAINER_OPENINGS
+    seen: set[str] = set()
+    notes = ["Text[^1] and ^[inline].\n\n[^1]: A note\n    with more.\n"]
+    for text in TEXTS + PARAGRAPHS[:1000] + notes:
+        for token in tokens._parser().parse(text):
+            base = tokens._CONTAINER_OPENINGS.get(token.type)
+            if base is None:
+                continue
+            seen.add(base)
+            for depth in (0, 2):
+                built = tokens._container(token, base, 7, depth)
+                assert built == _keyword_container(token, base, 7, depth)
+    assert {"bullet_list", "ordered_list", "list_item", "blockquote", "footnote"} <= seen
