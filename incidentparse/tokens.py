@@ -23,10 +23,16 @@ from types import FunctionType
 from typing import Literal, NamedTuple
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace, mdTrim
+from markdown_it.common.utils import (
+    MD_TRIM_CHARS,
+    isMdAsciiPunct,
+    isPunctChar,
+    isWhiteSpace,
+    mdTrim,
+)
 from markdown_it.parser_block import ParserBlock
 from markdown_it.ruler import Ruler
-from markdown_it.rules_block import StateBlock, heading
+from markdown_it.rules_block import StateBlock, heading, paragraph
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 from mdit_py_plugins.footnote import footnote_plugin
@@ -190,6 +196,7 @@ def _block_parser(absent: frozenset[str] = frozenset(), normalized: bool = False
         return parser  # a markdown-it of another shape: its own block pass, unchanged
     _split_table_rows_plainly(parser.block.ruler)
     _read_headings_with_str_methods(parser.block.ruler)
+    _read_paragraphs_in_place(parser.block.ruler)
     _dispatch_by_first_character(parser.block.ruler)
     block = _ParserBlock()
     block.ruler = parser.block.ruler  # the rules as configured and dispatched
@@ -426,6 +433,66 @@ def heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     token.children = []
     token = state.push("heading_close", tag, -1)
     token.markup = markup
+    return True
+
+
+def _read_paragraphs_in_place(ruler: Ruler[_BlockRule]) -> None:
+    """Put paragraph_rule in the place of markdown-it's own paragraph rule (not of another's)."""
+    for rule in ruler.__rules__:
+        if rule.name == "paragraph" and rule.fn is paragraph:
+            ruler.at("paragraph", paragraph_rule, {"alt": list(rule.alt)})
+
+
+def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """rules_block/paragraph.py's rule with its line tests read from the line marks in place
+    and a one-line paragraph's content sliced from the text.
+
+    The paragraph is the commonest block (nearly half of a small report's): its rule logged
+    its entry, called state.isEmpty at every line and state.getLines, a Python loop over the
+    indent, for the content. getLines drops from a line's start only spaces and tabs and the
+    characters before its content (state.tShift), and pads with spaces: when those characters
+    are spaces and tabs too, the content trimmed is the line trimmed (tests/
+    test_tokens_perf18.py compares the rules on generated paragraphs).
+    """
+    next_line = start + 1
+    terminators = state.md.block.ruler.getRules("paragraph")
+    end = state.lineMax
+    bMarks, eMarks, tShift, sCount = state.bMarks, state.eMarks, state.tShift, state.sCount
+    old_parent = state.parentType
+    state.parentType = "paragraph"
+    # jump line by line until an empty one or the end
+    while next_line < end:
+        if bMarks[next_line] + tShift[next_line] >= eMarks[next_line]:
+            break  # state.isEmpty
+        # An indent of a code block after a paragraph line, or a negative one (a blockquote's
+        # quirk: the blockquote rule has read that line), is a lazy continuation.
+        indent = sCount[next_line]
+        if indent - state.blkIndent > 3 or indent < 0:
+            next_line += 1
+            continue
+        # Some blocks end a paragraph without an empty line (the chain is one dispatch).
+        for rule in terminators:
+            if rule(state, next_line, end, True):
+                break
+        else:
+            next_line += 1
+            continue
+        break
+    line_start = bMarks[start]
+    before = state.src[line_start : line_start + tShift[start]]  # an indent, or a list marker
+    if next_line == start + 1 and not before.strip(" \t"):
+        content = state.src[line_start : eMarks[start]].strip(MD_TRIM_CHARS)
+    else:
+        content = mdTrim(state.getLines(start, next_line, state.blkIndent, False))
+    state.line = next_line
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [start, next_line]
+    token = state.push("inline", "", 0)
+    token.content = content
+    token.map = [start, next_line]
+    token.children = []
+    state.push("paragraph_close", "p", -1)
+    state.parentType = old_parent
     return True
 
 
@@ -1078,6 +1145,9 @@ _CONTAINERS: dict[str, str] = {
     "blockquote": "blockquote",
     "footnote": "footnote",
 }
+# Their opening token types -> the prefix: _opening reads it with one lookup, without
+# cutting `_open` off every opening type.
+_CONTAINER_OPENINGS: dict[str, str] = {f"{base}_open": base for base in _CONTAINERS}
 # Blocks holding one inline token: opening token type -> node kind.
 _TEXT_BLOCKS: dict[str, str] = {"heading_open": "heading", "paragraph_open": "paragraph"}
 # Self-contained block tokens: token type -> node kind.
@@ -1150,18 +1220,19 @@ class _Tree:
     def _opening(self, index: int, token: Token, stop: int, parent: Node, depth: int) -> int:
         """Add the node a token opens (not a heading or paragraph); the index of the token
         closing it."""
-        base = token.type.removesuffix("_open")
-        if base == "table":
-            node, close = self._table(index)
-            parent.children.append(node)
-            return close
-        if base in _CONTAINERS:
+        base = _CONTAINER_OPENINGS.get(token.type)
+        if base is not None:
             # The first line inside is read only for a container without a map (footnotes).
             first = parent.line if token.map else self._first_line(index, parent.line)
             node = _container(token, base, first, depth)
-            close = self.build(index + 1, stop, node, depth + (base == "list_item"), True)
+            # a list item's blocks sit one level deeper: at its own level
+            close = self.build(index + 1, stop, node, node.level, True)
             if node.children and not token.map:  # footnotes carry no map of their own
                 node.line, node.end_line = node.children[0].line, node.children[-1].end_line
+            parent.children.append(node)
+            return close
+        if token.type == "table_open":
+            node, close = self._table(index)
             parent.children.append(node)
             return close
         # Not a block of ours (the footnote plugin's footnote_block, which gathers every
@@ -1208,13 +1279,10 @@ class _Tree:
 def _container(token: Token, base: str, fallback: int, depth: int) -> Node:
     line, end = _lines(token, fallback)
     kind = _CONTAINERS[base]
+    level = depth + 1 if kind == "list_item" else depth
+    # positional: Node's __init__ binds keywords more slowly (one Node per list and item)
     return Node(
-        kind,
-        line,
-        end,
-        level=depth + 1 if kind == "list_item" else depth,
-        info=token.info or token.markup,
-        ordered=base == "ordered_list",
+        kind, line, end, level, "", EMPTY_INLINE, token.info or token.markup, base == "ordered_list"
     )
 
 
