@@ -15,6 +15,11 @@ valgrind`); takes a minute or two, as valgrind runs Python some fifty times slow
 With --each, every file is also counted on its own (three more runs per file) and its ratio
 printed: the total is dominated by the two largest reports, whose ratio is the lowest, while
 the wall-clock target is per file.
+
+With --simulate, callgrind also simulates the caches and the branch predictor and the figures
+are printed per pass for each event: instruction-cache misses, data-cache misses and
+mispredicted branches are where the wall-clock ratio parts from the instruction ratio (a parse
+runs a far wider mix of code than markdown-it's few loops; docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -32,7 +37,19 @@ from pathlib import Path
 from bench_parse import default_files
 
 ROOT = Path(__file__).resolve().parent.parent
-_COLLECTED = re.compile(r"Collected : (\d+)")
+_COLLECTED = re.compile(r"Collected : ([\d ]+)")
+# callgrind's events in the order of its "Collected" line under --simulate, and those shown.
+SIMULATED_EVENTS = (
+    "Ir", "Dr", "Dw", "I1mr", "D1mr", "D1mw", "ILmr", "DLmr", "DLmw", "Bc", "Bcm", "Bi", "Bim"
+)  # fmt: skip
+SHOWN: dict[str, tuple[str, ...]] = {
+    "instructions": ("Ir",),
+    "I1 misses": ("I1mr",),
+    "D1 misses": ("D1mr", "D1mw"),
+    "LL misses": ("ILmr", "DLmr", "DLmw"),
+    "cond. mispredicts": ("Bcm",),
+    "ind. mispredicts": ("Bim",),
+}
 
 
 def child(mode: str, rounds: int, files: list[str]) -> None:
@@ -53,11 +70,15 @@ def child(mode: str, rounds: int, files: list[str]) -> None:
             action(text)
 
 
-def count(valgrind: str, mode: str, rounds: int, files: list[str]) -> int:
+def count(
+    valgrind: str, mode: str, rounds: int, files: list[str], simulate: bool = False
+) -> list[int]:
+    """The event counts of one measured process: [Ir], or every SIMULATED_EVENTS count."""
     command = [
         valgrind,
         "--tool=callgrind",
         "--callgrind-out-file=/dev/null",
+        *(["--cache-sim=yes", "--branch-sim=yes"] if simulate else []),
         sys.executable,
         __file__,
         "--child",
@@ -73,19 +94,42 @@ def count(valgrind: str, mode: str, rounds: int, files: list[str]) -> int:
     if done.returncode != 0 or found is None:
         tail = done.stderr.strip().splitlines()[-1:] or ["no output"]
         raise SystemExit(f"count_instructions: valgrind run failed: {tail[0]}")
-    return int(found.group(1))
+    return [int(number) for number in found.group(1).split()]
+
+
+def per_pass_events(
+    valgrind: str, rounds: int, files: list[str], simulate: bool = False
+) -> tuple[list[float], list[float]]:
+    """Each event's count in one pass over files: (parse, bare markdown-it)."""
+    # Two cores: the three runs two at a time.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = {
+            mode: pool.submit(count, valgrind, mode, rounds, files, simulate)
+            for mode in ("warm", "parse", "bare")
+        }
+        warm, parsed, bare = (runs[mode].result() for mode in ("warm", "parse", "bare"))
+    return (
+        [(ours - base) / rounds for ours, base in zip(parsed, warm, strict=True)],
+        [(theirs - base) / rounds for theirs, base in zip(bare, warm, strict=True)],
+    )
 
 
 def per_pass(valgrind: str, rounds: int, files: list[str]) -> tuple[float, float]:
     """Instructions of one pass over files: (parse, bare markdown-it)."""
-    # Two cores: the three runs two at a time.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        runs = {
-            mode: pool.submit(count, valgrind, mode, rounds, files)
-            for mode in ("warm", "parse", "bare")
-        }
-        warm, parsed, bare = (runs[mode].result() for mode in ("warm", "parse", "bare"))
-    return (parsed - warm) / rounds, (bare - warm) / rounds
+    ours, theirs = per_pass_events(valgrind, rounds, files)
+    return ours[0], theirs[0]
+
+
+def print_simulated(valgrind: str, rounds: int, files: list[str]) -> None:
+    """The simulated cache and branch events of one pass, parse against bare markdown-it."""
+    ours, theirs = per_pass_events(valgrind, rounds, files, simulate=True)
+    print(f"files: {len(files)}; simulated events per pass over all of them")
+    print(f"{'event':20} {'parse':>10} {'bare':>10} {'ratio':>6}")
+    for label, names in SHOWN.items():
+        columns = [SIMULATED_EVENTS.index(name) for name in names]
+        mine = sum(ours[column] for column in columns)
+        bare = sum(theirs[column] for column in columns)
+        print(f"{label:20} {mine / 1e3:>9.1f}k {bare / 1e3:>9.1f}k {mine / bare:>6.3f}")
 
 
 def main() -> int:
@@ -93,6 +137,9 @@ def main() -> int:
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--rounds", type=int, default=2, help="passes counted (default 2)")
     parser.add_argument("--each", action="store_true", help="also count every file on its own")
+    parser.add_argument(
+        "--simulate", action="store_true", help="count cache misses and mispredicted branches"
+    )
     parser.add_argument("--child", choices=("warm", "parse", "bare"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     files = [str(path) for path in (args.files or default_files())]
@@ -103,6 +150,9 @@ def main() -> int:
     if valgrind is None:
         print("count_instructions: valgrind is not installed", file=sys.stderr)
         return 2
+    if args.simulate:
+        print_simulated(valgrind, args.rounds, files)
+        return 0
     if args.each:
         print(f"{'file':44} {'parse':>8} {'bare':>8} {'ratio':>6}")
         ratios = []
