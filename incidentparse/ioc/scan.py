@@ -363,6 +363,10 @@ _LITERALS: Final = tuple(_anchor_literals(scanner) for scanner in SCANNERS)
 # Past this many places of one character (defanged appendices: "[.]" on every line), a
 # substring search per literal is cheaper than gathering what follows each place.
 _DENSE: Final = 256
+# Counting the places is a pass over the text of its own (str.count steps through it, where a
+# test for the character runs at memory speed): on a text this short even a dense one costs
+# little to gather, and the count cost more than it saved (either way the same literals).
+_DENSE_TEXT: Final = 16384
 
 
 def absent_literals(text: str, *, common: bool = False) -> frozenset[str]:
@@ -373,7 +377,7 @@ def absent_literals(text: str, *, common: bool = False) -> frozenset[str]:
         if rare.opener not in text:  # most texts lack some openers: their literals are absent
             absent.extend(rare.literals)
             continue
-        if text.count(rare.opener) > _DENSE:
+        if len(text) > _DENSE_TEXT and text.count(rare.opener) > _DENSE:
             absent.extend(lit for lit in rare.literals if lit not in text)
             continue
         # Each place's tail after a line break (a tail never holds one); none: empty.
