@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .diagnostics import Sink
 from .headings import Match, classify, qualifiers
-from .models import Section
+from .models import Section, assembled
 from .tokens import Node
 
 # Kinds whose sub-headings belong to the parent kind rather than being classified apart.
@@ -127,9 +127,14 @@ def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
     return bold or match.score == 100.0
 
 
-# Section(**values) is this validation behind BaseModel.__init__'s keyword packing (the same
-# checks, the same model); one section is built per heading.
-_new_section = Section.__pydantic_validator__.validate_python
+# Sections are built unvalidated (models.assembled): one per heading, and validating it cost
+# more than classifying most headings. Every value is of its field's type already (str, Match's
+# float score, int lines, a tuple of str, bool, int or None), which the validator hands on
+# unchanged, so the model is the one Section(...) builds (tests/test_doc_perf18.py compares both
+# on every section of our reports). The values go in the model's field order; a preamble is
+# given these fields, the others keep their defaults, unset as in Section(...).
+_SECTION_FIELDS = tuple(Section.model_fields)
+_PREAMBLE_GIVEN = ("heading", "kind", "score", "level", "line_start", "line_end")
 
 
 def _partition(
@@ -143,33 +148,32 @@ def _partition(
     parts: list[Part] = []
     first_line = headings[0].line if headings else line_count + 1
     if first_line > 1 or not headings:
-        preamble = _new_section(
-            {
-                "heading": "",
-                "kind": "preamble",
-                "score": 100.0,
-                "level": 0,
-                "line_start": 1,
-                "line_end": max(1, first_line - 1),
-            }
-        )
-        parts.append(Part(0, preamble, None))
+        values = {
+            "heading": "",
+            "kind": "preamble",
+            "score": 100.0,
+            "level": 0,
+            "qualifiers": (),
+            "run_in": False,
+            "line_start": 1,
+            "line_end": max(1, first_line - 1),
+            "parent": None,
+        }
+        parts.append(Part(0, assembled(Section, values, _PREAMBLE_GIVEN), None))
     for number, (heading, (match, parent)) in enumerate(zip(headings, matches, strict=True)):
         end = headings[number + 1].line - 1 if number + 1 < len(headings) else line_count
-        section = _new_section(
-            {
-                "heading": heading.text,
-                "kind": match.kind,
-                "score": match.score,
-                "level": heading.level,
-                "run_in": heading.info == "run-in",
-                "line_start": heading.line,
-                "line_end": max(heading.end_line, end),
-                "qualifiers": match.qualifiers,
-                "parent": parent,
-            }
-        )
-        parts.append(Part(len(parts), section, heading))
+        values = {
+            "heading": heading.text,
+            "kind": match.kind,
+            "score": match.score,
+            "level": heading.level,
+            "qualifiers": match.qualifiers,
+            "run_in": heading.info == "run-in",
+            "line_start": heading.line,
+            "line_end": max(heading.end_line, end),
+            "parent": parent,
+        }
+        parts.append(Part(len(parts), assembled(Section, values, _SECTION_FIELDS), heading))
     # Blocks are in line order and each heading starts its part, so a block belongs to the
     # part of the last heading before it (the first part before any): one walk, where a
     # bisect of the part starts per block cost a call and a search each.

@@ -1,6 +1,7 @@
 """Round-8 fast paths of the section stage and the derived metrics give what the plain code gave.
 
-sections builds each Section by its validator (not BaseModel.__init__); metrics._from_timeline
+sections builds each Section unvalidated (models.assembled; by its validator before round 18,
+not BaseModel.__init__); metrics._from_timeline
 skips events that neither name an anchor phase nor hold a cue word. Both are compared with the
 plain computation on every report of the fixtures and the shared corpus, and on generated events.
 """
@@ -34,15 +35,18 @@ REPORTS = [parse(path.read_text(encoding="utf-8")) for path in _reports()]
 
 
 def test_sections_are_the_models_their_keywords_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Since round 18 each Section is assembled unvalidated from every field's value, in field
+    # order, with the names given (tests/test_doc_perf18.py compares whole parses both ways).
     built: list[tuple[dict[str, Any], Section]] = []
-    validate = sections._new_section
+    assemble = sections.assembled
 
-    def recording(values: dict[str, Any]) -> Section:
-        section = validate(values)
-        built.append((dict(values), section))
+    def recording(model: type[Any], values: dict[str, Any], given: Iterable[str]) -> Any:
+        section = assemble(model, values, given)
+        built.append(({name: values[name] for name in given}, section))
+        assert list(values) == list(Section.model_fields)
         return section
 
-    monkeypatch.setattr(sections, "_new_section", recording)
+    monkeypatch.setattr(sections, "assembled", recording)
     for path in _reports():
         parse(path.read_text(encoding="utf-8"))
     assert len(built) > 100  # 150 from the fixtures alone, more with the shared corpus
@@ -51,6 +55,7 @@ def test_sections_are_the_models_their_keywords_build(monkeypatch: pytest.Monkey
         plain = Section(**values)
         assert plain == section
         assert plain.model_fields_set == section.model_fields_set
+        assert list(plain.__dict__) == list(section.__dict__)
         assert plain.model_dump_json() == section.model_dump_json()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import ActionItem, Reference
+from ..models import ActionItem, Reference, assembled
 from ..sections import View
 from ..tokens import Node
 from .context import Context
@@ -30,20 +30,31 @@ def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return pattern.search(text)
 
 
+# What an item read from an entry is given, in ActionItem's field order (models.assembled); its
+# priority and due keep their defaults, unset as ActionItem(...) leaves them.
+_ENTRY_ITEM_GIVEN = ("text", "title", "owner", "status", "ticket", "line")
+
+
 def _item_from_entry(entry: Entry) -> ActionItem:
+    """An entry as an ActionItem, built unvalidated (models.assembled): the values are of the
+    field types already (str, str or None, int), which the validator hands on unchanged, so the
+    model is the one ActionItem(...) builds (tests/test_doc_perf18.py compares both)."""
     title = entry.label if entry.label and entry.bold else None
     text = entry.value if title else entry.text
     owner = _search(_OWNER, entry.text)
     ticket = _search(_TICKET, entry.text)
     status = None if entry.checked is None else ("done" if entry.checked else "open")
-    return ActionItem(
-        text=text,
-        title=title,
-        owner=(owner.group(1) or owner.group(2)).strip() if owner else None,
-        status=status,
-        ticket=ticket.group(0) if ticket else None,
-        line=entry.line,
-    )
+    values = {
+        "text": text,
+        "title": title,
+        "owner": (owner.group(1) or owner.group(2)).strip() if owner else None,
+        "priority": None,
+        "status": status,
+        "due": None,
+        "ticket": ticket.group(0) if ticket else None,
+        "line": entry.line,
+    }
+    return assembled(ActionItem, values, _ENTRY_ITEM_GIVEN)
 
 
 def _items_from_table(node: Node, ctx: Context) -> list[ActionItem]:
