@@ -33,6 +33,7 @@ from markdown_it.common.utils import (
 from markdown_it.parser_block import ParserBlock
 from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock, heading, paragraph
+from markdown_it.rules_core import block as core_block
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 from mdit_py_plugins.footnote import footnote_plugin
@@ -696,10 +697,28 @@ def parse_blocks(text: str) -> list[Node]:
     else:
         parser = _block_parser(absent_block_rules(text), is_normalized(text))
         env: EnvType = {}  # the block pass stores link reference definitions here
-        tree = _Tree(parser.parse(text, env), partial(_lazy_inline, parser, env))
+        tree = _Tree(block_tokens(parser, text, env), partial(_lazy_inline, parser, env))
     root = Node("root", 1, max(1, text.count("\n") + 1))
     tree.build(0, len(tree.tokens), root, depth=0)
     return root.children
+
+
+def block_tokens(parser: MarkdownIt, text: str, env: EnvType) -> list[Token]:
+    """parser.parse(text, env): with only the core block rule left (_block_parser's parsers on
+    normalized text), its block parser called straight.
+
+    MarkdownIt.parse checks its arguments' types (an ABC isinstance for env), builds a
+    StateCore and runs the core chain, whose one rule calls the block parser: a few
+    microseconds of every parse's fixed cost.
+    """
+    if parser.core.ruler.getRules("") != _ONLY_CORE_BLOCK:
+        return parser.parse(text, env)
+    tokens: list[Token] = []
+    parser.block.parse(text, parser, env, tokens)
+    return tokens
+
+
+_ONLY_CORE_BLOCK = [core_block]
 
 
 def _parsed_inline(token: Token) -> Inline:

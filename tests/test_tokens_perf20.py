@@ -1,0 +1,46 @@
+"""tokens.block_tokens (round 20): the block parser called straight gives what parser.parse
+gives, tokens and env, on the repository's Markdown, the corpus when present, generated
+texts and the block rules' edge documents; and _holds_any answers as any() does."""
+
+from __future__ import annotations
+
+import pytest
+from markdown_it.utils import EnvType
+
+from incidentparse import tokens
+
+from .test_tokens_fastpath import EDGE_DOCUMENTS, GENERATED
+from .test_tokens_perf11 import LINE_STARTS, TEXTS
+
+ALL_TEXTS = [*TEXTS, *GENERATED, *LINE_STARTS, *EDGE_DOCUMENTS, "", "\n", " \t\n", "\r\nx\r"]
+
+
+def _same_block_tokens(text: str) -> bool:
+    parser = tokens._block_parser(tokens.absent_block_rules(text), tokens.is_normalized(text))
+    fast_env: EnvType = {}
+    slow_env: EnvType = {}
+    fast = tokens.block_tokens(parser, text, fast_env)
+    slow = parser.parse(text, slow_env)
+    return bool(fast == slow and fast_env == slow_env)
+
+
+def test_block_tokens_match_parser_parse() -> None:
+    assert [t for t in ALL_TEXTS if not _same_block_tokens(t)] == []
+
+
+def test_block_tokens_take_both_ways() -> None:
+    # The repository's own texts hold no CR: the straight call is taken; a CR keeps the
+    # normalize rule in the core chain, and MarkdownIt.parse runs it.
+    assert len(TEXTS) >= 20
+    assert sum(tokens.is_normalized(t) for t in ALL_TEXTS) > 1000
+    assert sum(not tokens.is_normalized(t) for t in ALL_TEXTS) >= 10
+
+
+@pytest.mark.parametrize("text", ["", "a", "x [^y", "^[", "[", "|", "> <", "~~~", "```"])
+def test_holds_any_is_any(text: str) -> None:
+    for marks in (
+        tokens._FOOTNOTE_MARKS,
+        tokens._NORMALIZED_CHARACTERS,
+        *tokens._BLOCK_RULE_MARKS.values(),
+    ):
+        assert tokens._holds_any(text, marks) == any(mark in text for mark in marks)
