@@ -1174,6 +1174,8 @@ _CONTAINERS: dict[str, str] = {
 _CONTAINER_OPENINGS: dict[str, str] = {f"{base}_open": base for base in _CONTAINERS}
 # Blocks holding one inline token: opening token type -> node kind.
 _TEXT_BLOCKS: dict[str, str] = {"heading_open": "heading", "paragraph_open": "paragraph"}
+# Heading tags -> levels (other tags: 0).
+_HEADING_LEVELS: dict[str, int] = {f"h{level}": level for level in range(1, 7)}
 # Self-contained block tokens: token type -> node kind.
 _LEAVES: dict[str, str] = {
     "fence": "code",
@@ -1224,7 +1226,7 @@ class _Tree:
                         end = lines[1] if lines[1] > line else line
                     else:
                         line = end = parent.line
-                    level = int(token.tag[1]) if kind == "heading" else 0
+                    level = _HEADING_LEVELS.get(token.tag, 0)  # int(tag[1]) costs twice
                     children.append(Node(kind, line, end, level, inline.text, inline))
                     index += 2
                     while tokens[index].nesting != -1:

@@ -44,3 +44,19 @@ def test_holds_any_is_any(text: str) -> None:
         *tokens._BLOCK_RULE_MARKS.values(),
     ):
         assert tokens._holds_any(text, marks) == any(mark in text for mark in marks)
+
+
+def test_heading_levels_read_from_the_tag() -> None:
+    # _Tree.build reads a heading's level from _HEADING_LEVELS, a paragraph's as 0
+    levels = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+    assert levels == tokens._HEADING_LEVELS
+    assert tokens._HEADING_LEVELS.get("p", 0) == 0
+    seen: set[int] = set()
+    extra = [f"{'#' * n} Title {n} {'#' * n}\n\ntext\n" for n in range(1, 8)]
+    for text in [*TEXTS, *GENERATED, *extra, "T\n===\n", "T\n---\n", "> # q\n- ## i\n"]:
+        stream = tokens._parser().parse(text)
+        headings = [t for t in stream if t.type == "heading_open" and t.level == 0]
+        nodes = [n for n in tokens.parse_blocks(text) if n.kind == "heading"]
+        assert [n.level for n in nodes] == [int(t.tag[1]) for t in headings]
+        seen.update(n.level for n in nodes)
+    assert seen == {1, 2, 3, 4, 5, 6}
