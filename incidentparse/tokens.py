@@ -339,7 +339,7 @@ def _first_character_dispatch(rules: list[tuple[str, _BlockRule]]) -> _BlockRule
         return dispatch
     # The table rule is tried at every line of a paragraph once the text holds a `|`, and
     # returns False, changing nothing, unless the next line (its delimiter row) opens with
-    # one of _TABLE_ROW_STARTS after its indent: read that character here instead.
+    # one of _TABLE_ROW_STARTS after its indent: read those two characters here instead.
     no_table = {character: _without(table, chain) for character, chain in by_character.items()}
     anywhere_no_table = _without(table, anywhere)
 
@@ -350,7 +350,7 @@ def _first_character_dispatch(rules: list[tuple[str, _BlockRule]]) -> _BlockRule
         first = state.src[at : at + 1]
         below = start + 1
         row = state.bMarks[below] + state.tShift[below] if below < end else -1
-        if row >= 0 and state.src[row : row + 1] in _TABLE_ROW_STARTS:
+        if row >= 0 and state.src[row : row + 2] in _TABLE_ROW_STARTS:
             chain = by_character.get(first, anywhere)
         else:
             chain = no_table.get(first, anywhere_no_table)
@@ -497,8 +497,16 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     return True
 
 
-# What rules_block/table.py needs first on the line below a table's header row.
-_TABLE_ROW_STARTS: frozenset[str] = frozenset("|-:")
+# What rules_block/table.py needs first on the line below a table's header row: two of its
+# characters, a `|`, `-` or `:` then one of them or a space or tab, but not `-` and a space
+# or tab (a list item's marker). A paragraph followed by a list is a paragraph line whose
+# next line opens with `- `: the rule was tried there in vain.
+_TABLE_ROW_STARTS: frozenset[str] = frozenset(
+    first + second
+    for first in "|-:"
+    for second in "|-: \t"
+    if not (first == "-" and second in " \t")
+)
 
 
 def _without(rule: _BlockRule, chain: tuple[_BlockRule, ...]) -> tuple[_BlockRule, ...]:

@@ -1,6 +1,8 @@
-"""tokens.block_tokens (round 20): the block parser called straight gives what parser.parse
-gives, tokens and env, on the repository's Markdown, the corpus when present, generated
-texts and the block rules' edge documents; and _holds_any answers as any() does."""
+"""Round 20 of tokens.py: block_tokens (the block parser called straight) gives what
+parser.parse gives, tokens and env, on the repository's Markdown, the corpus when present,
+generated texts and the block rules' edge documents; _holds_any answers as any() does;
+headings' levels come from their tags; the table dispatch's two-character test of the
+delimiter row leaves the tokens as markdown-it's rule chains give them."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from markdown_it.utils import EnvType
 from incidentparse import tokens
 
 from .test_tokens_fastpath import EDGE_DOCUMENTS, GENERATED
-from .test_tokens_perf11 import LINE_STARTS, TEXTS
+from .test_tokens_perf11 import LINE_STARTS, TEXTS, _same_tokens
 
 ALL_TEXTS = [*TEXTS, *GENERATED, *LINE_STARTS, *EDGE_DOCUMENTS, "", "\n", " \t\n", "\r\nx\r"]
 
@@ -60,3 +62,35 @@ def test_heading_levels_read_from_the_tag() -> None:
         assert [n.level for n in nodes] == [int(t.tag[1]) for t in headings]
         seen.update(n.level for n in nodes)
     assert seen == {1, 2, 3, 4, 5, 6}
+
+
+# Two lines, a header row then a line below it opening with any two of the characters the
+# table rule reads (and others), indented or not, inside a list or a blockquote or not.
+_HEADERS = ("a | b", "| a |")
+_ROW_CHARACTERS = "|-: \tx*>1"
+_ROW_TAILS = ("", "-", " x", "--|--")
+_CONTAINERS = ("", "- ", "> ")
+
+
+def _row_texts() -> list[str]:
+    return [
+        f"{outer}{header}\n{outer}{indent}{first}{second}{tail}\ntext\n"
+        for outer in _CONTAINERS
+        for header in _HEADERS
+        for indent in ("", "    ")
+        for first in _ROW_CHARACTERS
+        for second in _ROW_CHARACTERS
+        for tail in _ROW_TAILS
+    ]
+
+
+ROW_TEXTS = _row_texts()
+
+
+def test_table_dispatch_matches_rule_chains_on_delimiter_row_openings() -> None:
+    assert [text for text in ROW_TEXTS if not _same_tokens(text)] == []
+
+
+def test_delimiter_row_openings_make_tables_and_not() -> None:
+    made = [any(t.type == "table_open" for t in tokens._parser().parse(x)) for x in ROW_TEXTS]
+    assert 40 < sum(made) < len(ROW_TEXTS) - 1000
