@@ -33,6 +33,7 @@ from markdown_it.common.utils import (
 from markdown_it.parser_block import ParserBlock
 from markdown_it.ruler import Ruler
 from markdown_it.rules_block import StateBlock, heading, paragraph
+from markdown_it.rules_core import block as core_block
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 from mdit_py_plugins.footnote import footnote_plugin
@@ -338,7 +339,7 @@ def _first_character_dispatch(rules: list[tuple[str, _BlockRule]]) -> _BlockRule
         return dispatch
     # The table rule is tried at every line of a paragraph once the text holds a `|`, and
     # returns False, changing nothing, unless the next line (its delimiter row) opens with
-    # one of _TABLE_ROW_STARTS after its indent: read that character here instead.
+    # one of _TABLE_ROW_STARTS after its indent: read those two characters here instead.
     no_table = {character: _without(table, chain) for character, chain in by_character.items()}
     anywhere_no_table = _without(table, anywhere)
 
@@ -349,7 +350,7 @@ def _first_character_dispatch(rules: list[tuple[str, _BlockRule]]) -> _BlockRule
         first = state.src[at : at + 1]
         below = start + 1
         row = state.bMarks[below] + state.tShift[below] if below < end else -1
-        if row >= 0 and state.src[row : row + 1] in _TABLE_ROW_STARTS:
+        if row >= 0 and state.src[row : row + 2] in _TABLE_ROW_STARTS:
             chain = by_character.get(first, anywhere)
         else:
             chain = no_table.get(first, anywhere_no_table)
@@ -496,8 +497,16 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     return True
 
 
-# What rules_block/table.py needs first on the line below a table's header row.
-_TABLE_ROW_STARTS: frozenset[str] = frozenset("|-:")
+# What rules_block/table.py needs first on the line below a table's header row: two of its
+# characters, a `|`, `-` or `:` then one of them or a space or tab, but not `-` and a space
+# or tab (a list item's marker). A paragraph followed by a list is a paragraph line whose
+# next line opens with `- `: the rule was tried there in vain.
+_TABLE_ROW_STARTS: frozenset[str] = frozenset(
+    first + second
+    for first in "|-:"
+    for second in "|-: \t"
+    if not (first == "-" and second in " \t")
+)
 
 
 def _without(rule: _BlockRule, chain: tuple[_BlockRule, ...]) -> tuple[_BlockRule, ...]:
@@ -680,7 +689,12 @@ def absent_block_rules(text: str) -> frozenset[str]:
 
 
 def _holds_any(text: str, marks: tuple[str, ...]) -> bool:
-    return any(mark in text for mark in marks)
+    # a loop, not any() over a generator: a generator's frame per call costs more than the
+    # searches on small texts, and this runs seven times per parse
+    for mark in marks:  # noqa: SIM110
+        if mark in text:
+            return True
+    return False
 
 
 def parse_blocks(text: str) -> list[Node]:
@@ -691,10 +705,28 @@ def parse_blocks(text: str) -> list[Node]:
     else:
         parser = _block_parser(absent_block_rules(text), is_normalized(text))
         env: EnvType = {}  # the block pass stores link reference definitions here
-        tree = _Tree(parser.parse(text, env), partial(_lazy_inline, parser, env))
+        tree = _Tree(block_tokens(parser, text, env), partial(_lazy_inline, parser, env))
     root = Node("root", 1, max(1, text.count("\n") + 1))
     tree.build(0, len(tree.tokens), root, depth=0)
     return root.children
+
+
+def block_tokens(parser: MarkdownIt, text: str, env: EnvType) -> list[Token]:
+    """parser.parse(text, env): with only the core block rule left (_block_parser's parsers on
+    normalized text), its block parser called straight.
+
+    MarkdownIt.parse checks its arguments' types (an ABC isinstance for env), builds a
+    StateCore and runs the core chain, whose one rule calls the block parser: a few
+    microseconds of every parse's fixed cost.
+    """
+    if parser.core.ruler.getRules("") != _ONLY_CORE_BLOCK:
+        return parser.parse(text, env)
+    tokens: list[Token] = []
+    parser.block.parse(text, parser, env, tokens)
+    return tokens
+
+
+_ONLY_CORE_BLOCK = [core_block]
 
 
 def _parsed_inline(token: Token) -> Inline:
@@ -1150,6 +1182,8 @@ _CONTAINERS: dict[str, str] = {
 _CONTAINER_OPENINGS: dict[str, str] = {f"{base}_open": base for base in _CONTAINERS}
 # Blocks holding one inline token: opening token type -> node kind.
 _TEXT_BLOCKS: dict[str, str] = {"heading_open": "heading", "paragraph_open": "paragraph"}
+# Heading tags -> levels (other tags: 0).
+_HEADING_LEVELS: dict[str, int] = {f"h{level}": level for level in range(1, 7)}
 # Self-contained block tokens: token type -> node kind.
 _LEAVES: dict[str, str] = {
     "fence": "code",
@@ -1200,7 +1234,7 @@ class _Tree:
                         end = lines[1] if lines[1] > line else line
                     else:
                         line = end = parent.line
-                    level = int(token.tag[1]) if kind == "heading" else 0
+                    level = _HEADING_LEVELS.get(token.tag, 0)  # int(tag[1]) costs twice
                     children.append(Node(kind, line, end, level, inline.text, inline))
                     index += 2
                     while tokens[index].nesting != -1:
