@@ -53,7 +53,7 @@ def parse(
 # front_matter is the source stage's own dict, where validation made a copy: nothing else of
 # the parse outlives it.
 # Its values go in the model's field order; schema_version keeps its default, unset as in
-# IncidentReport(**values). tests/test_api_perf20.py compares both on every report we have.
+# IncidentReport(**values). tests/test_fixed_perf20.py compares both on every report we have.
 _REPORT_FIELDS = tuple(IncidentReport.model_fields)
 _REPORT_GIVEN = tuple(name for name in _REPORT_FIELDS if name != "schema_version")
 
