@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from incidentparse import api, parse
 from incidentparse.models import IncidentReport
@@ -52,6 +53,10 @@ def _same(mine: IncidentReport, theirs: IncidentReport, text: str) -> None:
     assert list(mine.__dict__) == list(theirs.__dict__), text[:200]
     assert mine.model_dump_json() == theirs.model_dump_json(), text[:200]
     assert mine.model_dump_json(exclude_unset=True) == theirs.model_dump_json(exclude_unset=True)
+    assert (mine.__pydantic_extra__, mine.__pydantic_private__) == (
+        theirs.__pydantic_extra__,
+        theirs.__pydantic_private__,
+    )
 
 
 def test_assembled_report_is_the_validated_one(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,3 +97,33 @@ def test_a_callers_reference_date_is_validated_as_before(
 def test_a_reference_date_validation_refuses_is_still_refused() -> None:
     with pytest.raises(ValidationError):
         parse("# Outage\n", reference_date=dt.datetime(2024, 1, 1, 5, 30))
+
+
+def _every_model(item: Any) -> Iterator[BaseModel]:
+    if isinstance(item, BaseModel):
+        yield item
+        for name in type(item).model_fields:
+            yield from _every_model(getattr(item, name))
+    elif isinstance(item, tuple):
+        for one in item:
+            yield from _every_model(one)
+
+
+def test_every_assembled_model_has_the_validated_slots() -> None:
+    """models.assembled sets pydantic's four slots through their descriptors: the values a
+    validated model of the same kind holds (no extra, no private attributes; __eq__ compares
+    neither when both are absent, so they are checked here). Every model of our reports is
+    compared with the same model validated from its fields set."""
+    kinds: set[type[BaseModel]] = set()
+    for text in _texts()[:80]:
+        for model in _every_model(parse(text)):
+            validated = type(model)(
+                **{name: getattr(model, name) for name in model.model_fields_set}
+            )
+            assert model == validated
+            assert model.model_fields_set == validated.model_fields_set
+            assert type(model.model_fields_set) is set
+            assert model.__pydantic_extra__ is validated.__pydantic_extra__ is None
+            assert model.__pydantic_private__ is validated.__pydantic_private__ is None
+            kinds.add(type(model))
+    assert len(kinds) >= 12
