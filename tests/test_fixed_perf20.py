@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from incidentparse import api, parse
-from incidentparse.models import IncidentReport
+from incidentparse import api, parse, source
+from incidentparse.models import IncidentReport, Source
 
 from .conftest import REPO_MARKDOWN, SHARED
 from .test_doc_perf18 import _generated
@@ -127,3 +128,21 @@ def test_every_assembled_model_has_the_validated_slots() -> None:
             assert model.__pydantic_private__ is validated.__pydantic_private__ is None
             kinds.add(type(model))
     assert len(kinds) >= 12
+
+
+def test_assembled_source_is_the_validated_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _texts()[:120]
+    paths = [None, "reports/a.md", "", "é/ü.md"]
+    fast = [parse(text, path=paths[n % 4]) for n, text in enumerate(texts)]
+    monkeypatch.setattr(source, "_source", lambda values: Source(**values))
+    plain = [parse(text, path=paths[n % 4]) for n, text in enumerate(texts)]
+    for text, mine, theirs in zip(texts, fast, plain, strict=True):
+        _same(mine, theirs, text)
+        assert mine.source.model_fields_set == theirs.source.model_fields_set
+        assert list(mine.source.__dict__) == list(theirs.source.__dict__)
+    assert {report.source.path for report in fast} == set(paths)
+
+
+def test_a_path_validation_refuses_is_still_refused() -> None:
+    with pytest.raises(ValidationError):
+        parse("# Outage\n", path=Path("reports/a.md"))  # type: ignore[arg-type]
