@@ -16,7 +16,7 @@ from .diagnostics import Sink
 from .extract import document, metrics
 from .extract.readers import plain_text
 from .inputs import read
-from .models import IncidentReport
+from .models import SCHEMA_VERSION, IncidentReport, assembled
 
 
 def parse(
@@ -43,7 +43,29 @@ def parse(
     values = _assemble(ctx, extract.run(ctx))
     document.finish(values["report_type"], values["indicators"], ctx)
     # Built once, its diagnostics complete: a copy of a built report to add them cost as much.
-    return IncidentReport(**values, diagnostics=tuple(sink.items))
+    values["diagnostics"] = tuple(sink.items)
+    return _report(values)
+
+
+# The report is built unvalidated (models.assembled): validating it re-checked ~30 values the
+# stages made of their field types already (models, tuples of models, str, the literals of the
+# vocabulary tables), a fixed ~7-10 us per parse, as much as parsing an empty text's blocks.
+# front_matter is the source stage's own dict, where validation made a copy: nothing else of
+# the parse outlives it.
+# Its values go in the model's field order; schema_version keeps its default, unset as in
+# IncidentReport(**values). tests/test_fixed_perf20.py compares both on every report we have.
+_REPORT_FIELDS = tuple(IncidentReport.model_fields)
+_REPORT_GIVEN = frozenset(_REPORT_FIELDS) - {"schema_version"}
+
+
+def _report(values: dict[str, Any]) -> IncidentReport:
+    """The frozen report of the stages' values (every field but schema_version)."""
+    if type(values["reference_date"]) is not dt.date:
+        # A caller's reference date of another type (a datetime, a string) is validated:
+        # converted or refused, as IncidentReport(...) does.
+        return IncidentReport(**values)
+    values["schema_version"] = SCHEMA_VERSION
+    return assembled(IncidentReport, {name: values[name] for name in _REPORT_FIELDS}, _REPORT_GIVEN)
 
 
 def _assemble(ctx: extract.Context, draft: extract.Draft) -> dict[str, Any]:

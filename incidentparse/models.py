@@ -347,7 +347,6 @@ def _event_instant(event: TimelineEvent) -> tuple[dt.datetime, int]:
 
 
 _M = TypeVar("_M", bound=BaseModel)
-_set = object.__setattr__
 # model_construct's own steps, for pydantic's instance layout (these four slots, all of pydantic
 # 2.x so far); under another layout assembled validates the given values, the same model.
 CONSTRUCTIBLE = BaseModel.__slots__ == (
@@ -356,6 +355,14 @@ CONSTRUCTIBLE = BaseModel.__slots__ == (
     "__pydantic_extra__",
     "__pydantic_private__",
 )
+# The four slots are set through their own descriptors (BaseModel's __dict__ entries): what
+# object.__setattr__ calls after looking the name up along the model's classes, each time.
+# assembled runs ~65 times per parse; the look-ups were a third of its cost.
+_new = object.__new__
+_SLOT_SETTERS: tuple[Any, ...] = (
+    tuple(BaseModel.__dict__[name].__set__ for name in BaseModel.__slots__) if CONSTRUCTIBLE else ()
+)
+_set_dict, _set_fields_set, _set_extra, _set_private = _SLOT_SETTERS or (None,) * 4
 
 
 def assembled(model: type[_M], values: dict[str, Any], given: Iterable[str]) -> _M:
@@ -363,16 +370,18 @@ def assembled(model: type[_M], values: dict[str, Any], given: Iterable[str]) -> 
     as its fields set, as model_construct builds it: not validated. For the models built once
     per date expression or timeline row (TimeSpan, its Alternatives, TimelineEvent), whose
     validation (two datetimes, mostly) cost as much as reading the expression, and per
-    indicator (Indicator, its Occurrences), and per heading, prose entry and list item (Section,
-    Statement, ActionItem): their callers' values are of the field types already, which the
+    indicator (Indicator, its Occurrences), per heading, prose entry and list item (Section,
+    Statement, ActionItem), and the IncidentReport once per parse (a fixed cost of a parse,
+    as much as the empty text's blocks): their callers' values are of the field types, which the
     validator hands on unchanged (the very objects; a tuple rebuilt with the same items), so
-    the model is the one it builds (tests/test_timeline_perf14.py, tests/test_ioc_perf17.py and
-    tests/test_doc_perf18.py compare both on every one a parse of our reports builds)."""
+    the model is the one it builds (tests/test_timeline_perf14.py, tests/test_ioc_perf17.py,
+    tests/test_doc_perf18.py and tests/test_fixed_perf20.py compare both on every one a parse
+    of our reports builds)."""
     if not CONSTRUCTIBLE:
         return model(**{name: values[name] for name in given})
-    made = object.__new__(model)
-    _set(made, "__dict__", values)
-    _set(made, "__pydantic_fields_set__", set(given))
-    _set(made, "__pydantic_extra__", None)
-    _set(made, "__pydantic_private__", None)
+    made = _new(model)
+    _set_dict(made, values)
+    _set_fields_set(made, set(given))  # a frozenset given is copied fastest
+    _set_extra(made, None)
+    _set_private(made, None)
     return made

@@ -19,8 +19,8 @@ RESPONSE_PHASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-# Field names in Statement's own order: every one is given (models.assembled).
-_STATEMENT_FIELDS = tuple(Statement.model_fields)
+# The names given: every field of Statement (models.assembled; a frozenset is copied fastest).
+_STATEMENT_FIELDS = frozenset(Statement.model_fields)
 
 
 def statement(entry: Entry, label: str | None = None) -> Statement:
