@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 from dataclasses import dataclass, field, fields
 from functools import cached_property
@@ -110,13 +111,19 @@ class Draft:
 
     def report_fields(self) -> dict[str, Any]:
         """The values under their IncidentReport keys, lists frozen to tuples."""
-        values = {name: getattr(self, name) for name in _REPORT_KEYS}
-        return {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        # one attrgetter call reads the seventeen values (a getattr each, then a second
+        # comprehension over their dict, cost about twice as much: once per parse)
+        values = _REPORT_VALUES(self)
+        return {
+            k: tuple(v) if isinstance(v, list) else v
+            for k, v in zip(_REPORT_KEYS, values, strict=True)
+        }
 
 
 # The Draft attributes that are report keys, in field order (dataclasses.fields() per parse
 # cost as much as the rest of report_fields).
 _REPORT_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Draft) if f.name not in WORKING)
+_REPORT_VALUES = operator.attrgetter(*_REPORT_KEYS)
 
 
 @dataclass
