@@ -11,7 +11,7 @@ from .calendar import grace_limit
 from .grammar import Expr
 from .resolve import Side
 from .scan import Options, scan, scan_fields
-from .vocab import CASE_UNSAFE, MONTH_BY_NAME, ascii_lower
+from .vocab import MONTH_BY_NAME, ascii_lower, case_unsafe
 
 # Front-matter keys that hold the report's own date, most specific first.
 REFERENCE_KEYS: tuple[str, ...] = (
@@ -95,6 +95,8 @@ def infer_reference_date(
             if found is not None:
                 return found
     text = _worth_scanning(text)
+    if not text:  # no year and no report phrase: no span to read (the scanner's set-up skipped)
+        return None
     # The scanner is the costliest step: it stops at the first report-phrase date when that has
     # its year written (_report_phrase's answer then, whatever follows). Any other case reads
     # every span, one pass serving both fallbacks.
@@ -164,7 +166,9 @@ _WORTH_FINDERS: dict[bytes, re.Pattern[bytes]] = {
 
 def _worth_scanning(text: str) -> str:
     """The lines that can name R, each its own paragraph (so no phrase spans two of them)."""
-    if any(char in text for char in CASE_UNSAFE):
+    if not text:  # the thirteen passes of _worth_offsets find nothing in it
+        return ""
+    if case_unsafe(text):
         found = [m.start() for m in _WORTH.finditer(text)]
     else:
         found = _worth_offsets(text)

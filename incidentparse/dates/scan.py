@@ -18,12 +18,12 @@ from .resolve import Env, Side, to_fields, to_side, to_span
 from .shapes import match_shape
 from .vocab import (
     APPROX_PREFIXES,
-    CASE_UNSAFE,
     MONTH_BY_NAME,
     NUMBER_BY_WORD,
     ORDINAL_BY_WORD,
     PART_BY_WORD,
     WEEKDAY_BY_NAME,
+    case_unsafe,
     trie_pattern,
 )
 from .zones import UTC, lookup_zone
@@ -216,7 +216,7 @@ def _expression_candidates(text: str, begin: int, end: int | None) -> Iterator[i
     """candidates() less those where no expression can start (grammar.START_LOWER): the same
     expressions follow, as a candidate that gives none leaves the scanner's state as it was."""
     lower = text.lower()
-    if len(lower) != len(text) or any(char in text for char in CASE_UNSAFE):
+    if len(lower) != len(text) or case_unsafe(text):
         yield from candidates(text, begin, end)  # lower-cased, these would not match as re.I does
         return
     if end is None or end >= len(text):

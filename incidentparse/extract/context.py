@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from ..answers import classify
 from ..dates import detect_dayfirst, parse_timespan, zone_declaration
@@ -81,6 +82,36 @@ def _numeric_date_at(text: str, start: int) -> bool:
     )
 
 
+_T = TypeVar("_T")
+
+
+class per_parse(Generic[_T]):  # lower case: a decorator, like cached_property
+    """functools.cached_property without its lock: the value is computed on first use and
+    stored in the instance's __dict__, where every later lookup finds it. Python 3.11's
+    cached_property takes an RLock at each first use (about half its cost, a few per parse);
+    a Context lives in one parse, in one thread."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> per_parse[_T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> per_parse[_T] | _T:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
 # Draft attributes that are working material, not report keys.
 WORKING: frozenset[str] = frozenset({"metric_fields"})
 
@@ -110,13 +141,19 @@ class Draft:
 
     def report_fields(self) -> dict[str, Any]:
         """The values under their IncidentReport keys, lists frozen to tuples."""
-        values = {name: getattr(self, name) for name in _REPORT_KEYS}
-        return {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        # one attrgetter call reads the seventeen values (a getattr each, then a second
+        # comprehension over their dict, cost about twice as much: once per parse)
+        values = _REPORT_VALUES(self)
+        return {
+            k: tuple(v) if isinstance(v, list) else v
+            for k, v in zip(_REPORT_KEYS, values, strict=True)
+        }
 
 
 # The Draft attributes that are report keys, in field order (dataclasses.fields() per parse
 # cost as much as the rest of report_fields).
 _REPORT_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Draft) if f.name not in WORKING)
+_REPORT_VALUES = operator.attrgetter(*_REPORT_KEYS)
 
 
 @dataclass
@@ -135,12 +172,12 @@ class Context:
     stamps: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # timeline memo
     _context_years: dict[int, int | None] = field(default_factory=dict, repr=False)  # by line
 
-    @cached_property
+    @per_parse
     def default_zone(self) -> str:
         """The document's declared zone ("All times in PDT"), else UTC."""
         return declared_zone(self.doc.text) or "UTC"
 
-    @cached_property
+    @per_parse
     def dayfirst(self) -> bool | None:
         """The document's numeric date order (dates.md C16)."""
         text = self.doc.text
@@ -148,18 +185,18 @@ class Context:
             return None
         return detect_dayfirst(text, self.reference_date)
 
-    @cached_property
+    @per_parse
     def lowered(self) -> str:
         """The whole text in lower case, for the document-level vocabulary searches."""
         return self.doc.text.lower()
 
-    @cached_property
+    @per_parse
     def lowered_runs(self) -> list[bytes]:
         """letter_runs of the lower-cased text: the report type's evidence words and the
         status's last resort both look words up among them (one split of the text for both)."""
         return letter_runs(self.lowered)
 
-    @cached_property
+    @per_parse
     def _century_starts(self) -> list[int]:
         """Every offset of '19' or '20' in the text, in order: where a year or the year of a
         numeric date can start."""

@@ -27,7 +27,7 @@ from ..dates import find_timespans, resolve_sequence, zone_declaration
 from ..dates.grammar import START_LOWER
 from ..dates.leading import leading_stamp
 from ..dates.scan import candidates
-from ..dates.vocab import CASE_UNSAFE
+from ..dates.vocab import case_unsafe
 from ..models import Field, TimelineEvent, TimeSpan, assembled
 from ..sections import Part, View
 from ..tokens import Node
@@ -348,7 +348,7 @@ def _one_dated_sentence(text: str) -> bool:
     if first is None:
         return True
     lower = text.lower()
-    exact = len(lower) == len(text) and not any(char in text for char in CASE_UNSAFE)
+    exact = len(lower) == len(text) and not case_unsafe(text)
     for pos in candidates(text, first.start(1)):
         if not exact or "0" <= text[pos] <= "9" or START_LOWER.match(lower, pos):
             return False
