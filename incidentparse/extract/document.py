@@ -316,12 +316,10 @@ def _status_in(lowered: str, runs: Iterable[bytes] | None = None) -> Status:
     if present.isdisjoint(_STATUS_RUNS):  # most timeline rows
         return "unknown"
     for rule in _STATUS:
-        words = present.intersection(rule.runs)
-        if (
-            words
-            and all(not present.isdisjoint(group) for group in rule.also)
-            and _found(rule, lowered, [word.decode() for word in words])
-        ):
+        # most rules are ruled out by the words: no set is built for them
+        if rule.runs.isdisjoint(present) or any(map(present.isdisjoint, rule.also)):
+            continue
+        if _found(rule, lowered, [word.decode() for word in rule.runs.intersection(present)]):
             return rule.verdict
     return "unknown"
 
