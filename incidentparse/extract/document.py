@@ -135,6 +135,24 @@ STATUS_PATTERNS: tuple[tuple[str, Status, tuple[str, ...]], ...] = (
      r"\b(?:published|released|deployed|shipped)\b", "resolved",
      ("fix", "fixed", "patched", "clean")),
 )  # fmt: skip
+# Further words every match of a pattern holds, one of each group, as whole runs too (each
+# stands after \b, a blank or a line start, before \b or a blank), in STATUS_PATTERNS' order.
+# A pattern whose group the text lacks cannot match, so its regex is not run: the third column
+# alone lets through the words reports use freely ('working', 'fix', 'investigation'), and on
+# reports that state no status every such rule was searched in vain, each over its lines.
+STATUS_ALSO: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("remain", "remains", "still", "is"),),
+    (("currently", "still"),),
+    (),
+    (("to",), ("exploit", "target", "affect", "attack", "spread")),
+    (("been", "was", "were", "now", "fully"),),  # has been | was | were | is now | fully
+    (("on", "at", "by"),),
+    (("incident", "issue", "outage", "service", "services", "problem"),),
+    (("back", "fully", "verified", "service"),),
+    (),
+    (("release", "releases", "version", "versions", "build", "builds", "update", "updates"),
+     ("published", "released", "deployed", "shipped")),
+)  # fmt: skip
 # A pattern of literal words and spaces never matches a line break, so it is searched line by
 # line; one with a character class, '.' or a class escape may run on to the next line, and must
 # open with one of its words (it is tried where they occur: a search from a line start would
@@ -148,6 +166,7 @@ class _StatusRule:
     verdict: Status
     runs: frozenset[bytes]  # every match holds one of these words (in its first line, at least)
     one_line: bool
+    also: tuple[frozenset[bytes], ...]  # and one word of each of these groups
 
 
 _STATUS = tuple(
@@ -156,10 +175,13 @@ _STATUS = tuple(
         verdict,
         frozenset(w.encode() for w in words),
         not _MAY_CROSS_LINES.search(p),
+        tuple(frozenset(w.encode() for w in group) for group in also),
     )
-    for p, verdict, words in STATUS_PATTERNS
+    for (p, verdict, words), also in zip(STATUS_PATTERNS, STATUS_ALSO, strict=True)
 )
 _STATUS_RUNS = frozenset().union(*(rule.runs for rule in _STATUS))
+# Every word the rules test for: one pass over a text's runs finds those it holds.
+_STATUS_WORDS = _STATUS_RUNS.union(*(group for rule in _STATUS for group in rule.also))
 
 
 def title(ctx: Context) -> tuple[str | None, str | None]:
@@ -290,12 +312,14 @@ def status(ctx: Context) -> Status:
 def _status_in(lowered: str, runs: Iterable[bytes] | None = None) -> Status:
     """The verdict of the first status pattern found in a lower-cased text; runs is
     letter_runs(lowered) when the caller has it already."""
-    present = _STATUS_RUNS.intersection(letter_runs(lowered) if runs is None else runs)
-    if not present:  # most timeline rows
+    present = _STATUS_WORDS.intersection(letter_runs(lowered) if runs is None else runs)
+    if present.isdisjoint(_STATUS_RUNS):  # most timeline rows
         return "unknown"
     for rule in _STATUS:
-        words = present.intersection(rule.runs)
-        if words and _found(rule, lowered, [word.decode() for word in words]):
+        # most rules are ruled out by the words: no set is built for them
+        if rule.runs.isdisjoint(present) or any(map(present.isdisjoint, rule.also)):
+            continue
+        if _found(rule, lowered, [word.decode() for word in rule.runs.intersection(present)]):
             return rule.verdict
     return "unknown"
 
