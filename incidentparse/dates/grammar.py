@@ -21,7 +21,7 @@ from .points import (
     build_time,
     rules_at,
 )
-from .shapes import NAMED_INITIALS, match_named, match_shape
+from .shapes import NAMED_INITIALS, match_date_at_line_end, match_named, match_shape
 from .sre_facts import initials, never_first
 from .vocab import (
     APPROX_PREFIXES,
@@ -242,6 +242,30 @@ def _match_weekday_date(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | No
     return found[0].evolve(weekday=weekday), found[1]
 
 
+def _match_weekday_shape(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
+    """match_compound's answer at a weekday written before one of dates.shapes' dates ('Wednesday,
+    2018-08-22', 'Wed 2018-08-22 03:26pm', 'Fri 03-26 07:16 |'), or before a date alone at the
+    end of its line (shapes.match_date_at_line_end), else None.
+
+    The grammar reads the same point there: no prefix, part-of word or month name starts with
+    a weekday name, so match_expression reaches match_compound with no roles; there
+    _match_weekday_date reads the weekday, then match_point the date, the very point match_shape
+    reads at a digit (with its time, which _attach_time would join); the other rules at a
+    weekday's initial ('this', 'first', 'fiscal', 'the following') read no weekday name and the
+    weekday rule stops before the date, so the plain point never reaches further; and the shape's
+    follower test leaves nothing for a time, a weekday after it, a dual zone or a tail to read
+    (tests/test_dates_perf21_weekday.py compares both on the repo, the corpus and generated
+    text)."""
+    m = _WEEKDAY_PREFIX.match(text, pos)
+    if m is None or not "0" <= text[m.end() : m.end() + 1] <= "9" or case_unsafe(m.group(0)):
+        return None
+    shaped = match_shape(text, m.end(), ctx) or match_date_at_line_end(text, m.end())
+    if shaped is None or shaped[0].kind != "ymd" or shaped[0].day is None:
+        return None
+    weekday = WEEKDAY_BY_NAME[m.group("wd").lower().rstrip(".")]
+    return shaped[0].evolve(weekday=weekday), shaped[1]
+
+
 def _attach_time(text: str, end: int, ctx: Ctx, point: Point) -> tuple[Point, int]:
     join = _DATE_TIME_JOIN.match(text, end)
     if join is None or (join.end() == end and text[end : end + 1] != "T"):
@@ -346,6 +370,11 @@ def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
             named = match_named(text, pos, ctx)
             if named is not None:
                 return Expr(pos, named[1], named[0])
+        if text[pos : pos + 1].lower() in _WEEKDAY_INITIALS:
+            # 'Wednesday, 2018-08-22' in two matches instead of the grammar's sixty calls
+            dated = _match_weekday_shape(text, pos, ctx)
+            if dated is not None:
+                return Expr(pos, dated[1], dated[0])
         roles, begin, start = _read_prefixes(text, pos)
         if text[start : start + 1] in _NO_POINT or not _POINT_START.match(text, start):
             return None

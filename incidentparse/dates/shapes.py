@@ -43,6 +43,23 @@ SHAPE = re.compile(
 )
 
 
+# A date alone at the end of its line ('Start: Wednesday, 2018-08-22' in a Date section), for
+# grammar._match_weekday_shape: no rule reads a date across a line break (iso_datetime joins its
+# time by 'T' or a space) and every attachment and tail of the grammar starts on the same line
+# ([ \t] joins, a weekday after blanks). A clock time before a line break stays SHAPE's refusal
+# (a zone may follow it on the next line).
+DATE_AT_LINE_END = re.compile(rf"{_DATE}(?=[ \t]*\n)")
+
+
+def match_date_at_line_end(text: str, pos: int) -> tuple[Point, int] | None:
+    """The ymd point at pos and its end when a date alone ends its line there, else None."""
+    m = DATE_AT_LINE_END.match(text, pos)
+    if m is None:
+        return None
+    year, month, day = m.group("year", "mo", "d")
+    return Point("ymd", int(year), int(month), int(day)), m.end()
+
+
 # SHAPE's groups in their order: match_shape reads them with one m.groups() call (a stamp is
 # read in a few microseconds, and each m.group() call was a tenth of it).
 _GROUPS = ("year", "mo", "d", "a", "b", "h", "mi", "ap")
