@@ -17,7 +17,17 @@ import pytest
 
 from incidentparse.dates import grammar
 
-from .test_dates_shapes import AFTER, BEFORE, CONTEXTS, REPO, SHAPES, _results, parsed_reports
+from .test_dates_shapes import (
+    AFTER,
+    BEFORE,
+    CONTEXTS,
+    REPO,
+    SHAPES,
+    Place,
+    _results,
+    parsed_reports,
+    same_without,
+)
 
 WEEKDAYS = (
     "Wednesday", "wednesday", "WEDNESDAY", "Wed", "Wed.", "wed", "Weds", "Tues", "Tue.",
@@ -59,18 +69,14 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _compare(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
     """match_expression with and without the shortcut at every word start where it answers."""
-    places = []
+    places: list[Place] = []
     for text in texts:
         for m in _WORD_START.finditer(text):
             for ctx in CONTEXTS:
                 if grammar._match_weekday_shape(text, m.start(), ctx) is not None:
                     fast = grammar.match_expression(text, m.start(), ctx)
                     places.append((text, m.start(), ctx, fast))
-    with monkeypatch.context() as patch:
-        _slow(patch)
-        for text, pos, ctx, fast in places:
-            assert grammar.match_expression(text, pos, ctx) == fast, (text, pos, ctx)
-    return len(places)
+    return same_without(places, _slow, monkeypatch)
 
 
 def test_weekday_shapes_in_the_repo_read_as_the_grammar(monkeypatch: pytest.MonkeyPatch) -> None:

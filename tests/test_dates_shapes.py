@@ -104,15 +104,28 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _compare_places(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
-    places = []
+    places: list[Place] = []
     for text in texts:
         for pos in _places(text):
             for ctx in CONTEXTS:
                 found = match_shape(text, pos, ctx)
                 if found is not None:
                     places.append((text, pos, ctx, Expr(pos, found[1], found[0])))
+    return same_without(places, _slow, monkeypatch)
+
+
+Place = tuple[str, int, Ctx, Expr | None]
+
+
+def same_without(
+    places: list[Place],
+    slow: Callable[[pytest.MonkeyPatch], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> int:
+    """The grammar reads each place as the shortcut did (the expression given) once slow has
+    switched the shortcut off; the number of places compared."""
     with monkeypatch.context() as patch:
-        _slow(patch)
+        slow(patch)
         for text, pos, ctx, fast in places:
             assert grammar.match_expression(text, pos, ctx) == fast, (text, pos, ctx)
     return len(places)

@@ -5,7 +5,6 @@ docs, the shared corpus when present) and on generated text."""
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
@@ -15,6 +14,7 @@ from incidentparse.extract.context import letter_runs
 from incidentparse.models import Status
 
 from .test_extract_perf import REPORTS
+from .test_extract_perf import _plain_status as _plain_status_in
 
 # Status wording with the companion words, their near misses and the places text may break.
 PIECES: tuple[str, ...] = (
@@ -49,15 +49,6 @@ def _texts() -> list[str]:
 
 
 TEXTS = _texts()
-
-
-def _plain_status_in(text: str) -> Status:
-    """The verdict as it was read: every pattern over the whole lower-cased text, in order."""
-    lowered = text.lower()
-    for pattern, verdict, _ in document.STATUS_PATTERNS:
-        if re.search(pattern, lowered, re.M):
-            return verdict
-    return "unknown"
 
 
 def test_status_in_is_the_plain_search() -> None:

@@ -19,6 +19,7 @@ from incidentparse.dates import detect_dayfirst, find_timespans
 from incidentparse.diagnostics import Sink
 from incidentparse.extract import document, metrics, timeline
 from incidentparse.headings import classify, normalise, strip_symbols
+from incidentparse.models import Status
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -86,7 +87,7 @@ def test_context_anchors_match_the_plain_computation(seed: int) -> None:
 # --- document-level facts (extract/document.py) ---
 
 
-def _plain_status(text: str) -> str:
+def _plain_status(text: str) -> Status:
     """The status verdict as it was read: every pattern over the whole lower-cased text."""
     lowered = text.lower()
     for pattern, verdict, _ in document.STATUS_PATTERNS:

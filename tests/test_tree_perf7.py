@@ -19,6 +19,7 @@ from incidentparse.extract import document
 
 from .test_fixed_perf6 import _plain_text_evidence
 from .test_tokens_fastpath import FILES, GENERATED
+from .test_tokens_perf18 import _keyword_container
 
 
 def _full_inline(content: str, env: dict[str, object] | None = None) -> tokens.Inline:
@@ -131,18 +132,9 @@ class _ReferenceTree:
             self.build(index + 1, close, parent, depth)
         elif base in tokens._CONTAINERS:
             first = next((t.map[0] + 1 for t in self.tokens[index:close] if t.map), parent.line)
-            # built here by keyword, as the tree builder once did: tokens._container is code
-            # under test, so the reference keeps its own construction
-            line, end = tokens._lines(token, first)
-            kind = tokens._CONTAINERS[base]
-            node = tokens.Node(
-                kind,
-                line,
-                end,
-                level=depth + 1 if kind == "list_item" else depth,
-                info=token.info or token.markup,
-                ordered=base == "ordered_list",
-            )
+            # built by keyword, as the tree builder once did: tokens._container is code under
+            # test, so the reference keeps its own construction
+            node = _keyword_container(token, base, first, depth)
             self.build(index + 1, close, node, depth + (base == "list_item"))
             if node.children and not token.map:
                 node.line, node.end_line = node.children[0].line, node.children[-1].end_line
