@@ -3,17 +3,21 @@
 - `metrics._built` builds the Metrics, its Anchors and Durations and the StatedDurations
   without validating them: the same model as validating the same values, compared on every one
   a parse of every report we have builds.
+- `timeline.phase_of` answers None for a label opening with an ASCII digit without label_key:
+  the same as looking its key up, on every line and cell of every report and generated labels.
 """
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from typing import Any
 
 import pytest
 
 from incidentparse import parse
-from incidentparse.extract import metrics
+from incidentparse.extract import metrics, timeline
+from incidentparse.extract.fields import label_key
 from incidentparse.models import Anchor, Duration, Metrics, StatedDuration
 
 from .test_timeline_perf14 import DOCS, _same_model
@@ -35,3 +39,28 @@ def test_metrics_models_built_as_validated(monkeypatch: pytest.MonkeyPatch) -> N
     # without the shared corpus too: the repository's reports build every kind
     for model in (Metrics, Anchor, Duration, StatedDuration):
         assert seen[model.__name__] >= 3, seen
+
+
+def _labels() -> list[str]:
+    """Every line, cell-like piece and word run of every report, and generated labels."""
+    found: set[str] = set()
+    for text in DOCS:
+        for line in text.splitlines():
+            found.add(line)
+            found.update(piece.strip() for piece in line.split("|"))
+            found.update(piece.strip() for piece in line.split(":"))
+    rng = random.Random(22)
+    pieces = ("1", "0", "9", "٣", "²", "-", ":", " ", "&", "/", "(", "Response", "Containment")
+    for _ in range(5000):
+        found.add("".join(rng.choice(pieces) for _ in range(rng.randint(1, 5))))
+    return sorted(found)
+
+
+def test_phase_of_digit_led_labels_name_no_phase() -> None:
+    assert not any(char.isdigit() for key in timeline.PHASES for char in key)
+    led = 0
+    for label in _labels():
+        plain = timeline.PHASES.get(label_key(label)) if label else None
+        assert timeline.phase_of(label) == plain, label
+        led += bool(label) and "0" <= label[0] <= "9"
+    assert led > 1000
