@@ -3,6 +3,10 @@
 - `metrics._built` builds the Metrics, its Anchors and Durations and the StatedDurations
   without validating them: the same model as validating the same values, compared on every one
   a parse of every report we have builds.
+- `timeline._one_dated_sentence` finds the first word the scanner reads past the first
+  sentence's end with one search (dates.scan._expression_candidates): the same answer as trying
+  grammar.START_LOWER at every candidate word, on every paragraph and line of every report and
+  generated paragraphs (words START_LOWER reads, 'İ' and other CASE_UNSAFE characters).
 - `timeline.phase_of` answers None for a label opening with an ASCII digit without label_key:
   the same as looking its key up, on every line and cell of every report and generated labels.
 """
@@ -16,10 +20,14 @@ from typing import Any
 import pytest
 
 from incidentparse import parse
+from incidentparse.dates.grammar import START_LOWER
+from incidentparse.dates.scan import candidates
+from incidentparse.dates.vocab import case_unsafe
 from incidentparse.extract import metrics, timeline
 from incidentparse.extract.fields import label_key
 from incidentparse.models import Anchor, Duration, Metrics, StatedDuration
 
+from .test_timeline_perf9 import _doc_paragraphs, _generated_paragraphs
 from .test_timeline_perf14 import DOCS, _same_model
 
 
@@ -64,3 +72,31 @@ def test_phase_of_digit_led_labels_name_no_phase() -> None:
         assert timeline.phase_of(label) == plain, label
         led += bool(label) and "0" <= label[0] <= "9"
     assert led > 1000
+
+
+def _plain_one_dated_sentence(text: str) -> bool:
+    """_one_dated_sentence as round 9 wrote it: START_LOWER tried at each candidate word."""
+    first = timeline._SENTENCE_END.search(text)
+    if first is None:
+        return True
+    lower = text.lower()
+    exact = len(lower) == len(text) and not case_unsafe(text)
+    for pos in candidates(text, first.start(1)):
+        if not exact or "0" <= text[pos] <= "9" or START_LOWER.match(lower, pos):
+            return False
+    return True
+
+
+def test_one_dated_sentence_as_every_candidate_tried() -> None:
+    rng = random.Random(22)
+    texts = _doc_paragraphs() + _generated_paragraphs(3000, 22)
+    texts += [line for doc in DOCS for line in doc.splitlines()]
+    for text in texts[:3000]:  # the same with a character beyond ASCII put in somewhere
+        at = rng.randint(0, len(text))
+        texts.append(text[:at] + rng.choice(("\u0130", "\u0131", "\u017f", "é", "K")) + text[at:])
+    answers: Counter[bool] = Counter()
+    for text in texts:
+        plain = _plain_one_dated_sentence(text)
+        assert timeline._one_dated_sentence(text) == plain, text
+        answers[plain] += 1
+    assert answers[True] > 1000 and answers[False] > 1000, answers
