@@ -24,10 +24,8 @@ from typing import Any
 
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence, zone_declaration
-from ..dates.grammar import START_LOWER
 from ..dates.leading import leading_stamp
-from ..dates.scan import candidates
-from ..dates.vocab import case_unsafe
+from ..dates.scan import _expression_candidates
 from ..models import Field, TimelineEvent, TimeSpan, assembled
 from ..sections import Part, View
 from ..tokens import Node
@@ -80,7 +78,14 @@ MAX_STAMP_START = 3
 
 
 def phase_of(label: str | None) -> str | None:
-    return PHASES.get(label_key(label)) if label else None
+    if not label:
+        return None
+    # A label opening with an ASCII digit (a table's Time cell '2022-03-18 08:37', a '1:06 PM'
+    # heading) names no phase: label_key keeps that digit first, and no PHASES key holds a digit
+    # (tests/test_timeline_perf22.py). label_key cost ~2 us a table row.
+    if "0" <= label[0] <= "9":
+        return None
+    return PHASES.get(label_key(label))
 
 
 @dataclass
@@ -341,18 +346,15 @@ def _one_dated_sentence(text: str) -> bool:
     and a span begins at or after the word the scanner read it at, past only prefix words (a
     slot word like 'at', or 'from'), never past a sentence's end; so with no such word past the
     first sentence, every span begins in the first, and _narrative_rows gives at most one row.
-    The words are the scanner's own (dates.scan._expression_candidates): candidates() where a
-    digit or grammar.START_LOWER opens an expression; START_LOWER reads the lower-cased text,
-    which only a text without CASE_UNSAFE characters allows (else every candidate counts)."""
+    The words are the scanner's own (dates.scan._expression_candidates: candidates() where a
+    digit or grammar.START_LOWER opens an expression, every candidate where lower-casing would
+    move offsets or a CASE_UNSAFE character is in the text). Its first one is found by one
+    regex search, where a grammar.START_LOWER match per candidate word cost ~10 us a paragraph
+    (tests/test_timeline_perf22.py compares with that loop)."""
     first = _SENTENCE_END.search(text)
     if first is None:
         return True
-    lower = text.lower()
-    exact = len(lower) == len(text) and not case_unsafe(text)
-    for pos in candidates(text, first.start(1)):
-        if not exact or "0" <= text[pos] <= "9" or START_LOWER.match(lower, pos):
-            return False
-    return True
+    return next(_expression_candidates(text, first.start(1), None), None) is None
 
 
 def _narrative_rows(paragraphs: list[Entry], group: _Group, ctx: Context, zone: str) -> list[_Row]:
