@@ -454,8 +454,9 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     its entry, called state.isEmpty at every line and state.getLines, a Python loop over the
     indent, for the content. getLines drops from a line's start only spaces and tabs and the
     characters before its content (state.tShift), and pads with spaces: when those characters
-    are spaces and tabs too, the content trimmed is the line trimmed (tests/
-    test_tokens_perf18.py compares the rules on generated paragraphs).
+    are spaces and tabs too, or a list marker and spaces on a list item's first line, the
+    content trimmed is the rest of the line trimmed (tests/test_tokens_perf18.py and
+    tests/test_tokens_perf22.py compare the rules on generated paragraphs and lists).
     """
     next_line = start + 1
     terminators = state.md.block.ruler.getRules("paragraph")
@@ -482,9 +483,16 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
             continue
         break
     line_start = bMarks[start]
-    before = state.src[line_start : line_start + tShift[start]]  # an indent, or a list marker
-    if next_line == start + 1 and not before.strip(" \t"):
-        content = state.src[line_start : eMarks[start]].strip(MD_TRIM_CHARS)
+    shift = tShift[start]
+    before = state.src[line_start : line_start + shift]  # an indent, or a list marker
+    # getLines skips a column per character of before (a tab to its tab stop) up to
+    # state.blkIndent: with no tab and blkIndent at least its length (a list item's first
+    # line: the item's indent counts its marker) it skips all of before and no more, the
+    # content's first character being no space. Then the content is the rest of the line.
+    if next_line == start + 1 and (
+        not before.strip(" \t") or ("\t" not in before and shift <= state.blkIndent)
+    ):
+        content = state.src[line_start + shift : eMarks[start]].strip(MD_TRIM_CHARS)
     else:
         content = mdTrim(state.getLines(start, next_line, state.blkIndent, False))
     state.line = next_line

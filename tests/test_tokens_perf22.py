@@ -8,6 +8,10 @@ gaps after the marker, nested and over-indented items, empty items, blank lines 
 inside items (tight and loose lists), lazy lines, a change of marker, blocks that end a list,
 and lists interrupting a paragraph. The repository's files and the earlier generated texts
 go through it in tests/test_tokens_perf11.py and tests/test_tokens_perf18.py.
+
+tokens.paragraph_rule slices a list item's one-line first paragraph from the line (after the
+marker) where getLines skips the marker and spaces: the same comparisons cover it, on items
+with and without a tab after the marker (the latter take getLines).
 """
 
 from __future__ import annotations
@@ -143,3 +147,22 @@ def test_generated_lists_reach_every_case_of_the_rule() -> None:
         "two lists",
         "after a paragraph",
     }
+
+
+def test_generated_lists_take_both_ways_to_an_item_paragraph() -> None:
+    # One-line paragraphs on an item's first line, the marker inside state.tShift: sliced
+    # when the marker and spaces hold no tab, read with getLines when they do.
+    sliced = tabbed = 0
+    for text in LISTS:
+        state = tokens._StateBlock(text, tokens._block_parser(), {}, [])
+        tokens._block_parser().block.tokenize(state, 0, state.lineMax)
+        for token in state.tokens:
+            if token.type == "paragraph_open" and token.map and token.map[1] == token.map[0] + 1:
+                line = text.split("\n")[token.map[0]].lstrip(" \t")
+                if line[:1] in ("-", "*", "+") or line[:1].isdigit():
+                    marker = line.split(maxsplit=1)[0]
+                    gap = line[len(marker) : len(marker) + 1]
+                    tabbed += gap == "\t"
+                    sliced += gap == " "
+    assert sliced > 1000
+    assert tabbed > 100
