@@ -32,7 +32,8 @@ from markdown_it.common.utils import (
 )
 from markdown_it.parser_block import ParserBlock
 from markdown_it.ruler import Ruler
-from markdown_it.rules_block import StateBlock, heading, paragraph
+from markdown_it.rules_block import StateBlock, heading, list_block, paragraph
+from markdown_it.rules_block.list import markTightParagraphs, skipOrderedListMarker
 from markdown_it.rules_core import block as core_block
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
@@ -198,6 +199,7 @@ def _block_parser(absent: frozenset[str] = frozenset(), normalized: bool = False
     _split_table_rows_plainly(parser.block.ruler)
     _read_headings_with_str_methods(parser.block.ruler)
     _read_paragraphs_in_place(parser.block.ruler)
+    _read_lists_in_place(parser)
     _dispatch_by_first_character(parser.block.ruler)
     block = _ParserBlock()
     block.ruler = parser.block.ruler  # the rules as configured and dispatched
@@ -452,8 +454,9 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     its entry, called state.isEmpty at every line and state.getLines, a Python loop over the
     indent, for the content. getLines drops from a line's start only spaces and tabs and the
     characters before its content (state.tShift), and pads with spaces: when those characters
-    are spaces and tabs too, the content trimmed is the line trimmed (tests/
-    test_tokens_perf18.py compares the rules on generated paragraphs).
+    are spaces and tabs too, or a list marker and spaces on a list item's first line, the
+    content trimmed is the rest of the line trimmed (tests/test_tokens_perf18.py and
+    tests/test_tokens_perf22.py compare the rules on generated paragraphs and lists).
     """
     next_line = start + 1
     terminators = state.md.block.ruler.getRules("paragraph")
@@ -480,9 +483,16 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
             continue
         break
     line_start = bMarks[start]
-    before = state.src[line_start : line_start + tShift[start]]  # an indent, or a list marker
-    if next_line == start + 1 and not before.strip(" \t"):
-        content = state.src[line_start : eMarks[start]].strip(MD_TRIM_CHARS)
+    shift = tShift[start]
+    before = state.src[line_start : line_start + shift]  # an indent, or a list marker
+    # getLines skips a column per character of before (a tab to its tab stop) up to
+    # state.blkIndent: with no tab and blkIndent at least its length (a list item's first
+    # line: the item's indent counts its marker) it skips all of before and no more, the
+    # content's first character being no space. Then the content is the rest of the line.
+    if next_line == start + 1 and (
+        not before.strip(" \t") or ("\t" not in before and shift <= state.blkIndent)
+    ):
+        content = state.src[line_start + shift : eMarks[start]].strip(MD_TRIM_CHARS)
     else:
         content = mdTrim(state.getLines(start, next_line, state.blkIndent, False))
     state.line = next_line
@@ -494,6 +504,178 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     token.children = []
     state.push("paragraph_close", "p", -1)
     state.parentType = old_parent
+    return True
+
+
+def _read_lists_in_place(parser: MarkdownIt) -> None:
+    """Put list_rule in the place of markdown-it's own list rule (not of another's), when the
+    task-list option it leaves out is off (block_parser_by_rule sets it False)."""
+    if parser.options.get("tasklists", False):
+        return
+    ruler = parser.block.ruler
+    for rule in ruler.__rules__:
+        if rule.name == "list" and rule.fn is list_block:
+            ruler.at("list", list_rule, {"alt": list(rule.alt)})
+
+
+def _bullet_after(src: str, pos: int, maximum: int) -> int:
+    """rules_block/list.py's skipBulletListMarker on the line's first character at pos."""
+    if src[pos : pos + 1] not in ("*", "-", "+"):
+        return -1
+    if pos + 1 < maximum and src[pos + 1] not in (" ", "\t"):
+        return -1
+    return pos + 1
+
+
+def list_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """rules_block/list.py's list_block without the task-list option (off in our parsers),
+    its state methods and option reads done in place.
+
+    A report holds a list every few blocks and an item every few lines: the rule logged its
+    entry, called state.is_code_block, both marker readers and state.isEmpty per item, and
+    read options.get('tasklists') twice per item and once per list (a Mapping method through
+    OptionsDict). The steps, their order and the tokens are markdown-it's (tests/
+    test_tokens_perf22.py compares the rules on generated lists).
+    """
+    bMarks, eMarks, tShift, sCount = state.bMarks, state.eMarks, state.tShift, state.sCount
+    src = state.src
+    code_enabled = state._code_enabled
+    if code_enabled and sCount[start] - state.blkIndent >= 4:
+        return False  # state.is_code_block
+    # An item indented past a list's content but less than its container: a continuation.
+    if (
+        state.listIndent >= 0
+        and sCount[start] - state.listIndent >= 4
+        and sCount[start] < state.blkIndent
+    ):
+        return False
+    terminating = silent and state.parentType == "paragraph" and sCount[start] >= state.blkIndent
+    first = bMarks[start] + tShift[start]
+    after = skipOrderedListMarker(state, start) if src[first : first + 1].isdigit() else -1
+    ordered = after >= 0
+    if ordered:
+        marker_value = int(src[first : after - 1])
+        if terminating and marker_value != 1:
+            return False  # an ordered list interrupting a paragraph starts at 1
+    else:
+        after = _bullet_after(src, first, eMarks[start])
+        if after < 0:
+            return False
+    if terminating and state.skipSpaces(after) >= eMarks[start]:
+        return False  # a list interrupting a paragraph has text on its first line
+    marker = src[after - 1]
+    if silent:
+        return True
+
+    list_index = len(state.tokens)
+    if ordered:
+        token = state.push("ordered_list_open", "ol", 1)
+        if marker_value != 1:
+            token.attrs = {"start": marker_value}
+    else:
+        token = state.push("bullet_list_open", "ul", 1)
+    token.map = list_lines = [start, 0]
+    token.markup = marker
+
+    next_line = start
+    previous_empty_end = False
+    tight = True
+    terminators = state.md.block.ruler.getRules("list")
+    tokenize = state.md.block.tokenize
+    old_parent = state.parentType
+    state.parentType = "list"
+
+    while next_line < end:
+        pos = after
+        maximum = eMarks[next_line]
+        initial = offset = sCount[next_line] + after - (bMarks[start] + tShift[start])
+        while pos < maximum:
+            character = src[pos]
+            if character == "\t":
+                offset += 4 - (offset + state.bsCount[next_line]) % 4
+            elif character == " ":
+                offset += 1
+            else:
+                break
+            pos += 1
+        content_start = pos
+        # trimming space in the "-    \n  3" case, and more than 4 spaces: the indent is 1
+        indent_after_marker = 1 if content_start >= maximum else offset - initial
+        if indent_after_marker > 4:
+            indent_after_marker = 1
+        indent = initial + indent_after_marker
+
+        token = state.push("list_item_open", "li", 1)
+        token.markup = marker
+        token.map = item_lines = [start, 0]
+        if ordered:
+            token.info = src[first : after - 1]
+
+        old_tight = state.tight
+        old_tshift = tShift[start]
+        old_scount = sCount[start]
+        old_list_indent = state.listIndent
+        state.listIndent = state.blkIndent
+        state.blkIndent = indent
+        state.tight = True
+        tShift[start] = content_start - bMarks[start]
+        sCount[start] = offset
+
+        if content_start >= maximum and bMarks[start + 1] + tShift[start + 1] >= eMarks[start + 1]:
+            # an empty item before an empty line: the list ends before what follows
+            state.line = min(state.line + 2, end)
+        else:
+            tokenize(state, start, end)
+
+        if not state.tight or previous_empty_end:
+            tight = False
+        # an item ending in an empty line is loose, but for the last one (the list ends)
+        line = state.line
+        previous_empty_end = (
+            line - start > 1 and bMarks[line - 1] + tShift[line - 1] >= eMarks[line - 1]
+        )
+
+        state.blkIndent = state.listIndent
+        state.listIndent = old_list_indent
+        tShift[start] = old_tshift
+        sCount[start] = old_scount
+        state.tight = old_tight
+
+        token = state.push("list_item_close", "li", -1)
+        token.markup = marker
+
+        next_line = start = state.line
+        item_lines[1] = next_line
+        if next_line >= end:
+            break
+        if sCount[next_line] < state.blkIndent:
+            break
+        if code_enabled and sCount[start] - state.blkIndent >= 4:
+            break  # state.is_code_block
+        for rule in terminators:
+            if rule(state, next_line, end, True):
+                break
+        else:
+            # the list goes on only with an item of its type and marker
+            first = bMarks[next_line] + tShift[next_line]
+            if ordered:
+                after = skipOrderedListMarker(state, next_line)
+            else:
+                after = _bullet_after(src, first, eMarks[next_line])
+            if after < 0 or src[after - 1] != marker:
+                break
+            continue
+        break
+
+    token = state.push(
+        "ordered_list_close" if ordered else "bullet_list_close", "ol" if ordered else "ul", -1
+    )
+    token.markup = marker
+    list_lines[1] = next_line
+    state.line = next_line
+    state.parentType = old_parent
+    if tight:
+        markTightParagraphs(state, list_index)
     return True
 
 
