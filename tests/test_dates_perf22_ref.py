@@ -1,0 +1,66 @@
+"""Round 22 fast paths of infer_reference_date give exactly what their definitions give.
+
+document._reads_for_r reads each lone day point with its year ('2022-03-18 08:37', 'Wednesday,
+2018-08-22') by document._plain_read instead of resolve.to_fields: the same expressions in the
+same order with the same values (of the same types) as document._reads, on the fixtures, the
+docs, the corpus (when present), the lines infer_reference_date keeps of them and generated
+text dense in plain points and near-plain ones (weekday mismatches, days and times that do not
+exist, 24:00, seconds, zones, ranges, times read on the anchor a date leaves). No timings.
+"""
+
+from __future__ import annotations
+
+import random
+
+from incidentparse.dates import document
+
+from .test_dates_perf import DOCUMENTS, TEXTS
+
+# Dates and times that _plain_read reads or must refuse, and what the grammar attaches to them.
+_PLAIN_PIECES = (
+    "2022-03-18 08:37", "2022-03-18", "2018-08-22, 03:26pm", "2019-02-30", "2019-02-29 10:00",
+    "2020-02-29", "2021-03-31 24:00", "2021-03-31 23:59:59", "2021-03-31 12:61", "Wednesday,",
+    "Thursday, 2018-08-23", "Friday 2018-08-23", "Mon 2024-03-04 09:00", "2024-03-04T09:00Z",
+    "14:30", "3pm", "14:30 UTC", "PDT", "IST", "+02:00", "(17:14 UTC)", "to", "-", "–", "until",
+    "since", "by", "the week of", "approximately", "~", "ongoing", "present", "March 3",
+    "3 March 2022", "March 3, 2022 10:00", "Q3 2020", "2023", "yesterday", "report", "as of",
+    "Report date:", "update", "|", " | ", " ", "  ", ", ", ": ", "\n", "\n\n", "x", "text",
+)  # fmt: skip
+
+
+def _plain_texts(count: int, seed: int = 22) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choices(_PLAIN_PIECES, k=rng.randint(1, 16))) for _ in range(count)]
+
+
+def _compared(items: object) -> list[tuple[object, ...]]:
+    """Each item's expression and read values with their types (the Side is not compared: R
+    uses none, and a plain read gives none)."""
+    assert isinstance(items, list)
+    return [(expr, tuple(read), tuple(map(type, read))) for expr, read, _ in items]
+
+
+def test_reads_for_r_are_the_reads() -> None:
+    texts = [
+        *TEXTS,
+        *(document._worth_scanning(text) for text in DOCUMENTS),
+        *_plain_texts(6000),
+    ]
+    plain = 0
+    for text in texts:
+        fast = list(document._reads_for_r(text))
+        assert _compared(fast) == _compared(list(document._reads(text))), repr(text)
+        plain += sum(side is None for _, _, side in fast)
+    assert plain > 5000  # the plain path was taken often (without the corpus too)
+
+
+def test_reference_date_unchanged_on_plain_texts() -> None:
+    """R itself, from the plain reads and from _reads (report phrases among the dates)."""
+    for text in _plain_texts(3000, seed=2022):
+        kept = document._worth_scanning(text)
+        spans = list(document._reads(kept))
+        expected = document._report_phrase(kept, spans)
+        if expected is None:
+            dates = document._full_dates(spans)
+            expected = max(dates) if dates else None
+        assert document.infer_reference_date(text) == expected, repr(text)
