@@ -1,11 +1,14 @@
 """Round 22 fast paths of infer_reference_date give exactly what their definitions give.
 
-document._reads_for_r reads each lone day point with its year ('2022-03-18 08:37', 'Wednesday,
-2018-08-22') by document._plain_read instead of resolve.to_fields: the same expressions in the
-same order with the same values (of the same types) as document._reads, on the fixtures, the
+document._reads_for_r reads each shape stamp with its year ('2022-03-18 08:37 |') from its regex
+match (document._shaped_read) and each other lone day point with its year ('Wednesday,
+2018-08-22') by document._plain_read, both without resolve.to_fields, and puts their anchors in
+the context only when the grammar next reads: the same expressions in the same places, in the
+same order, with the same values (of the same types) as document._reads, on the fixtures, the
 docs, the corpus (when present), the lines infer_reference_date keeps of them and generated
 text dense in plain points and near-plain ones (weekday mismatches, days and times that do not
-exist, 24:00, seconds, zones, ranges, times read on the anchor a date leaves). No timings.
+exist, 24:00, seconds, zones, ranges, offsets read from the clock time a stamp leaves,
+timeline tables in one paragraph and in several). No timings.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ _PLAIN_PIECES = (
     "14:30", "3pm", "14:30 UTC", "PDT", "IST", "+02:00", "(17:14 UTC)", "to", "-", "–", "until",
     "since", "by", "the week of", "approximately", "~", "ongoing", "present", "March 3",
     "3 March 2022", "March 3, 2022 10:00", "Q3 2020", "2023", "yesterday", "report", "as of",
-    "Report date:", "update", "|", " | ", " ", "  ", ", ", ": ", "\n", "\n\n", "x", "text",
+    "Report date:", "update", " 3 hours later", " 20 minutes after", "|", " | ", " ", "  ",
+    ", ", ": ", "\n", "\n\n", "x", "text",
 )  # fmt: skip
 
 
@@ -33,11 +37,26 @@ def _plain_texts(count: int, seed: int = 22) -> list[str]:
     return ["".join(rng.choices(_PLAIN_PIECES, k=rng.randint(1, 16))) for _ in range(count)]
 
 
+def _table_rows(count: int, seed: int = 2207) -> list[str]:
+    """Timeline tables and prose stamps ('| 2022-03-18 08:37 | x |', '2018-08-22, 03:26pm: text'),
+    lines of one paragraph or of several."""
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(count):
+        lines = []
+        for _ in range(rng.randint(1, 6)):
+            stamp = "".join(rng.choices(_PLAIN_PIECES[:14], k=rng.randint(1, 2)))
+            lines.append(rng.choice(("| {} | x |", "{}: text", "* {} ] ", "{}", "{} | {} |")))
+            lines[-1] = lines[-1].format(stamp, rng.choice(_PLAIN_PIECES))
+        rows.append(rng.choice(("\n", "\n\n")).join(lines))
+    return rows
+
+
 def _compared(items: object) -> list[tuple[object, ...]]:
-    """Each item's expression and read values with their types (the Side is not compared: R
-    uses none, and a plain read gives none)."""
+    """Where each item's expression is, and its read values with their types (R reads no more
+    of the Expr, and no Side: a shape read holds no Point, a plain read gives no Side)."""
     assert isinstance(items, list)
-    return [(expr, tuple(read), tuple(map(type, read))) for expr, read, _ in items]
+    return [(expr.begin, expr.end, tuple(read), tuple(map(type, read))) for expr, read, _ in items]
 
 
 def test_reads_for_r_are_the_reads() -> None:
@@ -45,13 +64,17 @@ def test_reads_for_r_are_the_reads() -> None:
         *TEXTS,
         *(document._worth_scanning(text) for text in DOCUMENTS),
         *_plain_texts(6000),
+        *_table_rows(6000),
     ]
-    plain = 0
+    shaped = plain = 0
     for text in texts:
         fast = list(document._reads_for_r(text))
         assert _compared(fast) == _compared(list(document._reads(text))), repr(text)
-        plain += sum(side is None for _, _, side in fast)
-    assert plain > 5000  # the plain path was taken often (without the corpus too)
+        shaped += sum(expr.a is None for expr, _, _ in fast)
+        plain += sum(side is None and expr.a is not None for expr, _, side in fast)
+    # both paths taken often (without the corpus too)
+    assert shaped > 5000
+    assert plain > 1000
 
 
 def test_reference_date_unchanged_on_plain_texts() -> None:

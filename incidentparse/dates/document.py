@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from .calendar import grace_limit
 from .grammar import Expr
+from .points import Ctx
 from .resolve import Side, to_fields
 from .scan import (
     Options,
@@ -19,6 +20,7 @@ from .scan import (
     scan,
     scan_fields,
 )
+from .shapes import SHAPE, _clock
 from .vocab import MONTH_BY_NAME, ascii_lower, case_unsafe
 
 # Front-matter keys that hold the report's own date, most specific first.
@@ -98,32 +100,47 @@ def _read_fields(fields: Mapping[str, object]) -> _Read:
 
 
 def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
-    """_reads(text) (scan._found's loop, written out), with each plain dated point read by
-    _plain_read instead of resolve.to_fields: a date with its year (and maybe its clock time) is
-    most of what R reads, and its resolution (year inference, interval, Side, clock, zone, the
-    fields, three generators) was some two thirds of each date's cost. Such a read gives no
-    Side (R uses none); every other expression is resolved as _reads resolves it. The same
-    expressions and values (tests/test_dates_perf22_ref.py)."""
+    """_reads(text) (scan._found's loop, written out), with each plain dated point read without
+    resolve.to_fields: a date with its year (and maybe its clock time) is most of what R reads,
+    and its resolution (year inference, interval, Side, clock, zone, the fields, three
+    generators) was some two thirds of each date's cost. A shape stamp with its year is read
+    from its regex match alone (_shaped_read: no grammar call, no Point), any other plain point
+    by _plain_read. Such a read gives no Side (R uses none) and its anchor is put in the context
+    only when the grammar next reads one (a shape stamp with its year reads none); every other
+    expression is resolved as _reads resolves it. The same expressions (where they are) and
+    values, the same anchors (tests/test_dates_perf22_ref.py)."""
     options = Options(_NEUTRAL)
     env = options.env()
     base = current = options.ctx()
+    carried: tuple[dt.date, dt.datetime | None] | None = None  # a plain read's anchor, pending
     cursor = 0
     paragraph_end = _next_paragraph(text, 0)
     for pos in _expression_candidates(text, 0, None):
         if pos < cursor:
             continue
         if pos >= paragraph_end:
-            current, paragraph_end = base, _next_paragraph(text, pos)
+            current, paragraph_end, carried = base, _next_paragraph(text, pos), None
+        shaped = _shaped_read(text, pos)
+        if shaped is not None:
+            where, read, carried = shaped
+            cursor = where.end
+            yield where, read, None
+            continue
+        if carried is not None:
+            # scan._carry of the Side resolve_point would give: its local day and clock time
+            day, local = carried
+            current = Ctx(
+                current.reference, day, local, current.dayfirst, current.slot, current.slot_word
+            )
+            carried = None
         expr = expression_at(text, pos, current)
         if expr is None:
             continue
         cursor = expr.end
         plain = _plain_read(expr)
         if plain is not None:
-            read, day, local = plain
+            read, carried = plain
             yield expr, read, None
-            # scan._carry of the Side resolve_point would give: its local day and clock time
-            current = current._replace(anchor=day, anchor_instant=local)
             continue
         resolved = to_fields(expr, text[expr.begin : expr.end], env, current, expr.begin)
         if resolved is None:
@@ -132,7 +149,45 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
         current = _carry(current, resolved[1])
 
 
-def _plain_read(expr: Expr) -> tuple[_Read, dt.date, dt.datetime | None] | None:
+def _shaped_read(
+    text: str, pos: int
+) -> tuple[Expr, _Read, tuple[dt.date, dt.datetime | None]] | None:
+    """The expression, _Read and anchor of a shape stamp with its year at pos ('2022-03-18
+    08:37 |', '2018-08-22, 03:26pm: '), else None. expression_at reads it by shapes.match_shape
+    (match_expression's first step at a digit), which reads no context for a date with its
+    year; SHAPE's follower test leaves it clean (_closes_cleanly: a blank, '|', ']', ': ' or
+    the end follows). Its Point is ymd with that year, month and day, and hour, minute, second
+    0 and grain 'minute' when a time follows, nothing else: what _plain_read reads. The Expr
+    holds no Point (R reads only where it is). A day that does not exist or a clock that
+    _clock refuses is left to the plain path."""
+    if not "0" <= text[pos : pos + 1] <= "9":
+        return None
+    m = SHAPE.match(text, pos)
+    if m is None:
+        return None
+    year, month, day, _, _, hour, minute, ap = m.groups()
+    if year is None:
+        return None
+    try:
+        date = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    expr = Expr(pos, m.end(), None)
+    if hour is None:
+        return expr, _Read(date, date, "day", "explicit", False, False), (date, None)
+    clock = _clock(int(hour), ap)
+    if clock is None:
+        return None
+    local = dt.datetime(date.year, date.month, date.day, clock, int(minute))
+    # _NEUTRAL_ZONE.to_utc(local), the zone being UTC itself (asserted below)
+    instant = dt.datetime(date.year, date.month, date.day, clock, int(minute), tzinfo=_UTC)
+    return expr, _Read(instant, instant, "minute", "explicit", False, False), (date, local)
+
+
+_UTC = dt.timezone.utc
+
+
+def _plain_read(expr: Expr) -> tuple[_Read, tuple[dt.date, dt.datetime | None]] | None:
     """The _Read, local day and local clock time (for the anchor) of a lone day point with
     its year ('2022-03-18 08:37', 'Wednesday, 2018-08-22') read with the neutral Options: what
     resolve.to_fields gives it, without it. None for anything else, and wherever the date or
@@ -172,7 +227,7 @@ def _plain_read(expr: Expr) -> tuple[_Read, dt.date, dt.datetime | None] | None:
     year_source = a.year_source or "explicit"
     ambiguous = a.weekday is not None and day.weekday() != a.weekday
     if a.hour is None:
-        return _Read(day, day, "day", year_source, False, ambiguous), day, None
+        return _Read(day, day, "day", year_source, False, ambiguous), (day, None)
     if not 0 <= a.hour <= 23:  # 24:00 is the next day's midnight: left to to_fields
         return None
     try:
@@ -181,13 +236,13 @@ def _plain_read(expr: Expr) -> tuple[_Read, dt.date, dt.datetime | None] | None:
         return None
     instant = _NEUTRAL_ZONE.to_utc(local)
     grain = a.time_grain or "minute"
-    return _Read(instant, instant, grain, year_source, False, ambiguous), day, local
+    return _Read(instant, instant, grain, year_source, False, ambiguous), (day, local)
 
 
 # The zone a clock time with no zone written is read in under the neutral Options: UTC, with
 # no other reading (_plain_read relies on it).
 _NEUTRAL_ZONE = Options(_NEUTRAL).env().zone
-assert not _NEUTRAL_ZONE.others and _NEUTRAL_ZONE.offset == 0
+assert not _NEUTRAL_ZONE.others and _NEUTRAL_ZONE.offset == 0 and _NEUTRAL_ZONE.region is None
 
 
 def infer_reference_date(
