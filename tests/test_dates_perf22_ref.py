@@ -8,16 +8,23 @@ same order, with the same values (of the same types) as document._reads, on the 
 docs, the corpus (when present), the lines infer_reference_date keeps of them and generated
 text dense in plain points and near-plain ones (weekday mismatches, days and times that do not
 exist, 24:00, seconds, zones, ranges, offsets read from the clock time a stamp leaves,
-timeline tables in one paragraph and in several). No timings.
+timeline tables in one paragraph and in several).
+grammar.START_LOWER (the scanner's gate before the grammar) reads, after a relative word ('this',
+'next', 'over'…), the start of the word its rule reads next: where it now fails, no expression
+starts, on the same texts and generated text dense in relative words and what follows them.
+No timings.
 """
 
 from __future__ import annotations
 
 import random
+import re
 
-from incidentparse.dates import document
+import pytest
 
-from .test_dates_perf import DOCUMENTS, TEXTS
+from incidentparse.dates import document, grammar, scan
+
+from .test_dates_perf import _CONTEXTS, DOCUMENTS, TEXTS
 
 # Dates and times that _plain_read reads or must refuse, and what the grammar attaches to them.
 _PLAIN_PIECES = (
@@ -87,3 +94,54 @@ def test_reference_date_unchanged_on_plain_texts() -> None:
             dates = document._full_dates(spans)
             expected = max(dates) if dates else None
         assert document.infer_reference_date(text) == expected, repr(text)
+
+
+# --- grammar.START_LOWER reads the word after a relative word ---------------------------------
+
+_RELATIVE = (
+    "last", "next", "this", "past", "previous", "coming", "current", "following", "prior",
+    "preceding", "over", "Over", "THIS", "the", "since", "in", "by",
+)  # fmt: skip
+_AFTER_RELATIVE = (
+    "monday", "Mon", "tue", "Tues", "Thurs", "wed", "Fri.", "sat", "sunday", "morning",
+    "afternoon", "evening", "night", "day", "days", "week", "weekend", "month", "months",
+    "quarter", "year", "years", "the", "last", "this", "next", "time", "package", "and", "2",
+    "3 days", "fiscal", "q3", "march", "end", "mid", "day before", "weeks", "over", "past", "a",
+)  # fmt: skip
+_GAPS = (" ", "  ", "\n", "\t", " \n ", "-", "")
+
+
+def _relative_texts(count: int, seed: int = 2210) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        " ".join(
+            rng.choice(_RELATIVE) + rng.choice(_GAPS) + rng.choice(_AFTER_RELATIVE)
+            for _ in range(rng.randint(1, 5))
+        )
+        for _ in range(count)
+    ]
+
+
+# The branch as it was: a relative word and one blank.
+_OLD_BRANCH = (r"(?:last|next|this|past|previous|coming|current|following|prior|preceding|over)\s",)
+
+
+def test_relative_words_turned_away_start_no_expression(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where START_LOWER now fails at a scanner candidate, no expression starts (in the plainest
+    and the most permissive context, read without match_expression's own gate _POINT_START, made
+    of the same branches); it fails at many places the old branch let through."""
+    monkeypatch.setattr(grammar, "_POINT_START", re.compile(""))
+    old = re.compile(grammar.START_LOWER.pattern.replace(grammar.POINT_STARTS[2], _OLD_BRANCH[0]))
+    assert old.pattern != grammar.START_LOWER.pattern
+    turned_away = 0
+    for text in [*_relative_texts(6000), *TEXTS]:
+        lower = text.lower()
+        if len(lower) != len(text):
+            continue
+        for pos in scan._token_candidates(text, 0, None):
+            if grammar.START_LOWER.match(lower, pos):
+                continue
+            for ctx in _CONTEXTS:
+                assert grammar.match_expression(text, pos, ctx) is None, (text, pos)
+            turned_away += old.match(lower, pos) is not None
+    assert turned_away > 3000
