@@ -9,8 +9,18 @@ from typing import NamedTuple
 
 from .calendar import grace_limit
 from .grammar import Expr
-from .resolve import Side
-from .scan import Options, scan, scan_fields
+from .points import Ctx
+from .resolve import Side, to_fields
+from .scan import (
+    Options,
+    _carry,
+    _expression_candidates,
+    _next_paragraph,
+    expression_at,
+    scan,
+    scan_fields,
+)
+from .shapes import SHAPE, _clock
 from .vocab import MONTH_BY_NAME, ascii_lower, case_unsafe
 
 # Front-matter keys that hold the report's own date, most specific first.
@@ -71,18 +81,168 @@ def _reads(text: str) -> Iterator[tuple[Expr, _Read, Side]]:
     """scan(text, Options(_NEUTRAL)) with each span read from its fields: R keeps no span, and
     validating a model per expression was a tenth of infer_reference_date."""
     for expr, fields, side in scan_fields(text, Options(_NEUTRAL)):
-        get = fields.get  # the model's defaults where _fields left a value out
-        read = _Read._make(
-            (
-                get("start"),
-                get("end"),
-                get("grain"),
-                get("year_source"),
-                get("ongoing", False),
-                get("ambiguous", False),
-            )
+        yield expr, _read_fields(fields), side
+
+
+def _read_fields(fields: Mapping[str, object]) -> _Read:
+    """The _Read of a span's fields (the model's defaults where _fields left a value out)."""
+    get = fields.get
+    return _Read._make(
+        (
+            get("start"),
+            get("end"),
+            get("grain"),
+            get("year_source"),
+            get("ongoing", False),
+            get("ambiguous", False),
         )
-        yield expr, read, side
+    )
+
+
+def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
+    """_reads(text) (scan._found's loop, written out), with each plain dated point read without
+    resolve.to_fields: a date with its year (and maybe its clock time) is most of what R reads,
+    and its resolution (year inference, interval, Side, clock, zone, the fields, three
+    generators) was some two thirds of each date's cost. A shape stamp with its year is read
+    from its regex match alone (_shaped_read: no grammar call, no Point), any other plain point
+    by _plain_read. Such a read gives no Side (R uses none) and its anchor is put in the context
+    only when the grammar next reads one (a shape stamp with its year reads none); every other
+    expression is resolved as _reads resolves it. The same expressions (where they are) and
+    values, the same anchors (tests/test_dates_perf22_ref.py)."""
+    options = Options(_NEUTRAL)
+    env = options.env()
+    base = current = options.ctx()
+    carried: tuple[dt.date, dt.datetime | None] | None = None  # a plain read's anchor, pending
+    cursor = 0
+    paragraph_end = _next_paragraph(text, 0)
+    for pos in _expression_candidates(text, 0, None):
+        if pos < cursor:
+            continue
+        if pos >= paragraph_end:
+            current, paragraph_end, carried = base, _next_paragraph(text, pos), None
+        shaped = _shaped_read(text, pos)
+        if shaped is not None:
+            where, read, carried = shaped
+            cursor = where.end
+            yield where, read, None
+            continue
+        if carried is not None:
+            # scan._carry of the Side resolve_point would give: its local day and clock time
+            day, local = carried
+            current = Ctx(
+                current.reference, day, local, current.dayfirst, current.slot, current.slot_word
+            )
+            carried = None
+        expr = expression_at(text, pos, current)
+        if expr is None:
+            continue
+        cursor = expr.end
+        plain = _plain_read(expr)
+        if plain is not None:
+            read, carried = plain
+            yield expr, read, None
+            continue
+        resolved = to_fields(expr, text[expr.begin : expr.end], env, current, expr.begin)
+        if resolved is None:
+            continue
+        yield expr, _read_fields(resolved[0]), resolved[1]
+        current = _carry(current, resolved[1])
+
+
+def _shaped_read(
+    text: str, pos: int
+) -> tuple[Expr, _Read, tuple[dt.date, dt.datetime | None]] | None:
+    """The expression, _Read and anchor of a shape stamp with its year at pos ('2022-03-18
+    08:37 |', '2018-08-22, 03:26pm: '), else None. expression_at reads it by shapes.match_shape
+    (match_expression's first step at a digit), which reads no context for a date with its
+    year; SHAPE's follower test leaves it clean (_closes_cleanly: a blank, '|', ']', ': ' or
+    the end follows). Its Point is ymd with that year, month and day, and hour, minute, second
+    0 and grain 'minute' when a time follows, nothing else: what _plain_read reads. The Expr
+    holds no Point (R reads only where it is). A day that does not exist or a clock that
+    _clock refuses is left to the plain path."""
+    if not "0" <= text[pos : pos + 1] <= "9":
+        return None
+    m = SHAPE.match(text, pos)
+    if m is None:
+        return None
+    year, month, day, _, _, hour, minute, ap = m.groups()
+    if year is None:
+        return None
+    try:
+        date = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    expr = Expr(pos, m.end(), None)
+    if hour is None:
+        return expr, _Read(date, date, "day", "explicit", False, False), (date, None)
+    clock = _clock(int(hour), ap)
+    if clock is None:
+        return None
+    local = dt.datetime(date.year, date.month, date.day, clock, int(minute))
+    # _NEUTRAL_ZONE.to_utc(local), the zone being UTC itself (asserted below)
+    instant = dt.datetime(date.year, date.month, date.day, clock, int(minute), tzinfo=_UTC)
+    return expr, _Read(instant, instant, "minute", "explicit", False, False), (date, local)
+
+
+_UTC = dt.timezone.utc
+
+
+def _plain_read(expr: Expr) -> tuple[_Read, tuple[dt.date, dt.datetime | None]] | None:
+    """The _Read, local day and local clock time (for the anchor) of a lone day point with
+    its year ('2022-03-18 08:37', 'Wednesday, 2018-08-22') read with the neutral Options: what
+    resolve.to_fields gives it, without it. None for anything else, and wherever the date or
+    time is not a real one (to_fields then tells: it gives None or raises nothing new).
+
+    Why it is exact: no range, mode, week, duration or approximation, so _fields keeps the one
+    side's interval; resolve_point takes the written year (infer_year: year_source as written,
+    else 'explicit'; not relative), _ymd's one day; no alternative; a weekday beside it only
+    flags a mismatch (C10). A clock time (0-23 h) is put on that day and converted by the
+    neutral zone (no zone written, no dual reading: nothing in `extra`); that zone (UTC) has no
+    other readings and no suspect check applies to an unwritten zone."""
+    a = expr.a
+    if (
+        a is None
+        or expr.b is not None
+        or expr.mode != "point"
+        or expr.week_of
+        or expr.approximate
+        or expr.ongoing
+        or a.kind != "ymd"
+        or a.year is None
+        or a.month is None
+        or a.day is None
+        or a.part is not None
+        or a.fiscal
+        or a.approximate
+        or a.relative
+        or a.alt is not None
+        or a.zone is not None
+        or a.extra
+    ):
+        return None
+    try:
+        day = dt.date(a.year, a.month, a.day)
+    except ValueError:  # interval() gives None: so does to_fields
+        return None
+    year_source = a.year_source or "explicit"
+    ambiguous = a.weekday is not None and day.weekday() != a.weekday
+    if a.hour is None:
+        return _Read(day, day, "day", year_source, False, ambiguous), (day, None)
+    if not 0 <= a.hour <= 23:  # 24:00 is the next day's midnight: left to to_fields
+        return None
+    try:
+        local = dt.datetime(a.year, a.month, a.day, a.hour, a.minute or 0, a.second or 0)
+    except ValueError:
+        return None
+    instant = _NEUTRAL_ZONE.to_utc(local)
+    grain = a.time_grain or "minute"
+    return _Read(instant, instant, grain, year_source, False, ambiguous), (day, local)
+
+
+# The zone a clock time with no zone written is read in under the neutral Options: UTC, with
+# no other reading (_plain_read relies on it).
+_NEUTRAL_ZONE = Options(_NEUTRAL).env().zone
+assert not _NEUTRAL_ZONE.others and _NEUTRAL_ZONE.offset == 0 and _NEUTRAL_ZONE.region is None
 
 
 def infer_reference_date(
@@ -100,8 +260,8 @@ def infer_reference_date(
     # The scanner is the costliest step: it stops at the first report-phrase date when that has
     # its year written (_report_phrase's answer then, whatever follows). Any other case reads
     # every span, one pass serving both fallbacks.
-    scanned = _reads(text)
-    spans: list[tuple[Expr, _Read, Side]] = []
+    scanned = _reads_for_r(text)
+    spans: list[tuple[Expr, _Read, Side | None]] = []
     in_phrase: list[bool] = []  # _in_report_phrase of each span, told once
     for item in scanned:
         spans.append(item)
@@ -224,7 +384,7 @@ def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
 
 def _report_phrase(
     text: str,
-    spans: Sequence[tuple[Expr, _Read, Side]],
+    spans: Sequence[tuple[Expr, _Read, Side | None]],
     in_phrase: Sequence[bool] | None = None,
 ) -> dt.date | None:
     """The date named by a report phrase; its year from the nearest written year when missing.
@@ -246,7 +406,7 @@ def _report_phrase(
     return None
 
 
-def _in_report_phrase(text: str, item: tuple[Expr, _Read, Side]) -> bool:
+def _in_report_phrase(text: str, item: tuple[Expr, _Read, Side | None]) -> bool:
     """A day (not a coarser period) named right after or right before a report phrase."""
     expr, span, _ = item
     # A relative date (a weekday, 'yesterday': no year source) read against the neutral
@@ -276,7 +436,7 @@ def _phrase_before(before: str) -> bool:
     return bool(_REPORT_BEFORE.search(before))
 
 
-def _year_near(spans: Iterable[tuple[Expr, _Read, Side]]) -> int | None:
+def _year_near(spans: Iterable[tuple[Expr, _Read, Side | None]]) -> int | None:
     """The year of the first span written with its year, in the order given."""
     for _, span, _ in spans:
         value = span.end or span.start
@@ -285,7 +445,7 @@ def _year_near(spans: Iterable[tuple[Expr, _Read, Side]]) -> int | None:
     return None
 
 
-def _full_dates(spans: Sequence[tuple[Expr, _Read, Side]]) -> list[dt.date]:
+def _full_dates(spans: Sequence[tuple[Expr, _Read, Side | None]]) -> list[dt.date]:
     """Dates written with their year; ambiguous numeric ones only when there is nothing else."""
     clear: list[dt.date] = []
     doubtful: list[dt.date] = []
