@@ -371,12 +371,12 @@ def assembled(model: type[_M], values: dict[str, Any], given: Iterable[str]) -> 
     per date expression or timeline row (TimeSpan, its Alternatives, TimelineEvent), whose
     validation (two datetimes, mostly) cost as much as reading the expression, and per
     indicator (Indicator, its Occurrences), per heading, prose entry and list item (Section,
-    Statement, ActionItem), and the IncidentReport once per parse (a fixed cost of a parse,
-    as much as the empty text's blocks): their callers' values are of the field types, which the
-    validator hands on unchanged (the very objects; a tuple rebuilt with the same items), so
-    the model is the one it builds (tests/test_timeline_perf14.py, tests/test_ioc_perf17.py,
-    tests/test_doc_perf18.py and tests/test_fixed_perf20.py compare both on every one a parse
-    of our reports builds)."""
+    Statement, ActionItem), and the IncidentReport and its Metrics once per parse (a fixed cost
+    of a parse, as much as the empty text's blocks): their callers' values are of the field
+    types, which the validator hands on unchanged (the very objects; a tuple rebuilt with the
+    same items), so the model is the one it builds (tests/test_timeline_perf14.py,
+    tests/test_ioc_perf17.py, tests/test_doc_perf18.py, tests/test_fixed_perf20.py and
+    tests/test_timeline_perf22.py compare both on every one a parse of our reports builds)."""
     if not CONSTRUCTIBLE:
         return model(**{name: values[name] for name in given})
     made = _new(model)
