@@ -24,7 +24,7 @@ from typing import Any
 
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence, zone_declaration
-from ..dates.leading import leading_stamp
+from ..dates.leading import leading_stamp, opens_with_plain_word
 from ..dates.scan import _expression_candidates
 from ..models import Field, TimelineEvent, TimeSpan, assembled
 from ..sections import Part, View
@@ -243,6 +243,10 @@ def _leading_stamp(text: str | None, ctx: Context) -> tuple[str, str] | None:
 
 
 def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
+    # Most rows asked open with a word (no _STAMP_OPEN markup: the limit is MAX_STAMP_START)
+    # that starts no date: told by one match (dates.leading.opens_with_plain_word).
+    if opens_with_plain_word(text):
+        return None
     opener = _STAMP_OPEN.match(text)
     start = opener.end() if opener else 0
     limit = max(start, MAX_STAMP_START)
