@@ -38,6 +38,7 @@ from .test_timeline_perf11 import (
     _generated_rows,
     _stamps,
 )
+from .test_timeline_perf16 import _compare_leading
 
 
 def test_no_placeholder_opens_with_a_digit() -> None:
@@ -140,3 +141,12 @@ def test_plain_opening_words_give_no_stamp(monkeypatch: pytest.MonkeyPatch) -> N
     assert fast == plain
     # generated texts alone: 669 told, 2270 stamps (2104 told with the repository and corpus)
     assert told > 600 and sum(found is not None for found in plain) > 1000, told
+
+
+def test_digit_led_first_candidate_as_the_search() -> None:
+    """_first_candidate's digit-led answer (0, no search): compared with candidates() and the
+    plain leading walk by round 16's comparison, on digit-led rows and lines."""
+    texts = [t for t in _doc_rows() + _generated_rows(4000, 23) if "0" <= t[:1] <= "9"]
+    texts += [t + "\u0130" for t in texts[:500]]  # lower-casing moves offsets: the search's way
+    stamped, _, moved = _compare_leading(texts)
+    assert len(texts) > 1500 and stamped > 1000 and moved >= 500, (len(texts), stamped, moved)

@@ -136,6 +136,11 @@ def _first_candidate(text: str, end: int) -> tuple[int | None, Iterator[int] | N
     no \\w before it), so the finditer resumed there gives the same ones. A text whose
     lower-casing moves offsets takes candidates' own path whole (tests/test_timeline_perf16.py).
     """
+    # A stamp opening with a digit ('1:06 PM', '2018-08-22, 03:26pm: ...'): in an ASCII text
+    # _CANDIDATE matches at 0 by its \d branch (nothing before it for the lookbehinds), so the
+    # first candidate is 0, told without lower-casing the text and the search.
+    if end > 0 and "0" <= text[:1] <= "9" and text.isascii():
+        return 0, None
     lower = text.lower()
     if len(lower) != len(text):
         found = candidates(text, 0, end)
