@@ -4,13 +4,14 @@ start (a timeline row's stamp: '[23:55] restarted', '### 12:49 PM', 'April 1: re
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from .grammar import START_LOWER, Expr
 from .points import Ctx
 from .resolve import Env, resolves
-from .scan import _CANDIDATE, Options, candidates, expression_at, shaped_expression
+from .scan import _CANDIDATE, TRIGGER_WORDS, Options, candidates, expression_at, shaped_expression
 from .vocab import CASE_UNSAFE
 
 
@@ -45,6 +46,32 @@ def leading_stamp(text: str, reference: dt.date, limit: int, end: int) -> Stamp 
         if a is not None and (a.kind == "time" or a.year is not None):
             stamp.reading = expr
     return stamp
+
+
+# The words scan._CANDIDATE's trie reads whole (those of \w characters only, as it is built).
+_TRIE_WORDS: frozenset[str] = frozenset(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w))
+# A text opening with four ASCII letters: its first \w run.
+_OPENING_WORD = re.compile(r"[A-Za-z]{4}\w*")
+
+
+def opens_with_plain_word(text: str) -> bool:
+    r"""True when text opens with a letter (so a timeline row's stamp must start by position 3:
+    extract.timeline._stamp_of's limit) and no candidate word starts by then, so leading_stamp
+    gives None with that limit: told by one match, where most texts asked ('Engineer attempts
+    hub pod restarts.', the lines under a `### 1:06 PM` heading) paid ~2 us through
+    _STAMP_OPEN, the candidate search and four calls.
+
+    Exact for an ASCII text (its lower-casing keeps offsets, so _first_candidate runs
+    _CANDIDATE over it) opening with four ASCII letters: positions 1-3 follow a letter, where
+    _CANDIDATE_HEAD's (?<!\w) fails, so only position 0 can be a candidate by the limit; and
+    there, with a letter after the first two, _CANDIDATE reads only a trie word ending where
+    the \w run does ((?!\w)) or 'fy' (tests/test_timeline_perf23.py compares with
+    leading_stamp)."""
+    match = _OPENING_WORD.match(text)
+    if match is None or not text.isascii():
+        return False
+    word = match.group().lower()
+    return word not in _TRIE_WORDS and not word.startswith("fy")
 
 
 def leading_expression(text: str, reference: dt.date, limit: int, end: int) -> Expr | None:
@@ -109,6 +136,11 @@ def _first_candidate(text: str, end: int) -> tuple[int | None, Iterator[int] | N
     no \\w before it), so the finditer resumed there gives the same ones. A text whose
     lower-casing moves offsets takes candidates' own path whole (tests/test_timeline_perf16.py).
     """
+    # A stamp opening with a digit ('1:06 PM', '2018-08-22, 03:26pm: ...'): in an ASCII text
+    # _CANDIDATE matches at 0 by its \d branch (nothing before it for the lookbehinds), so the
+    # first candidate is 0, told without lower-casing the text and the search.
+    if end > 0 and "0" <= text[:1] <= "9" and text.isascii():
+        return 0, None
     lower = text.lower()
     if len(lower) != len(text):
         found = candidates(text, 0, end)

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence, zone_declaration
-from ..dates.leading import leading_stamp
+from ..dates.leading import leading_stamp, opens_with_plain_word
 from ..dates.scan import _expression_candidates
 from ..models import Field, TimelineEvent, TimeSpan, assembled
 from ..sections import Part, View
@@ -132,10 +132,22 @@ def _zone(view: View, ctx: Context) -> str:
             return zone
     for node in view.nodes():
         if node.kind in ("paragraph", "blockquote"):
-            zone = declared_zone(" ".join(n.text for n in node.walk() if n.text))
+            zone = _declared_in(" ".join(n.text for n in node.walk() if n.text))
             if zone:
                 return zone
     return ctx.default_zone
+
+
+def _declared_in(text: str) -> str | None:
+    """declared_zone(text), told at once for most paragraphs: every declaration holds the word
+    'time' (zones._DECLARATION: 'times?|timestamps?'), and in an ASCII text only the ASCII
+    letters match those under re.IGNORECASE; so an ASCII text without 'time' in its lower-cased
+    form declares none. zone_declaration's own tests (CASE_UNSAFE characters, a lower-cased
+    copy, a search for 'time') cost ~1.5 us a paragraph, twice for a report told in prose
+    (tests/test_timeline_perf23.py compares with declared_zone)."""
+    if text.isascii() and "time" not in text.lower():
+        return None
+    return declared_zone(text)
 
 
 def _resolve(rows: list[_Row], zone: str, ctx: Context) -> None:
@@ -231,6 +243,10 @@ def _leading_stamp(text: str | None, ctx: Context) -> tuple[str, str] | None:
 
 
 def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
+    # Most rows asked open with a word (no _STAMP_OPEN markup: the limit is MAX_STAMP_START)
+    # that starts no date: told by one match (dates.leading.opens_with_plain_word).
+    if opens_with_plain_word(text):
+        return None
     opener = _STAMP_OPEN.match(text)
     start = opener.end() if opener else 0
     limit = max(start, MAX_STAMP_START)
