@@ -16,20 +16,13 @@ from .scan import (
     _carry,
     _expression_candidates,
     _next_paragraph,
+    count_at,
     expression_at,
     scan,
     scan_fields,
 )
 from .shapes import SHAPE, _clock
-from .vocab import (
-    MONTH_BY_NAME,
-    OPEN_END_WORDS,
-    UNIT_BY_NAME,
-    WEEKDAY_BY_NAME,
-    ascii_lower,
-    case_unsafe,
-)
-from .zones import ABBREVIATIONS, LONG_NAMES
+from .vocab import MONTH_BY_NAME, ascii_lower, case_unsafe
 
 # Front-matter keys that hold the report's own date, most specific first.
 REFERENCE_KEYS: tuple[str, ...] = (
@@ -134,7 +127,7 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
             cursor = where.end
             yield where, read, None
             continue
-        if _count_at(text, pos):
+        if count_at(text, pos):
             continue  # expression_at would give None: nothing changes (not even the anchor)
         if carried is not None:
             # scan._carry of the Side resolve_point would give: its local day and clock time
@@ -157,53 +150,6 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
             continue
         yield expr, _read_fields(resolved[0]), resolved[1]
         current = _carry(current, resolved[1])
-
-
-# A count ('12 nodes', '2 nodes (to 8)', '100% IP'): one to three digits, then either ')', '%'
-# or '+', or blanks on the line and a whole ASCII word. expression_at reads none of them in
-# _reads_for_r's context (no slot, no slot word): the digit run's rules (points.rules_at) read a
-# month, a unit, a clock's am/pm or zone after it, or nothing after ')', '%', '+'; the year
-# rules need four digits; the bare day and year ranges a range word or dash. Each such failed
-# candidate cost a grammar call (~6-10 us: shapes, compound, the two ranges; dfds-2019 has
-# twelve). The word is turned away only when it is no prefix of a word the grammar spells after
-# a number and none of these is a prefix of it ('p' of 'p.m.', 'hrs', 'Nov.'): a superset of
-# what any rule, attachment or tail reads (tests/test_dates_perf23_ref.py proves it on every
-# text and generated counts before every word of the dates vocabulary).
-_COUNT = re.compile(r"\d{1,3}(?:[)%+]|[ \t]+([A-Za-z]+)(?!\w))")
-_AFTER_NUMBER: frozenset[str] = frozenset(
-    word.lower()
-    for word in (
-        *MONTH_BY_NAME,
-        *WEEKDAY_BY_NAME,
-        *UNIT_BY_NAME,
-        *OPEN_END_WORDS,
-        *(row[0] for row in ABBREVIATIONS),
-        *(word for name, _ in LONG_NAMES for word in name.split()),
-        *("am", "pm", "a", "p", "o", "oclock", "h", "hrs", "t", "z", "utc", "gmt"),
-        *("st", "nd", "rd", "th", "of", "and", "or", "to", "until", "till", "through", "thru"),
-        *("on", "at", "in", "ish", "so", "later", "earlier", "ago", "before", "after", "from"),
-        *("onward", "onwards", "forward", "forwards", "the", "fiscal", "q", "fy"),
-    )
-)
-_AFTER_NUMBER_PREFIXES: frozenset[str] = frozenset(
-    word[:size] for word in _AFTER_NUMBER for size in range(1, len(word) + 1)
-)
-
-
-def _count_at(text: str, pos: int) -> bool:
-    """True where _COUNT says expression_at(text, pos, ...) in _reads_for_r gives None."""
-    if not "0" <= text[pos : pos + 1] <= "9":
-        return False
-    m = _COUNT.match(text, pos)
-    if m is None:
-        return False
-    word = m.group(1)
-    if word is None:
-        return True
-    word = word.lower()
-    if word in _AFTER_NUMBER_PREFIXES:  # a word the grammar spells begins with it
-        return False
-    return not any(word[:size] in _AFTER_NUMBER for size in range(1, len(word)))
 
 
 def _shaped_read(
