@@ -1,12 +1,12 @@
-"""Round 23 fast path of the scanner gives exactly what its definition gives.
+"""Round 23 fast path of infer_reference_date gives exactly what its definition gives.
 
 scan.count_at turns a digit candidate away ('12 nodes', '2 nodes (to 8)', '100% IP') before the
-grammar is called (in scan._found and document._reads_for_r): wherever it does, expression_at
+grammar is called (document._reads_for_r): wherever it does, expression_at
 reads no expression there out of a date slot (the neutral context, with a carried anchor, with a
 slot word, either dayfirst), on the fixtures, the docs, the corpus (when present), the lines
 infer_reference_date keeps of them and generated counts before every word the dates modules
 spell and every word of those texts, in three cases, with what may follow them. _reads_for_r
-then reads what _reads reads, scan() what it read without the gate. No timings.
+then reads what _reads reads. No timings.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-
-import pytest
 
 from incidentparse.dates import document, grammar, points, scan, vocab, zones
 from incidentparse.dates.points import Ctx
@@ -125,22 +123,6 @@ def test_reads_for_r_are_the_reads_on_counts() -> None:
     for text in texts:
         fast = list(document._reads_for_r(text))
         assert _compared(fast) == _compared(list(document._reads(text))), repr(text)
-
-
-def test_scan_is_the_same_without_the_gate(monkeypatch: pytest.MonkeyPatch) -> None:
-    """scan() (scan._found's loop) with and without count_at: the same expressions and spans."""
-    rng = random.Random(2304)
-    counts = _count_texts(seed=2305)
-    texts = [
-        *TEXTS[::3],
-        *(" ".join(rng.choices(counts, k=rng.randint(1, 6))) for _ in range(2000)),
-    ]
-    options = scan.Options(dt.date(2026, 4, 3))
-    fast = [[(e.begin, e.end, span) for e, span, _ in scan.scan(t, options)] for t in texts]
-    monkeypatch.setattr(scan, "count_at", lambda text, pos: False)
-    slow = [[(e.begin, e.end, span) for e, span, _ in scan.scan(t, options)] for t in texts]
-    assert sum(map(len, slow)) > 1000
-    assert fast == slow
 
 
 def test_contexts_are_those_of_reads_for_r() -> None:

@@ -392,8 +392,6 @@ def _found(
             continue
         if pos >= paragraph_end:
             current, paragraph_end = base, _next_paragraph(text, pos)
-        if count_at(text, pos):
-            continue  # expression_at gives None there: nothing changes
         expr = expression_at(text, pos, current)
         if expr is None:
             continue
