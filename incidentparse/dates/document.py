@@ -16,6 +16,7 @@ from .scan import (
     _carry,
     _expression_candidates,
     _next_paragraph,
+    count_at,
     expression_at,
     scan,
     scan_fields,
@@ -126,6 +127,8 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
             cursor = where.end
             yield where, read, None
             continue
+        if count_at(text, pos):
+            continue  # expression_at would give None: nothing changes (not even the anchor)
         if carried is not None:
             # scan._carry of the Side resolve_point would give: its local day and clock time
             day, local = carried

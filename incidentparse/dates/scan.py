@@ -20,13 +20,15 @@ from .vocab import (
     APPROX_PREFIXES,
     MONTH_BY_NAME,
     NUMBER_BY_WORD,
+    OPEN_END_WORDS,
     ORDINAL_BY_WORD,
     PART_BY_WORD,
+    UNIT_BY_NAME,
     WEEKDAY_BY_NAME,
     case_unsafe,
     trie_pattern,
 )
-from .zones import UTC, lookup_zone
+from .zones import ABBREVIATIONS, LONG_NAMES, UTC, lookup_zone
 
 # Word starts worth trying: first words of every rule and prefix (one row per source table).
 TRIGGER_WORDS: frozenset[str] = frozenset(
@@ -244,6 +246,54 @@ def _token_candidates(text: str, begin: int, end: int | None) -> Iterator[int]:
         word = m.group(0).lower()
         if word in TRIGGER_WORDS or word in "~≈" or _CODE_TOKEN.fullmatch(word):
             yield pos
+
+
+# A count ('12 nodes', '2 nodes (to 8)', '100% IP'): one to three digits, then either ')', '%'
+# or '+', or blanks on the line and a whole ASCII word. expression_at reads none of them out of
+# a date slot (whole=False: the scanner's reading, with or without a slot word, any anchor or
+# dayfirst): the digit run's rules (points.rules_at) read a month, a unit, a clock's am/pm or
+# zone after it, or nothing after ')', '%', '+'; the year rules need four digits; the bare day
+# and year ranges a range word or dash. Each such failed candidate cost a grammar call (~6-10
+# us: shapes, compound, the two ranges; eight in dfds-2019's reference date). The word is
+# turned away only when it is no prefix of a word the grammar spells after a number and none
+# of these is a prefix of it ('p' of 'p.m.', 'hrs', 'Nov.'): a superset of what any rule,
+# attachment or tail reads (tests/test_dates_perf23_ref.py proves it on every text and on
+# counts before every word of the dates modules, their tables and regexes).
+_COUNT = re.compile(r"\d{1,3}(?:[)%+]|[ \t]+([A-Za-z]+)(?!\w))")
+_AFTER_NUMBER: frozenset[str] = frozenset(
+    word.lower()
+    for word in (
+        *MONTH_BY_NAME,
+        *WEEKDAY_BY_NAME,
+        *UNIT_BY_NAME,
+        *OPEN_END_WORDS,
+        *(row[0] for row in ABBREVIATIONS),
+        *(word for name, _ in LONG_NAMES for word in name.split()),
+        *("am", "pm", "a", "p", "o", "oclock", "h", "hrs", "t", "z", "utc", "gmt"),
+        *("st", "nd", "rd", "th", "of", "and", "or", "to", "until", "till", "through", "thru"),
+        *("on", "at", "in", "ish", "so", "later", "earlier", "ago", "before", "after", "from"),
+        *("onward", "onwards", "forward", "forwards", "the", "fiscal", "q", "fy"),
+    )
+)
+_AFTER_NUMBER_PREFIXES: frozenset[str] = frozenset(
+    word[:size] for word in _AFTER_NUMBER for size in range(1, len(word) + 1)
+)
+
+
+def count_at(text: str, pos: int) -> bool:
+    """True where _COUNT says expression_at(text, pos, ctx) gives None (whole=False, any ctx)."""
+    if not "0" <= text[pos : pos + 1] <= "9":
+        return False
+    m = _COUNT.match(text, pos)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word is None:
+        return True
+    word = word.lower()
+    if word in _AFTER_NUMBER_PREFIXES:  # a word the grammar spells begins with it
+        return False
+    return not any(word[:size] in _AFTER_NUMBER for size in range(1, len(word)))
 
 
 def _closes_cleanly(text: str, expr: Expr) -> bool:
