@@ -1,5 +1,6 @@
 """Round-23: the dot anchors of hostlike and file_name turn away, in the regex engine, exactly
-the dots whose candidate attempt the plain anchors made in Python and saw fail or gated away.
+the dots whose candidate attempt the plain anchors made in Python and saw fail or gated away;
+the dotted-name judge answers with plain tests what its generator expressions answered.
 
 file_name's anchor holds the extension table as a look-ahead where the plain anchor (EXT_DOT)
 asked _known_ext of every match; hostlike's plain-dot anchor refuses a dot whose run of label
@@ -13,8 +14,20 @@ import dataclasses
 import importlib
 import random
 
+from incidentparse.ioc import classify as c
+from incidentparse.ioc.classify import Env, Hit
+from incidentparse.ioc.context import Labels
+from incidentparse.ioc.fang import refang
+from incidentparse.ioc.layout import Layout
 from incidentparse.ioc.patterns import EXT_DOT, HOSTLIKE
-from incidentparse.ioc.vocab import FILE_EXTENSIONS
+from incidentparse.ioc.vocab import (
+    COMMON_TLDS,
+    FILE_EXTENSIONS,
+    NAMESPACE_ROOTS,
+    PRODUCT_NAMES,
+    TLDS,
+    WEAK_TLDS,
+)
 
 from .test_ioc_perf import TEXTS
 
@@ -110,3 +123,93 @@ def test_candidates_are_the_plain_anchors() -> None:
                 scan._candidates(text, old, absent)
             ), (name, text)
             assert list(scan._candidates(text, new)) == list(scan._candidates(text, old)), text
+
+
+# hostlike, domain and _plausible_name as they were written before (generator expressions).
+def _plain_hostlike(env: Env, start: int, end: int) -> Hit | list[Hit] | None:
+    raw = env.text[start:end]
+    pair = c._IP_RANGE.match(raw)
+    if pair is not None:
+        cut = start + pair.end(1)
+        both = [_plain_hostlike(env, start, cut), _plain_hostlike(env, cut + 1, end)]
+        return [hit for hit in both if isinstance(hit, Hit)] or None
+    live = refang(raw)
+    defanged = live != raw
+    labels = live.split(".")
+    if any(not label for label in labels):
+        return None
+    if all(label.isdigit() for label in labels):
+        return c.ipv4(env, start, end, labels, defanged)
+    return _plain_domain(env, start, end, live, labels, defanged)
+
+
+def _plain_domain(
+    env: Env, start: int, end: int, live: str, labels: list[str], defanged: bool
+) -> Hit | None:
+    tld = labels[-1]
+    if len(live) > 253 or not (tld.lower() in TLDS or c._internal(env, start, labels, defanged)):
+        return None
+    if any(len(label) > 63 or label[0] == "-" or label[-1] == "-" for label in labels):
+        return None
+    text = env.text
+    nxt = text[end : end + 1]
+    if nxt in ("_", "@") or (text[start - 1 : start] == "@" and not defanged):
+        return None
+    if not defanged and not _plain_plausible(env, start, end, live, labels, nxt):
+        return None
+    return Hit("domain", live.lower(), start, end, defanged)
+
+
+def _plain_plausible(
+    env: Env, start: int, end: int, live: str, labels: list[str], nxt: str
+) -> bool:
+    tld = labels[-1]
+    if not (tld.islower() or tld.isupper()) or (tld.isupper() and not live.isupper()):
+        return False
+    if live.lower() in PRODUCT_NAMES or nxt == "(" or nxt == "-":
+        return False
+    if labels[0] in NAMESPACE_ROOTS:
+        return False
+    if all(label[:1].isupper() and label[1:].islower() for label in labels):
+        return False
+    if len(labels) > 2 and c._capitalised(labels[0]) and len(tld) > 2 and tld not in COMMON_TLDS:
+        return False
+    if any(c._CAMEL.search(label) for label in labels):
+        return False
+    if c._code_identifier(env, start, labels):
+        return False
+    lower_tld = tld.lower()
+    in_code_file = lower_tld in FILE_EXTENSIONS and env.layout.in_code(start)
+    if lower_tld in WEAK_TLDS or in_code_file:
+        return c._weak_evidence(env, start, end, labels, in_code_file)
+    return True
+
+
+# Dotted names of every shape the judge tells apart: numbers, ranges, capitals, camel case,
+# hyphens at either end, long labels, empty labels, weak and internal TLDs, code spans.
+_NAME_PIECES: tuple[str, ...] = (
+    ".", ".", ".", "..", "-", "com", "COM", "org", "io", "py", "local", "corp", "Foo", "BAR",
+    "fooBar", "x" * 63, "y" * 64, "1", "10", "255", "300", "www", "java", "ASP", "NET", "Trojan",
+    "Win32", "a", "[.]", "`", " ", "(", "@", "_", "/", "١", "²",
+)  # fmt: skip
+
+
+def _names(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(_NAME_PIECES) for _ in range(rng.randint(1, 14))) for _ in range(count)
+    ]
+
+
+def test_hostlike_judge_is_the_plain_one() -> None:
+    scanner = _SCANNERS["hostlike"]
+    judged = hits = 0
+    for text in [*ALL, *_names(6000, 230)]:
+        layout = Layout.build(text)
+        env, plain_env = Env(text, layout, Labels(layout)), Env(text, layout, Labels(layout))
+        for start, end in scan._candidates(text, scanner):
+            found = c.hostlike(env, start, end)
+            assert found == _plain_hostlike(plain_env, start, end), (text, start, end)
+            judged += 1
+            hits += found is not None
+    assert judged > 5000 and hits > 400, (judged, hits)
