@@ -142,7 +142,7 @@ _IP_RANGE: Final[re.Pattern[str]] = re.compile(r"^([0-9.]+)-([0-9.]+)$")
 def hostlike(env: Env, start: int, end: int) -> Hit | list[Hit] | None:
     """A dotted name: IPv4 (or CIDR), a domain, or nothing (version, OID, code, file)."""
     raw = env.text[start:end]
-    pair = _IP_RANGE.match(raw)
+    pair = _IP_RANGE.match(raw) if "-" in raw else None  # every range holds its "-"
     if pair is not None:  # "10.0.0.1-10.0.0.9": a range of two addresses
         cut = start + pair.end(1)
         both = [hostlike(env, start, cut), hostlike(env, cut + 1, end)]
@@ -150,9 +150,11 @@ def hostlike(env: Env, start: int, end: int) -> Hit | list[Hit] | None:
     live = refang(raw)
     defanged = live != raw
     labels = live.split(".")
-    if any(not label for label in labels):
+    # Plain tests, not generator expressions (a frame each, most of a name's cost): no label
+    # is empty, so every label is digits exactly when the labels run together are.
+    if "" in labels:
         return None
-    if all(label.isdigit() for label in labels):
+    if live.replace(".", "").isdigit():
         return ipv4(env, start, end, labels, defanged)
     return domain(env, start, end, live, labels, defanged)
 
@@ -223,8 +225,9 @@ def domain(
     tld = labels[-1]
     if len(live) > 253 or not (tld.lower() in TLDS or _internal(env, start, labels, defanged)):
         return None
-    if any(len(label) > 63 or label[0] == "-" or label[-1] == "-" for label in labels):
-        return None
+    for label in labels:
+        if len(label) > 63 or label[0] == "-" or label[-1] == "-":
+            return None
     text = env.text
     nxt = text[end : end + 1]
     if nxt in ("_", "@") or (text[start - 1 : start] == "@" and not defanged):
@@ -253,11 +256,14 @@ def _plausible_name(env: Env, start: int, end: int, live: str, labels: list[str]
         return False  # "ASP.NET", "subprocess.run(", "abc.de-…"
     if labels[0] in NAMESPACE_ROOTS:
         return False  # "java.io", "com.example.app": code namespaces
-    if all(label[:1].isupper() and label[1:].islower() for label in labels):
-        return False
+    for label in labels:  # a loop, not all(): a generator's frame cost more than the test
+        if not (label[:1].isupper() and label[1:].islower()):
+            break
+    else:
+        return False  # "Foo.Bar": every label capitalised
     if len(labels) > 2 and _capitalised(labels[0]) and len(tld) > 2 and tld not in COMMON_TLDS:
         return False  # "Trojan.Win32.Agent.abc": a detection name, not a host
-    if any(_CAMEL.search(label) for label in labels):
+    if _CAMEL.search(live):  # no match spans a dot: the same as a search of each label
         return False  # "CustomResourceDefinition.apiextensions.k8s.io": an identifier
     if _code_identifier(env, start, labels):
         return False

@@ -134,6 +134,7 @@ def _spelled(env: Env, start: int, end: int) -> Hit | None:
 
 
 def _known_ext(match: re.Match[str]) -> bool:
+    """The plain gate of EXT_DOT's matches (_KNOWN_EXT_DOT holds it as a look-ahead)."""
     return match.group(1).lower() in FILE_EXTENSIONS
 
 
@@ -183,8 +184,20 @@ class Scanner:
 # Anchors are literal-first (fast search); the look-arounds after the literal drop anchors that
 # cannot start a candidate, so pathological runs ("[.][.][.]", "a:a:a:") stay cheap.
 _AFTER_LABEL = r"(?<=[A-Za-z0-9 ]{lit})"
+# A plain dot is no candidate's anchor when the run of label characters before it (at most
+# _SHORT_RUN of them) follows a character HOSTLIKE's look-behind refuses ('/' in a URL's path,
+# '.' in a dotted name the candidate before it did not take): the back-off stops at that
+# character and the match fails (or, when the last candidate ended inside the run, it starts
+# after a label character and fails). A look-behind per run length turns those dots away in the
+# regex engine, where each cost a back-off and a match in Python (~1 us; tests/
+# test_ioc_perf23.py compares the candidates with the plain anchor's).
+_SHORT_RUN: Final = 16
+_REFUSED_BEFORE_RUN: Final = r"[_.\\/$%]"
+_DOT_AFTER_REFUSED: Final = "".join(
+    rf"(?<!{_REFUSED_BEFORE_RUN}[A-Za-z0-9-]{{{k}}}\.)" for k in range(1, _SHORT_RUN + 1)
+)
 _DOTS = (
-    _anchor(".", r"(?<=[A-Za-z0-9-]\.)(?=[A-Za-z0-9])"),
+    _anchor(".", r"(?<=[A-Za-z0-9-]\.)(?=[A-Za-z0-9])" + _DOT_AFTER_REFUSED),
     *(
         _anchor(lit, _AFTER_LABEL.format(lit=re.escape(lit)))
         for lit in ("[.", "(.", "{.", "[dot", "(dot", "[DOT", "\\.")
@@ -194,6 +207,46 @@ _URL_ANCHORS = (_anchor(":", r"(?=[/\[])"), *_lit("[:", "(:", "{:"))
 _IPV6_ANCHORS = (_anchor("::"), _anchor(":", r"(?<=[0-9A-Fa-f]:)(?=[0-9A-Fa-f]{1,4}:)"))
 _POSIX_ANCHORS = (_anchor("~/"), _anchor("/", "(?=" + "|".join(POSIX_ROOTS) + ")"))
 _EXT_DOT = Anchor(".", p.EXT_DOT)  # the pattern opens with r"\." (patterns.py)
+
+
+def _known_ext_dot() -> Anchor:
+    """EXT_DOT with _known_ext inside it: a look-ahead for the table's extensions.
+
+    Most dots before an extension-shaped word are hosts and sentences ('.com', '.org'), and
+    the gate was a Python call per dot (~1 us each, most of the family's cost on a small
+    report); the regex engine now turns them away itself. Exact: EXT_DOT's group is the whole
+    run of letters and digits after the dot (its look-ahead forbids one more), the look-ahead
+    here holds an extension and then no such character, so both name the same run, and
+    each extension spelled in either case matches what ``.lower() in FILE_EXTENSIONS``
+    accepts (tests/test_ioc_perf23.py compares both)."""
+    group = re.compile(r"[A-Za-z][A-Za-z0-9]{0,7}|7z")
+    known = sorted(ext for ext in FILE_EXTENSIONS if group.fullmatch(ext))
+    # EXT_DOT as it is, then the extensions as a trie (one branch per letter: a flat
+    # alternation of them all, tried at every dot, cost more than the gate).
+    head, tail = r"\.(?<=[A-Za-z0-9_-]\.)", r"([A-Za-z][A-Za-z0-9]{0,7}|7z)(?![A-Za-z0-9_])"
+    assert p.EXT_DOT.pattern == head + tail  # the anchor is EXT_DOT with a look-ahead between
+    known_run = rf"(?=[A-Za-z0-9])(?={_trie(known)}(?![A-Za-z0-9_]))"
+    return Anchor(".", re.compile(head + known_run + tail))
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for exactly ``words`` in either case, letter by letter (not (?i), which also
+    lets the long s or the Kelvin sign stand for an ASCII letter), one branch per first letter."""
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for head, rests in sorted(heads.items()):
+        char = f"[{head.lower()}{head.upper()}]" if head.isalpha() else re.escape(head)
+        longer = [rest for rest in rests if rest]
+        tail = _trie(longer) if longer else ""
+        if longer and "" in rests:
+            tail = f"(?:{tail})?"
+        branches.append(char + tail)
+    return "(?:" + "|".join(branches) + ")"
+
+
+_KNOWN_EXT_DOT: Final = _known_ext_dot()
 SCANNERS: Final[tuple[Scanner, ...]] = (
     Scanner("url", _URL_ANCHORS, _back_scheme, p.URL, c.url),
     Scanner("email", _lit("@", "[at]", "(at)", "{at}", "[AT]", "(AT)"), _back_local, p.EMAIL,
@@ -213,7 +266,7 @@ SCANNERS: Final[tuple[Scanner, ...]] = (
     Scanner("cve", _lit("CVE", "cve", "Cve"), _at(0), p.CVE, c.cve),
     Scanner("attack", (), None, p.ATTACK, c.attack),
     Scanner("asn", (), None, p.ASN, c.asn, needs="AS"),
-    Scanner("file_name", (_EXT_DOT,), _back_file, p.FILE_NAME, c.file_name, _known_ext),
+    Scanner("file_name", (_KNOWN_EXT_DOT,), _back_file, p.FILE_NAME, c.file_name),
 )  # fmt: skip
 
 
