@@ -216,9 +216,9 @@ def test_placeholder_gate_is_the_plain_test() -> None:
 
 def test_template_gate_is_the_search() -> None:
     values = [*_values(), "yyyy-mm-dd", "HH:MM", "hh:mm UTC", "[Date]", "DD/MM", "ⅿⅿ"]
-    found = [v for v in values if scan._is_template(v)]
+    found = [v for v in values if scan.is_template(v)]
     assert len(found) > 5
-    assert [v for v in values if scan._is_template(v) != bool(scan._TEMPLATE.search(v))] == []
+    assert [v for v in values if scan.is_template(v) != bool(scan._TEMPLATE.search(v))] == []
 
 
 # --- extents: scan's expressions without their TimeSpans ----------------------------------------

@@ -1,6 +1,6 @@
 """Round 7 fast paths of the date engine give exactly what their definitions give.
 
-The scanner's candidates (scan._expression_candidates) are found by a regex that opens with the
+The scanner's candidates (scan.expression_candidates) are found by a regex that opens with the
 character before each one (scan._EXPR_CANDIDATE_AFTER): they are _EXPR_CANDIDATE's matches on the
 same texts and generated text dense in word edges, glue and non-ASCII word characters.
 
@@ -87,7 +87,7 @@ def test_expression_candidates_are_the_regex_matches() -> None:
             if begin > len(text):
                 continue
             expected = [m.start() for m in scan_module._EXPR_CANDIDATE.finditer(lower, begin)]
-            assert list(scan_module._expression_candidates(text, begin, None)) == expected, (
+            assert list(scan_module.expression_candidates(text, begin, None)) == expected, (
                 text,
                 begin,
             )

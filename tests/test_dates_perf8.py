@@ -153,7 +153,7 @@ def test_template_gate_is_the_search() -> None:
         *("[" + word for word in ("date", "Time", "TIME", "ſpecific", "specific", "03-26 07:16")),
         *("x [" + word + "]" for word in ("Date", "time", "ſpecific", "sPeCiFiC", "dates")),
     ]
-    assert sum(scan_module._is_template(v) for v in values) > 10
+    assert sum(scan_module.is_template(v) for v in values) > 10
     assert [
-        v for v in values if scan_module._is_template(v) != bool(scan_module._TEMPLATE.search(v))
+        v for v in values if scan_module.is_template(v) != bool(scan_module._TEMPLATE.search(v))
     ] == []

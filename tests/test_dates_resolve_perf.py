@@ -115,7 +115,7 @@ def _plain_match_shape(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | Non
     hour = m.group("h")
     if hour is None:
         return None if point is None or year is None else (point, m.end())
-    clock = shapes._clock(int(hour), m.group("ap"))
+    clock = shapes.clock_hour(int(hour), m.group("ap"))
     if clock is None:
         return None
     minute = int(m.group("mi"))

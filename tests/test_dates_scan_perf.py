@@ -1,4 +1,4 @@
-"""The scanner's expression candidates (scan._expression_candidates, grammar.START_LOWER) give
+"""The scanner's expression candidates (scan.expression_candidates, grammar.START_LOWER) give
 exactly what the plain candidates give: they leave out only places where no expression starts,
 and scan() and parse_value() find the same expressions, spans and sides with either.
 
@@ -43,7 +43,7 @@ def test_left_out_candidates_start_no_expression() -> None:
     for text in TEXTS + _UNSAFE:
         for begin, end in _ranges(text, rng):
             plain = list(scan.candidates(text, begin, end))
-            fast = list(scan._expression_candidates(text, begin, end))
+            fast = list(scan.expression_candidates(text, begin, end))
             kept = set(fast)
             assert [pos for pos in plain if pos in kept] == fast, (text, begin, end)
             for pos in plain:
@@ -79,7 +79,7 @@ def test_scan_and_parse_value_find_what_the_plain_candidates_find(
 ) -> None:
     texts = TEXTS + _UNSAFE
     fast_scans, fast_values = _scans(texts), _values(texts)
-    monkeypatch.setattr(scan, "_expression_candidates", _plain_candidates)
+    monkeypatch.setattr(scan, "expression_candidates", _plain_candidates)
     plain_scans, plain_values = _scans(texts), _values(texts)
     assert sum(len(found) for found in plain_scans if isinstance(found, list)) > 30_000
     assert sum(value is not None for value in plain_values) > 5_000

@@ -5,7 +5,7 @@ the stamp with the timeline's own options and carried day (dates.sequence.resolv
 scan.parse_value). When the first reading was the shapes' (dates.shapes: '1:06 PM',
 '2019-03-26 16:21') and its point is one no option changes (a clock time, a date with its
 year), the stamp is a dates.leading.Stamp carrying that Expr, and parse_value resolves it
-instead of reading the stamp again (scan._reads_known says when that is the plain path's first
+instead of reading the stamp again (scan.reads_known says when that is the plain path's first
 find). Compared here with the plain path on every line of the reports we have (fixtures, docs,
 the shared corpus when present) and on generated rows, under many options and anchors.
 """
@@ -107,7 +107,7 @@ def _compare(stamps: list[Stamp]) -> tuple[int, int]:
             fast = parse_value(stamp, options, ctx, stamp.reading)
             plain = parse_value(str(stamp), options, ctx)
             assert fast == plain, (stamp, options, ctx)
-            used += scan._reads_known(stamp.strip(), stamp.reading)
+            used += scan.reads_known(stamp.strip(), stamp.reading)
     return read, used
 
 
@@ -159,6 +159,6 @@ def test_readings_of_other_texts_refused() -> None:
 def test_reports_parse_as_with_two_readings(monkeypatch: pytest.MonkeyPatch) -> None:
     """End to end: every report's timeline with the reading refused everywhere."""
     fast = [parse(doc).timeline for doc in DOCS]
-    monkeypatch.setattr(scan, "_reads_known", lambda value, known: False)
+    monkeypatch.setattr(scan, "reads_known", lambda value, known: False)
     plain = [parse(doc).timeline for doc in DOCS]
     assert fast == plain

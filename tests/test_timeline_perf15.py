@@ -59,7 +59,7 @@ def _compare_shaped(stamps: list[Stamp]) -> tuple[int, int]:
             fast = parse_value(stamp, options, ctx, known)
             plain = parse_value(str(stamp), options, ctx)
             assert fast == plain, (stamp, options, ctx)
-            used += scan._reads_known(stamp.strip(), known)
+            used += scan.reads_known(stamp.strip(), known)
     return handed, used
 
 
@@ -121,7 +121,7 @@ def test_sequences_resolve_as_their_plain_labels(monkeypatch: pytest.MonkeyPatch
     sequences = _labels(15)
     fast = [sequence.resolve_sequence(labels, o) for n, labels in enumerate(sequences)
             for o in _all_options(n)]  # fmt: skip
-    monkeypatch.setattr(scan, "_reads_known", lambda value, known: False)
+    monkeypatch.setattr(scan, "reads_known", lambda value, known: False)
     plain = [sequence.resolve_sequence([str(label) for label in labels], o)
              for n, labels in enumerate(sequences) for o in _all_options(n)]  # fmt: skip
     assert fast == plain
@@ -151,7 +151,7 @@ def test_labels_shape_reading_as_plain() -> None:
                 if known is None:
                     continue
                 handed += 1
-                used += scan._reads_known(label.strip(), known)
+                used += scan.reads_known(label.strip(), known)
                 fast = parse_value(label, options, ctx, known)
                 assert fast == parse_value(label, options, ctx), (label, options, ctx)
     assert handed > 4000  # 6525 on the repository alone (7635 with the corpus)

@@ -4,7 +4,7 @@
   without validating them: the same model as validating the same values, compared on every one
   a parse of every report we have builds.
 - `timeline._one_dated_sentence` finds the first word the scanner reads past the first
-  sentence's end with one search (dates.scan._expression_candidates): the same answer as trying
+  sentence's end with one search (dates.scan.expression_candidates): the same answer as trying
   grammar.START_LOWER at every candidate word, on every paragraph and line of every report and
   generated paragraphs (words START_LOWER reads, 'İ' and other CASE_UNSAFE characters).
 - `timeline.phase_of` answers None for a label opening with an ASCII digit without label_key:

@@ -21,7 +21,7 @@ import pytest
 
 from incidentparse import extract, parse, sections, source, tokens
 from incidentparse.api import sink_for
-from incidentparse.dates.scan import _expression_candidates
+from incidentparse.dates.scan import expression_candidates
 from incidentparse.extract import readers, timeline
 from incidentparse.extract.readers import Entry
 
@@ -125,7 +125,7 @@ def test_one_dated_sentence_reads_the_scanners_words() -> None:
         if first is None:
             assert timeline._one_dated_sentence(text)
             continue
-        read = [p for p in _expression_candidates(text, 0, None) if p >= first.start(1)]
+        read = [p for p in expression_candidates(text, 0, None) if p >= first.start(1)]
         if read:
             assert not timeline._one_dated_sentence(text), text
             refused += 1

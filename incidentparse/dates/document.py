@@ -13,15 +13,15 @@ from .points import Ctx
 from .resolve import Side, to_fields
 from .scan import (
     Options,
-    _carry,
-    _expression_candidates,
-    _next_paragraph,
+    carry_anchor,
     count_at,
     expression_at,
+    expression_candidates,
+    next_paragraph,
     scan,
     scan_fields,
 )
-from .shapes import SHAPE, _clock
+from .shapes import SHAPE, clock_hour
 from .vocab import MONTH_BY_NAME, ascii_lower, case_unsafe
 
 # Front-matter keys that hold the report's own date, most specific first.
@@ -115,12 +115,12 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
     base = current = options.ctx()
     carried: tuple[dt.date, dt.datetime | None] | None = None  # a plain read's anchor, pending
     cursor = 0
-    paragraph_end = _next_paragraph(text, 0)
-    for pos in _expression_candidates(text, 0, None):
+    paragraph_end = next_paragraph(text, 0)
+    for pos in expression_candidates(text, 0, None):
         if pos < cursor:
             continue
         if pos >= paragraph_end:
-            current, paragraph_end, carried = base, _next_paragraph(text, pos), None
+            current, paragraph_end, carried = base, next_paragraph(text, pos), None
         shaped = _shaped_read(text, pos)
         if shaped is not None:
             where, read, carried = shaped
@@ -130,7 +130,7 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
         if count_at(text, pos):
             continue  # expression_at would give None: nothing changes (not even the anchor)
         if carried is not None:
-            # scan._carry of the Side resolve_point would give: its local day and clock time
+            # scan.carry_anchor of the Side resolve_point would give: its local day and clock time
             day, local = carried
             current = Ctx(
                 current.reference, day, local, current.dayfirst, current.slot, current.slot_word
@@ -149,7 +149,7 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
         if resolved is None:
             continue
         yield expr, _read_fields(resolved[0]), resolved[1]
-        current = _carry(current, resolved[1])
+        current = carry_anchor(current, resolved[1])
 
 
 def _shaped_read(
@@ -162,7 +162,7 @@ def _shaped_read(
     the end follows). Its Point is ymd with that year, month and day, and hour, minute, second
     0 and grain 'minute' when a time follows, nothing else: what _plain_read reads. The Expr
     holds no Point (R reads only where it is). A day that does not exist or a clock that
-    _clock refuses is left to the plain path."""
+    clock_hour refuses is left to the plain path."""
     if not "0" <= text[pos : pos + 1] <= "9":
         return None
     m = SHAPE.match(text, pos)
@@ -178,7 +178,7 @@ def _shaped_read(
     expr = Expr(pos, m.end(), None)
     if hour is None:
         return expr, _Read(date, date, "day", "explicit", False, False), (date, None)
-    clock = _clock(int(hour), ap)
+    clock = clock_hour(int(hour), ap)
     if clock is None:
         return None
     local = dt.datetime(date.year, date.month, date.day, clock, int(minute))

@@ -11,7 +11,7 @@ from functools import lru_cache
 from .grammar import START_LOWER, Expr
 from .points import Ctx
 from .resolve import Env, resolves
-from .scan import _CANDIDATE, TRIGGER_WORDS, Options, candidates, expression_at, shaped_expression
+from .scan import CANDIDATE, TRIGGER_WORDS, Options, candidates, expression_at, shaped_expression
 from .vocab import CASE_UNSAFE
 
 
@@ -48,7 +48,7 @@ def leading_stamp(text: str, reference: dt.date, limit: int, end: int) -> Stamp 
     return stamp
 
 
-# The words scan._CANDIDATE's trie reads whole (those of \w characters only, as it is built).
+# The words scan.CANDIDATE's trie reads whole (those of \w characters only, as it is built).
 _TRIE_WORDS: frozenset[str] = frozenset(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w))
 # A text opening with four ASCII letters: its first \w run.
 _OPENING_WORD = re.compile(r"[A-Za-z]{4}\w*")
@@ -62,9 +62,9 @@ def opens_with_plain_word(text: str) -> bool:
     _STAMP_OPEN, the candidate search and four calls.
 
     Exact for an ASCII text (its lower-casing keeps offsets, so _first_candidate runs
-    _CANDIDATE over it) opening with four ASCII letters: positions 1-3 follow a letter, where
+    CANDIDATE over it) opening with four ASCII letters: positions 1-3 follow a letter, where
     _CANDIDATE_HEAD's (?<!\w) fails, so only position 0 can be a candidate by the limit; and
-    there, with a letter after the first two, _CANDIDATE reads only a trie word ending where
+    there, with a letter after the first two, CANDIDATE reads only a trie word ending where
     the \w run does ((?!\w)) or 'fy' (tests/test_timeline_perf23.py compares with
     leading_stamp)."""
     match = _OPENING_WORD.match(text)
@@ -132,12 +132,12 @@ def _first_candidate(text: str, end: int) -> tuple[int | None, Iterator[int] | N
     Most texts asked are answered by their first candidate (a stamp there, or none by the
     limit): one search finds it without the generator, which cost more than the search. The
     candidates after it are ``candidates(text, first + 1, end)`` (_after_first): none starts
-    inside a _CANDIDATE match (its words are \\w runs or one '~'/'≈', and a word start needs
+    inside a CANDIDATE match (its words are \\w runs or one '~'/'≈', and a word start needs
     no \\w before it), so the finditer resumed there gives the same ones. A text whose
     lower-casing moves offsets takes candidates' own path whole (tests/test_timeline_perf16.py).
     """
     # A stamp opening with a digit ('1:06 PM', '2018-08-22, 03:26pm: ...'): in an ASCII text
-    # _CANDIDATE matches at 0 by its \d branch (nothing before it for the lookbehinds), so the
+    # CANDIDATE matches at 0 by its \d branch (nothing before it for the lookbehinds), so the
     # first candidate is 0, told without lower-casing the text and the search.
     if end > 0 and "0" <= text[:1] <= "9" and text.isascii():
         return 0, None
@@ -145,7 +145,7 @@ def _first_candidate(text: str, end: int) -> tuple[int | None, Iterator[int] | N
     if len(lower) != len(text):
         found = candidates(text, 0, end)
         return next(found, None), found
-    match = _CANDIDATE.search(lower, 0, end)
+    match = CANDIDATE.search(lower, 0, end)
     return (None if match is None else match.start()), None
 
 
@@ -159,7 +159,7 @@ def _may_open(text: str, pos: int) -> bool:
     there that grammar.START_LOWER turns away ('Second engineer …', 'It does.', 'To test, …')
     starts none, and expression_at's other try needs a digit. START_LOWER reads the lower-cased
     text, which only a text whose lower-casing keeps its offsets and holds no CASE_UNSAFE
-    character allows (as scan._expression_candidates; else the grammar is asked)."""
+    character allows (as scan.expression_candidates; else the grammar is asked)."""
     if "0" <= text[pos] <= "9":
         return True
     lower = text.lower()

@@ -1,4 +1,10 @@
-"""Scanning: a field value or a passage of prose to the TimeSpans of its date expressions."""
+"""Scanning: a field value or a passage of prose to the TimeSpans of its date expressions.
+
+The package's API is in dates/__init__.py. Besides the scanner's entry points, the pieces the
+other readers of dates (the reference date, timeline stamps and sequences) share with it have
+names without an underscore: CANDIDATE, expression_candidates, next_paragraph, carry_anchor,
+LEAD_MARKUP, is_template, reads_known. Any other underscore name is this module's own.
+"""
 
 from __future__ import annotations
 
@@ -105,10 +111,10 @@ _GLUE = frozenset("-./:_@#$\\'’")
 # cheap tests come first: the padding of Markdown tables is long runs of blanks.
 _CANDIDATE_HEAD = r"(?<!\w)(?=[\w~≈])(?<![^\W_][-./:_@#$\\'’])"
 _TRIGGER_TRIE = trie_pattern(sorted(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w)))
-_CANDIDATE = re.compile(
+CANDIDATE = re.compile(
     _CANDIDATE_HEAD + "(?:" + _TRIGGER_TRIE + r"(?!\w)|(?:[qh][1-4]|fy|[12][qh]|\d)|[~≈])"
 )
-# The scanner's own candidates: _CANDIDATE's word starts where an expression can start, that is
+# The scanner's own candidates: CANDIDATE's word starts where an expression can start, that is
 # a digit (match_expression's shapes and rules) or a trigger word, code token or '~'/'≈' where
 # grammar.START_LOWER matches. Most trigger words of prose ('the', 'in', 'of', 'for') start no
 # expression: one regex turns them away instead of a grammar call each (~5 regex matches).
@@ -157,7 +163,7 @@ _APPROX = re.compile(
 _FLAG_CHARS = re.compile(r"[^\W\d_]|[~≈]")
 _LINE_MARKUP = " \t#*_>|-+:`"
 _FOUR_DIGITS = re.compile(r"\d{4}\b")
-_LEAD_MARKUP = frozenset(" \t*_`[(\"'")
+LEAD_MARKUP = frozenset(" \t*_`[(\"'")
 
 
 class Options(NamedTuple):
@@ -210,11 +216,11 @@ def candidates(text: str, begin: int = 0, end: int | None = None) -> Iterator[in
         return
     # The scanner's first step runs over every word of the text: one regex pass in the
     # lower-cased text finds the trigger words instead of a Python test per word.
-    for m in _CANDIDATE.finditer(lower, begin, len(text) if end is None else end):
+    for m in CANDIDATE.finditer(lower, begin, len(text) if end is None else end):
         yield m.start()
 
 
-def _expression_candidates(text: str, begin: int, end: int | None) -> Iterator[int]:
+def expression_candidates(text: str, begin: int, end: int | None) -> Iterator[int]:
     """candidates() less those where no expression can start (grammar.START_LOWER): the same
     expressions follow, as a candidate that gives none leaves the scanner's state as it was."""
     lower = text.lower()
@@ -386,12 +392,12 @@ def _found(
     base = ctx or options.ctx()
     current = base
     cursor = begin
-    paragraph_end = _next_paragraph(text, begin)
-    for pos in _expression_candidates(text, begin, end):
+    paragraph_end = next_paragraph(text, begin)
+    for pos in expression_candidates(text, begin, end):
         if pos < cursor:
             continue
         if pos >= paragraph_end:
-            current, paragraph_end = base, _next_paragraph(text, pos)
+            current, paragraph_end = base, next_paragraph(text, pos)
         expr = expression_at(text, pos, current)
         if expr is None:
             continue
@@ -411,15 +417,15 @@ def _found(
         if side is None:
             continue
         yield expr, span, side
-        current = _carry(current, side)
+        current = carry_anchor(current, side)
 
 
-def _next_paragraph(text: str, pos: int) -> int:
+def next_paragraph(text: str, pos: int) -> int:
     m = _PARAGRAPH.search(text, pos)
     return m.start() if m else len(text)
 
 
-def _carry(ctx: Ctx, side: Side) -> Ctx:
+def carry_anchor(ctx: Ctx, side: Side) -> Ctx:
     if side.local_day is None:
         return ctx
     return ctx._replace(anchor=side.local_day, anchor_instant=side.local_time)
@@ -436,10 +442,10 @@ def parse_value(
     value = text.strip()
     if not value or placeholder(value):
         return None
-    if _is_template(value):
+    if is_template(value):
         return None
     base = ctx or options.ctx()
-    if known is not None and _reads_known(value, known):
+    if known is not None and reads_known(value, known):
         # The plain path would read the same Expr at the same place first (tests/
         # test_timeline_perf11.py): only its resolution, which the options change, is redone.
         resolved = to_span(known, value[known.begin :], options.env(), base, None)
@@ -465,17 +471,17 @@ def parse_value(
     return span.model_copy(update=updates) if updates else span, side
 
 
-def _reads_known(value: str, known: Expr) -> bool:
+def reads_known(value: str, known: Expr) -> bool:
     """True when _first's first try is expression_at(value, known.begin, whole=True) and gives
     ``known`` with nothing to flag. The value ends where the expression does: so it is the text
     the shapes read ``known`` in, cut there, and their follower test passes at its end as it
     did there. What stands before it is markup _first skips: so that try is at known.begin, and
     there is no letter, '~' or '≈' to flag; neither that markup nor a shape holds ')' or ']', so
     _outside_parens gives the whole value as one piece."""
-    return known.end == len(value) and all(char in _LEAD_MARKUP for char in value[: known.begin])
+    return known.end == len(value) and all(char in LEAD_MARKUP for char in value[: known.begin])
 
 
-def _is_template(value: str) -> bool:
+def is_template(value: str) -> bool:
     """A form template ('YYYY-MM-DD', '[date]'). Each of its words holds '[', 'yyyy', 'mm' or
     'dd' in the lower-cased value (no character but these ASCII ones reads as y, m or d under
     re.IGNORECASE): most values hold none and skip the search."""
@@ -506,13 +512,13 @@ def _first(
     env = options.env()
     for begin, end in pieces:
         lead = begin
-        while lead < end and value[lead] in _LEAD_MARKUP:
+        while lead < end and value[lead] in LEAD_MARKUP:
             lead += 1
         # Most values are a date alone: the first word first, then the other candidates.
         found = _resolved_at(value, lead, ctx, env, True)
         if found is not None:
             return found
-        for pos in _expression_candidates(value, begin, end):
+        for pos in expression_candidates(value, begin, end):
             if pos != lead:
                 found = _resolved_at(value, pos, ctx, env, False)
                 if found is not None:

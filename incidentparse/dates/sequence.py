@@ -12,7 +12,7 @@ from .grammar import Expr
 from .leading import Stamp
 from .points import Ctx
 from .resolve import Env, Side, to_span
-from .scan import _LEAD_MARKUP, Options, _is_template, _reads_known, parse_value, shaped_expression
+from .scan import LEAD_MARKUP, Options, is_template, parse_value, reads_known, shaped_expression
 
 # '[???]' / '???': an unknown time. The character classes do not overlap, so a long run of '?'
 # cannot make the engine try every way of splitting it.
@@ -74,11 +74,11 @@ def _known_value(text: str, known: Expr, env: Env, ctx: Ctx) -> tuple[TimeSpan, 
 
     Exact: parse_value strips the label (as here); a value opening with a digit is no
     placeholder (placeholders.placeholder turns away every first character outside its
-    _INITIALS, letters and dashes); _is_template is asked as parse_value asks it; and where
-    _reads_known holds, parse_value returns this same to_span when it gives a span
+    _INITIALS, letters and dashes); is_template is asked as parse_value asks it; and where
+    reads_known holds, parse_value returns this same to_span when it gives a span
     (tests/test_timeline_perf23.py compares with parse_value on every label we have)."""
     value = text.strip()
-    if not "0" <= value[:1] <= "9" or _is_template(value) or not _reads_known(value, known):
+    if not "0" <= value[:1] <= "9" or is_template(value) or not reads_known(value, known):
         return None
     return to_span(known, value[known.begin :], env, ctx, None)
 
@@ -100,10 +100,10 @@ def _shape_reading(text: str, ctx: Ctx) -> Expr | None:
     nothing else ('2021-03-31 12:06', a table's Time cell), read with the sequence's Ctx: the
     Expr parse_value's first try reads there (grammar.match_expression starts with the shapes,
     and a shape depends on the Ctx's dayfirst alone), so parse_value resolves it instead of
-    reading the label again (scan._reads_known). None where no shape spans the label."""
+    reading the label again (scan.reads_known). None where no shape spans the label."""
     value = text.strip()
     lead, size = 0, len(value)
-    while lead < size and value[lead] in _LEAD_MARKUP:
+    while lead < size and value[lead] in LEAD_MARKUP:
         lead += 1
     if lead == size or not "0" <= value[lead] <= "9":
         return None

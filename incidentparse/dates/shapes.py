@@ -76,7 +76,7 @@ def match_shape(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
         if year is None:
             return None
         return Point("ymd", int(year), int(month), int(day)), m.end()
-    clock = _clock(int(hour), ap)
+    clock = clock_hour(int(hour), ap)
     if clock is None:
         return None
     point: Point | None
@@ -101,7 +101,7 @@ def match_shape(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     return point, m.end()
 
 
-def _clock(hour: int, ap: str | None) -> int | None:
+def clock_hour(hour: int, ap: str | None) -> int | None:
     """build_time's hour: 'pm' adds 12 (not to 12), '12 am' is 0, an am/pm hour is 1-12."""
     if ap is None:
         return hour
@@ -157,7 +157,7 @@ def match_named(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
     hour, minute, ap = m.group("h", "mi", "ap")
     if hour is None:
         return point, m.end()
-    clock = _clock(int(hour), ap)
+    clock = clock_hour(int(hour), ap)
     if clock is None:
         return None
     # built whole, as match_shape builds a date with its time

@@ -25,7 +25,7 @@ from typing import Any
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence, zone_declaration
 from ..dates.leading import leading_stamp, opens_with_plain_word
-from ..dates.scan import _expression_candidates
+from ..dates.scan import expression_candidates
 from ..models import Field, TimelineEvent, TimeSpan, assembled
 from ..sections import Part, View
 from ..tokens import Node
@@ -362,7 +362,7 @@ def _one_dated_sentence(text: str) -> bool:
     and a span begins at or after the word the scanner read it at, past only prefix words (a
     slot word like 'at', or 'from'), never past a sentence's end; so with no such word past the
     first sentence, every span begins in the first, and _narrative_rows gives at most one row.
-    The words are the scanner's own (dates.scan._expression_candidates: candidates() where a
+    The words are the scanner's own (dates.scan.expression_candidates: candidates() where a
     digit or grammar.START_LOWER opens an expression, every candidate where lower-casing would
     move offsets or a CASE_UNSAFE character is in the text). Its first one is found by one
     regex search, where a grammar.START_LOWER match per candidate word cost ~10 us a paragraph
@@ -370,7 +370,7 @@ def _one_dated_sentence(text: str) -> bool:
     first = _SENTENCE_END.search(text)
     if first is None:
         return True
-    return next(_expression_candidates(text, first.start(1), None), None) is None
+    return next(expression_candidates(text, first.start(1), None), None) is None
 
 
 def _narrative_rows(paragraphs: list[Entry], group: _Group, ctx: Context, zone: str) -> list[_Row]:
