@@ -23,6 +23,7 @@ from markdown_it.rules_block import list_block
 from incidentparse import tokens
 
 from .test_tokens_perf11 import TEXTS, _same_tokens
+from .test_tokens_perf18 import one_line_paragraph_lines
 
 INDENTS = ("", " ", "  ", "   ", "    ", "     ", "      ", "\t", " \t", "  \t", "\t\t")
 MARKERS = (
@@ -153,16 +154,11 @@ def test_generated_lists_take_both_ways_to_an_item_paragraph() -> None:
     # One-line paragraphs on an item's first line, the marker inside state.tShift: sliced
     # when the marker and spaces hold no tab, read with getLines when they do.
     sliced = tabbed = 0
-    for text in LISTS:
-        state = tokens._StateBlock(text, tokens._block_parser(), {}, [])
-        tokens._block_parser().block.tokenize(state, 0, state.lineMax)
-        for token in state.tokens:
-            if token.type == "paragraph_open" and token.map and token.map[1] == token.map[0] + 1:
-                line = text.split("\n")[token.map[0]].lstrip(" \t")
-                if line[:1] in ("-", "*", "+") or line[:1].isdigit():
-                    marker = line.split(maxsplit=1)[0]
-                    gap = line[len(marker) : len(marker) + 1]
-                    tabbed += gap == "\t"
-                    sliced += gap == " "
+    for line in one_line_paragraph_lines(LISTS):
+        if line[:1] in ("-", "*", "+") or line[:1].isdigit():
+            marker = line.split(maxsplit=1)[0]
+            gap = line[len(marker) : len(marker) + 1]
+            tabbed += gap == "\t"
+            sliced += gap == " "
     assert sliced > 1000
     assert tabbed > 100
