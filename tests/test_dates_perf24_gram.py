@@ -92,3 +92,34 @@ def test_candidates_turned_away_read_nothing_in_the_plain_grammar(
                 offsets_read += 1
     assert turned_away > 10_000
     assert offsets_read > 100  # the generated offsets are read, and still handed over
+
+
+# --- match_compound after a weekday's date ---------------------------------------------------
+# Where _match_weekday_date reads a date, match_compound no longer tries the plain point rules
+# past its end: exact when they never read further there, checked at every place of every
+# text and before generated weekday dates in every spelling and case.
+_WEEKDAY_TEXTS = [
+    f"{lead}{weekday}{sep}{date}{tail}"
+    for lead in ("", "On ", "the ", "this ", "next ", "last ", "Since ")
+    for weekday in (
+        "Friday", "fri", "FRI.", "Fri.", "Thurs", "thu", "Tues", "Wed", "Sat", "sun", "Monday",
+        "SATURDAY", "the following", "fiscal", "second",
+    )
+    for sep in (" ", ", ", ",", "  ", "\n", " - ")
+    for date in ("29 November 2019", "2019-11-29", "Nov 29", "29th of November", "3/4", "14:00")
+    for tail in ("", " at 14:00", ", we", " (UTC)", " - 30 November 2019", " onwards")
+]  # fmt: skip
+
+
+def test_no_rule_reads_past_a_weekday_date() -> None:
+    texts = [*TEXTS, *_WEEKDAY_TEXTS]
+    dated = 0
+    for text in texts:
+        for pos in scan._token_candidates(text, 0, None):
+            for ctx in _CONTEXTS:
+                found = grammar._match_weekday_date(text, pos, ctx)
+                if found is None:
+                    continue
+                dated += 1
+                assert grammar.match_point(text, pos, ctx, found[1]) is None, (text, pos)
+    assert dated > 1000

@@ -199,14 +199,20 @@ def match_compound(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
         if named is not None:
             return named
     first = first.lower()
-    found = (_match_part(text, pos, ctx) if first in _PART_INITIALS else None) or (
-        _match_weekday_date(text, pos, ctx) if first in _WEEKDAY_INITIALS else None
-    )
+    found = _match_part(text, pos, ctx) if first in _PART_INITIALS else None
+    dated = None
+    if found is None and first in _WEEKDAY_INITIALS:
+        found = dated = _match_weekday_date(text, pos, ctx)
     # the plain point wins only by reaching further: its rules are read past found's end alone
-    # ('Wednesday, 2018-08-22' leaves out the weekday rule, whose longest match is shorter)
-    plain = match_point(text, pos, ctx, -1 if found is None else found[1])
-    if plain is not None:
-        found = plain
+    # ('mid-2019' leaves out the rules whose longest match is shorter). After a weekday's date
+    # ('Friday 29 November 2019') none can: the weekday rule stops at the name, and every other
+    # rule rules_at offers at a weekday's initial spells a word that parts from each weekday
+    # name by its second letter ('fiscal', 'the', 'second', 'May'), so the rules are not tried
+    # (~8 regex calls; tests/test_dates_perf24_gram.py compares with trying them).
+    if dated is None:
+        plain = match_point(text, pos, ctx, -1 if found is None else found[1])
+        if plain is not None:
+            found = plain
     if found is None:
         return None
     point, end = found
