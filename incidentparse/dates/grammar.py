@@ -96,6 +96,9 @@ _DATE_TIME_JOIN = re.compile(r"(?:[ \t]*,)?[ \t]*(?:at[ \t]+|@[ \t]*)?|T", _I)
 _TIME_DATE_JOIN = re.compile(r"(?:[ \t]*,)?[ \t]*(?:on[ \t]+)?", _I)
 _DUAL_OPEN = re.compile(r"[ \t]*[(\[][ \t]*")
 _DUAL_CLOSE = re.compile(r"\s*[)\]]")
+# The direction words of points.RULES' offset rule ('ago', 'later', 'before'...): a count and a
+# unit start a point only before one of them.
+_OFFSET_DIRECTIONS = r"ago|earlier|previously|later|afterwards|from\s+now|hence|before|after|prior"
 # What a point can start with, by rule (points.RULES) and attachment (part-of, weekday, bare
 # day and year ranges). Most words the scanner hands over ('the', 'in', 'of', 'a') start no
 # date: one match of this turns them away before the rules are tried one by one. It may let
@@ -116,7 +119,10 @@ POINT_STARTS: tuple[str, ...] = (
     r"q[1-4]|h[12]|fy|fiscal\s",
     r"yesterday|today|tonight|tomorrow|noon|midnight|eo[dwmqy]",
     r"(?:early|mid|late)[\s-]|(?:beginning|start|middle|end)\s",
-    rf"(?:{NUMBER_WORDS})\s+(?:{UNIT_WORDS})(?![a-z])",  # offsets: 'three weeks later'
+    # offsets ('three weeks later'): the offset rule's count, unit and direction word. Prose
+    # holds many counts of units that are no offset ('for a few hours due to'): each cost three
+    # grammar calls (at 'for', 'a', 'few'; ~15 us each) before the direction word was asked.
+    rf"(?:{NUMBER_WORDS})\s+(?:{UNIT_WORDS})\s+(?:{_OFFSET_DIRECTIONS})(?![a-z])",
 )
 _POINT_START = re.compile("|".join(POINT_STARTS), _I)
 # The characters no prefix or point starts with: a position starting with one ('March' has no
@@ -193,14 +199,20 @@ def match_compound(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:
         if named is not None:
             return named
     first = first.lower()
-    found = (_match_part(text, pos, ctx) if first in _PART_INITIALS else None) or (
-        _match_weekday_date(text, pos, ctx) if first in _WEEKDAY_INITIALS else None
-    )
+    found = _match_part(text, pos, ctx) if first in _PART_INITIALS else None
+    dated = None
+    if found is None and first in _WEEKDAY_INITIALS:
+        found = dated = _match_weekday_date(text, pos, ctx)
     # the plain point wins only by reaching further: its rules are read past found's end alone
-    # ('Wednesday, 2018-08-22' leaves out the weekday rule, whose longest match is shorter)
-    plain = match_point(text, pos, ctx, -1 if found is None else found[1])
-    if plain is not None:
-        found = plain
+    # ('mid-2019' leaves out the rules whose longest match is shorter). After a weekday's date
+    # ('Friday 29 November 2019') none can: the weekday rule stops at the name, and every other
+    # rule rules_at offers at a weekday's initial spells a word that parts from each weekday
+    # name by its second letter ('fiscal', 'the', 'second', 'May'), so the rules are not tried
+    # (~8 regex calls; tests/test_dates_perf24_gram.py compares with trying them).
+    if dated is None:
+        plain = match_point(text, pos, ctx, -1 if found is None else found[1])
+        if plain is not None:
+            found = plain
     if found is None:
         return None
     point, end = found
