@@ -67,8 +67,9 @@ def _same(fast: tuple[TimeSpan, Side], plain: tuple[TimeSpan, Side] | None) -> N
 
 @contextmanager
 def _checked() -> Iterator[list[int]]:
-    """Every answer of _clock_span compared with the general path; yields [answers, calls]."""
-    counts = [0, 0]
+    """Every answer of _clock_span compared with the general path; yields [answers, calls,
+    answers for a dated clock]."""
+    counts = [0, 0, 0]
     shortcut = resolve._clock_span
 
     def compared(
@@ -83,6 +84,7 @@ def _checked() -> Iterator[list[int]]:
             raise
         if fast is not None:
             counts[0] += 1
+            counts[2] += expr.a is not None and expr.a.kind == "ymd"
             _same(fast, _plain_span(expr, text, env, ctx, offset))
         return fast
 
@@ -99,7 +101,8 @@ def test_documents_parse_with_the_general_path_answers() -> None:
     with _checked() as counts:
         for text in DOCUMENTS:
             parse(text)
-    assert counts[0] >= 15, counts  # 20 from the repository, 61 with the corpus
+    assert counts[0] >= 120, counts  # 161 from the repository, 289 with the corpus
+    assert counts[2] >= 100, counts  # dated clocks: 141, 228
 
 
 def test_field_values_under_an_ambiguous_zone() -> None:
@@ -127,7 +130,12 @@ def test_generated_stamps_under_every_option_set() -> None:
 _CLOCKS = ("1:06 PM", "13:06", "00:00", "24:00", "12:00 AM", "11:59 pm", "16:21:05", "3pm",
            "~1:06 PM", "about 9:30", "1:06 PM BST", "09:30 IST", "7:00 AST", "9am PST",
            "9am PDT", "14:00 -0700", "10:00 UTC+5:30", "5:00 PM EDT (21:00 UTC)",
-           "13:06 Eastern", "8:15 CET", "1:06 PM Z", "25:00")  # fmt: skip
+           "13:06 Eastern", "8:15 CET", "1:06 PM Z", "25:00", "2019-03-10 13:06",
+           "Sun 2019-03-10 13:06", "Monday 2019-03-10 13:06 BST", "Mon 2019-03-10 13:06",
+           "Monday, 10 March 2019 at 13:06 UTC", "2019-02-29 10:00",
+           "2020-02-29 10:00 IST", "Mar 10 13:06", "10 March, 1:06 PM", "~2019-03-10 13:06",
+           "2019-03-10 24:00", "9999-12-31 23:59", "0001-01-01 00:30 +05:30",
+           "yesterday at 13:06", "2019-03-10 13:06 (14:06 BST)", "Q3 13:06")  # fmt: skip
 _ZONES = ("BST", "IST", "AST", "UTC", "PDT", "UTC+05:30", "America/New_York", "UTC+14:00")
 _DAYS = (None, dt.date(2019, 3, 10), dt.date(2019, 4, 1), dt.date(2019, 10, 27),
          dt.date(1, 1, 1), dt.date(9999, 12, 31))  # fmt: skip
@@ -144,6 +152,7 @@ def test_clock_times_at_every_zone_and_day() -> None:
                     scan.parse_value(clock, options, ctx)
                     list(scan.scan(f"At {clock} the pager went off.", options))
     assert counts[0] >= 300, counts
+    assert counts[2] >= 100, counts
 
 
 def test_the_shortcut_answers_none_outside_its_case() -> None:

@@ -207,44 +207,58 @@ _UTC = dt.timezone.utc
 def _clock_span(
     expr: Expr, text: str, env: Env, ctx: Ctx, offset: int | None
 ) -> tuple[TimeSpan, Side] | None:
-    """to_span of one clock time read on the context's day ('1:06 PM' under '(times in BST)',
-    every heading stamp of the 2i2c reports), when its zone is a fixed offset: _time_only,
-    _with_clock, _fields and _new_span in one step. The slow part was not any one of them but
-    their number (~11 us a BST row): a Side built then amended field by field, the zone's
-    conversion and each other reading's aware datetime built apart, the fields dict then copied
-    over the defaults. Here one aware datetime serves the instant and every other reading
-    (local - offset in UTC, as Zone.to_utc and Zone.alternatives compute it), and the span's
-    values are laid out once in the model's order. None (the general path) for anything else:
-    a second point, an instant, a dual reading or other extra, 24:00 (the next day), a moving
-    mode, week of, ongoing, a region zone. tests/test_dates_perf24_zone.py compares it with
-    the general path on every stamp we have and on generated ones."""
+    """to_span of one clock time on one day in a fixed-offset zone: a time read on the
+    context's day ('1:06 PM' under '(times in BST)', every heading stamp of the 2i2c reports) or
+    a day with its clock ('2022-03-18 08:37', a table row): resolve_point, _with_clock, _fields
+    and _new_span in one step. The slow part was not any one of them but their number (~7 us a
+    BST row): a Side built then amended field by field, the zone's conversion and each other
+    reading's aware datetime built apart, the fields dict then copied over the defaults. Here
+    one aware datetime serves the instant and every other reading (local - offset in UTC, as
+    Zone.to_utc and Zone.alternatives compute it), and the span's values are laid out once in
+    the model's order. None (the general path) for anything else: a second point, an instant,
+    a dual reading or other extra, another reading of the date (alt), a fiscal or relative
+    date, 24:00 (the next day), a moving mode, week of, ongoing, a region zone.
+    tests/test_dates_perf24_zone.py compares it with the general path on every stamp we have
+    and on generated ones."""
     a = expr.a
     if (
         a is None
         or expr.b is not None
-        or a.kind != "time"
-        or a.instant is not None
         or a.extra
+        or a.alt is not None
         or expr.week_of
         or expr.ongoing
         or expr.mode not in _KEEPING_MODES
     ):
+        return None
+    if a.kind == "time" and a.instant is None:
+        # _time_only: the context's day, combine(base, midnight).date()
+        anchor = ctx.anchor
+        base = anchor or ctx.reference
+        day = base if type(base) is dt.date else dt.date(base.year, base.month, base.day)
+        year_source = "reference" if anchor is None else "context"
+        approximate = ambiguous = False
+    elif a.kind == "ymd" and a.day is not None and a.hour is not None and not a.relative:
+        # resolve_point's year and interval (a named day: _ymd's first case; not fiscal, the
+        # kind is ymd) and C10's weekday check; a day that does not exist raises ValueError,
+        # to_span's None, as interval's None is resolve_point's and to_span's
+        year, year_source = infer_year(a, env.reference, env.context_year)
+        day = dt.date(year, a.month or 1, a.day)
+        approximate = a.approximate
+        ambiguous = a.weekday is not None and day.weekday() != a.weekday
+    else:
         return None
     written = a.zone
     zone = env.zone if written is None else written
     hour = a.hour or 0
     if zone.region is not None or hour == 24:
         return None
-    anchor = ctx.anchor
-    base = anchor or ctx.reference
-    day = base if type(base) is dt.date else dt.date(base.year, base.month, base.day)
     minute, second = a.minute or 0, a.second or 0
     hour %= 24
     local = dt.datetime(day.year, day.month, day.day, hour, minute, second)
     aware = dt.datetime(day.year, day.month, day.day, hour, minute, second, 0, _UTC)
     instant = aware - zone.shift
     grain = a.time_grain or "minute"
-    year_source = "reference" if anchor is None else "context"
     zone_source = env.zone_source if written is None else _source_of(written)
     suspect = written is not None and written.suspect(day)
     others = zone.other_readings
@@ -252,19 +266,19 @@ def _clock_span(
     for shift, reading in others:
         moment = aware - shift
         alternatives.append(_new_alternative(moment, moment, reading))
-    ambiguous = bool(others)
-    approximate = expr.approximate
+    ambiguous = ambiguous or bool(others)
+    approximate_span = expr.approximate or approximate
     has_offset = offset is not None
     values: dict[str, object] = {
         "text": text,
         "start": instant,
         "end": instant,
         "grain": grain,
-        "approximate": approximate,
+        "approximate": approximate_span,
         "ongoing": False,
         "ambiguous": ambiguous,
         "alternatives": tuple(alternatives),
-        "year_source": year_source,
+        "year_source": year_source or None,
         "zone_source": (zone_source or None) if grain in TIME_GRAINS else None,
         "zone_suspect": suspect,
         "duration": None,
@@ -272,7 +286,13 @@ def _clock_span(
         "char_end": offset + len(text) if offset is not None else None,
     }
     given = _CLOCK_GIVEN[
-        approximate, ambiguous, grain in TIME_GRAINS and bool(zone_source), suspect, has_offset
+        approximate_span,
+        ambiguous,
+        bool(alternatives),
+        bool(year_source),
+        grain in TIME_GRAINS and bool(zone_source),
+        suspect,
+        has_offset,
     ]
     side = Side(
         instant,
@@ -280,7 +300,7 @@ def _clock_span(
         grain,
         year_source,
         zone_source,
-        False,
+        approximate,
         ambiguous,
         suspect,
         alternatives,
@@ -290,26 +310,33 @@ def _clock_span(
     return assembled(TimeSpan, values, given), side
 
 
-def _clock_given(
-    approximate: bool, ambiguous: bool, zoned: bool, suspect: bool, has_offset: bool
-) -> frozenset[str]:
-    """The fields _fields gives a clock time with these flags (its fields set)."""
-    names = {"text", "start", "end", "grain", "year_source"}
-    flagged = (
-        (approximate, ("approximate",)),
-        (ambiguous, ("ambiguous", "alternatives")),
-        (zoned, ("zone_source",)),
-        (suspect, ("zone_suspect",)),
-        (has_offset, ("char_start", "char_end")),
-    )
-    for flag, extra in flagged:
+def _clock_given(*flags: bool) -> frozenset[str]:
+    """The fields _fields gives a clock time with these flags (its fields set), in the order
+    of _CLOCK_FLAGS."""
+    names = {"text", "start", "end", "grain"}
+    for flag, extra in zip(flags, _CLOCK_FLAGS, strict=True):
         if flag:
             names.update(extra)
     return frozenset(names)
 
 
+# The fields _fields adds to text, start, end and grain when a value differs from the default:
+# approximate, ambiguous, alternatives, a year source, a zone source (time grains), suspect,
+# an offset.
+_CLOCK_FLAGS = (
+    ("approximate",),
+    ("ambiguous",),
+    ("alternatives",),
+    ("year_source",),
+    ("zone_source",),
+    ("zone_suspect",),
+    ("char_start", "char_end"),
+)
 # One fields set per combination of flags, built once (fixed vocabulary).
-_CLOCK_GIVEN = {flags: _clock_given(*flags) for flags in itertools.product((False, True), repeat=5)}
+_CLOCK_GIVEN = {
+    flags: _clock_given(*flags)
+    for flags in itertools.product((False, True), repeat=len(_CLOCK_FLAGS))
+}
 
 
 def to_fields(
