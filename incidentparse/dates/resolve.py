@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from dataclasses import dataclass, field
 
 from ..models import Alternative, TimeSpan, assembled
@@ -209,17 +208,16 @@ def _clock_span(
 ) -> tuple[TimeSpan, Side] | None:
     """to_span of one clock time on one day in a fixed-offset zone: a time read on the
     context's day ('1:06 PM' under '(times in BST)', every heading stamp of the 2i2c reports) or
-    a day with its clock ('2022-03-18 08:37', a table row): resolve_point, _with_clock, _fields
-    and _new_span in one step. The slow part was not any one of them but their number (~7 us a
-    BST row): a Side built then amended field by field, the zone's conversion and each other
-    reading's aware datetime built apart, the fields dict then copied over the defaults. Here
-    one aware datetime serves the instant and every other reading (local - offset in UTC, as
-    Zone.to_utc and Zone.alternatives compute it), and the span's values are laid out once in
-    the model's order. None (the general path) for anything else: a second point, an instant,
-    a dual reading or other extra, another reading of the date (alt), a fiscal or relative
-    date, 24:00 (the next day), a moving mode, week of, ongoing, a region zone.
-    tests/test_dates_perf24_zone.py compares it with the general path on every stamp we have
-    and on generated ones."""
+    a day with its clock ('2022-03-18 08:37', a table row): resolve_point, _with_clock and
+    _fields in one step. The slow part was not any one of them but their number (~7 us a BST
+    row): a Side built then amended field by field, the zone's conversion and each other
+    reading's aware datetime built apart. Here one aware datetime serves the instant and every
+    other reading (local - offset in UTC, as Zone.to_utc and Zone.alternatives compute it), the
+    Side is built once with its final values. None (the general path) for anything else: a
+    second point, an instant, a dual reading or other extra, another reading of the date (alt),
+    a fiscal or relative date, 24:00 (the next day), a moving mode, week of, ongoing, a region
+    zone. tests/test_dates_perf24_zone.py compares it with the general path on every stamp we
+    have and on generated ones."""
     a = expr.a
     if (
         a is None
@@ -267,33 +265,23 @@ def _clock_span(
         moment = aware - shift
         alternatives.append(_new_alternative(moment, moment, reading))
     ambiguous = ambiguous or bool(others)
-    approximate_span = expr.approximate or approximate
-    has_offset = offset is not None
-    values: dict[str, object] = {
-        "text": text,
-        "start": instant,
-        "end": instant,
-        "grain": grain,
-        "approximate": approximate_span,
-        "ongoing": False,
-        "ambiguous": ambiguous,
-        "alternatives": tuple(alternatives),
-        "year_source": year_source or None,
-        "zone_source": (zone_source or None) if grain in TIME_GRAINS else None,
-        "zone_suspect": suspect,
-        "duration": None,
-        "char_start": offset,
-        "char_end": offset + len(text) if offset is not None else None,
-    }
-    given = _CLOCK_GIVEN[
-        approximate_span,
-        ambiguous,
-        bool(alternatives),
-        bool(year_source),
-        grain in TIME_GRAINS and bool(zone_source),
-        suspect,
-        has_offset,
-    ]
+    # _fields' dict (only values that differ from the defaults), made by _new_span as every
+    # span is: tests/test_timeline_perf14.py compares what _new_span builds with validation
+    fields: dict[str, object] = {"text": text, "start": instant, "end": instant, "grain": grain}
+    if expr.approximate or approximate:
+        fields["approximate"] = True
+    if ambiguous:
+        fields["ambiguous"] = True
+    if alternatives:
+        fields["alternatives"] = tuple(alternatives)
+    if year_source:
+        fields["year_source"] = year_source
+    if grain in TIME_GRAINS and zone_source:
+        fields["zone_source"] = zone_source
+    if suspect:
+        fields["zone_suspect"] = True
+    if offset is not None:
+        fields["char_start"], fields["char_end"] = offset, offset + len(text)
     side = Side(
         instant,
         instant,
@@ -307,36 +295,7 @@ def _clock_span(
         day,
         local,
     )
-    return assembled(TimeSpan, values, given), side
-
-
-def _clock_given(*flags: bool) -> frozenset[str]:
-    """The fields _fields gives a clock time with these flags (its fields set), in the order
-    of _CLOCK_FLAGS."""
-    names = {"text", "start", "end", "grain"}
-    for flag, extra in zip(flags, _CLOCK_FLAGS, strict=True):
-        if flag:
-            names.update(extra)
-    return frozenset(names)
-
-
-# The fields _fields adds to text, start, end and grain when a value differs from the default:
-# approximate, ambiguous, alternatives, a year source, a zone source (time grains), suspect,
-# an offset.
-_CLOCK_FLAGS = (
-    ("approximate",),
-    ("ambiguous",),
-    ("alternatives",),
-    ("year_source",),
-    ("zone_source",),
-    ("zone_suspect",),
-    ("char_start", "char_end"),
-)
-# One fields set per combination of flags, built once (fixed vocabulary).
-_CLOCK_GIVEN = {
-    flags: _clock_given(*flags)
-    for flags in itertools.product((False, True), repeat=len(_CLOCK_FLAGS))
-}
+    return _new_span(fields), side
 
 
 def to_fields(
