@@ -186,6 +186,9 @@ def to_span(
     datetime.max in UTC): a problem in the input, so data, not an exception.
     """
     try:
+        clock = _clock_span(expr, text, env, ctx, offset)
+        if clock is not None:
+            return clock
         found = _to_fields(expr, text, env, ctx, offset)
         if found is None:
             return None
@@ -193,6 +196,106 @@ def to_span(
     except (OverflowError, ValueError):
         return None
     return span, found[1]
+
+
+# Modes that leave a point's interval as it is (_apply_mode hands start and end back).
+_KEEPING_MODES = frozenset({"point", "range"})
+_UTC = dt.timezone.utc
+
+
+def _clock_span(
+    expr: Expr, text: str, env: Env, ctx: Ctx, offset: int | None
+) -> tuple[TimeSpan, Side] | None:
+    """to_span of one clock time on one day in a fixed-offset zone: a time read on the
+    context's day ('1:06 PM' under '(times in BST)', every heading stamp of the 2i2c reports) or
+    a day with its clock ('2022-03-18 08:37', a table row): resolve_point, _with_clock and
+    _fields in one step. The slow part was not any one of them but their number (~7 us a BST
+    row): a Side built then amended field by field, the zone's conversion and each other
+    reading's aware datetime built apart. Here one aware datetime serves the instant and every
+    other reading (local - offset in UTC, as Zone.to_utc and Zone.alternatives compute it), the
+    Side is built once with its final values. None (the general path) for anything else: a
+    second point, an instant, a dual reading or other extra, another reading of the date (alt),
+    a fiscal or relative date, 24:00 (the next day), a moving mode, week of, ongoing, a region
+    zone. tests/test_dates_perf24_zone.py compares it with the general path on every stamp we
+    have and on generated ones."""
+    a = expr.a
+    if (
+        a is None
+        or expr.b is not None
+        or a.extra
+        or a.alt is not None
+        or expr.week_of
+        or expr.ongoing
+        or expr.mode not in _KEEPING_MODES
+    ):
+        return None
+    if a.kind == "time" and a.instant is None:
+        # _time_only: the context's day, combine(base, midnight).date()
+        anchor = ctx.anchor
+        base = anchor or ctx.reference
+        day = base if type(base) is dt.date else dt.date(base.year, base.month, base.day)
+        year_source = "reference" if anchor is None else "context"
+        approximate = ambiguous = False
+    elif a.kind == "ymd" and a.day is not None and a.hour is not None and not a.relative:
+        # resolve_point's year and interval (a named day: _ymd's first case; not fiscal, the
+        # kind is ymd) and C10's weekday check; a day that does not exist raises ValueError,
+        # to_span's None, as interval's None is resolve_point's and to_span's
+        year, year_source = infer_year(a, env.reference, env.context_year)
+        day = dt.date(year, a.month or 1, a.day)
+        approximate = a.approximate
+        ambiguous = a.weekday is not None and day.weekday() != a.weekday
+    else:
+        return None
+    written = a.zone
+    zone = env.zone if written is None else written
+    hour = a.hour or 0
+    if zone.region is not None or hour == 24:
+        return None
+    minute, second = a.minute or 0, a.second or 0
+    hour %= 24
+    local = dt.datetime(day.year, day.month, day.day, hour, minute, second)
+    aware = dt.datetime(day.year, day.month, day.day, hour, minute, second, 0, _UTC)
+    instant = aware - zone.shift
+    grain = a.time_grain or "minute"
+    zone_source = env.zone_source if written is None else _source_of(written)
+    suspect = written is not None and written.suspect(day)
+    others = zone.other_readings
+    alternatives = []
+    for shift, reading in others:
+        moment = aware - shift
+        alternatives.append(_new_alternative(moment, moment, reading))
+    ambiguous = ambiguous or bool(others)
+    # _fields' dict (only values that differ from the defaults), made by _new_span as every
+    # span is: tests/test_timeline_perf14.py compares what _new_span builds with validation
+    fields: dict[str, object] = {"text": text, "start": instant, "end": instant, "grain": grain}
+    if expr.approximate or approximate:
+        fields["approximate"] = True
+    if ambiguous:
+        fields["ambiguous"] = True
+    if alternatives:
+        fields["alternatives"] = tuple(alternatives)
+    if year_source:
+        fields["year_source"] = year_source
+    if grain in TIME_GRAINS and zone_source:
+        fields["zone_source"] = zone_source
+    if suspect:
+        fields["zone_suspect"] = True
+    if offset is not None:
+        fields["char_start"], fields["char_end"] = offset, offset + len(text)
+    side = Side(
+        instant,
+        instant,
+        grain,
+        year_source,
+        zone_source,
+        approximate,
+        ambiguous,
+        suspect,
+        alternatives,
+        day,
+        local,
+    )
+    return _new_span(fields), side
 
 
 def to_fields(

@@ -124,17 +124,18 @@ class Zone:
         return bool(self.others)
 
     # Worked out once per zone, not per stamp: the zone of a document's stamps is the same one
-    # over and over (cached_property writes to the instance's __dict__, frozen or not).
+    # over and over (cached_property writes to the instance's __dict__, frozen or not). shift
+    # and other_readings are public: resolve._clock_span reads them for a fixed-offset zone.
     @cached_property
     def _region_tz(self) -> ZoneInfo | None:
         return _zoneinfo(self.region) if self.region else None
 
     @cached_property
-    def _shift(self) -> dt.timedelta:
+    def shift(self) -> dt.timedelta:
         return dt.timedelta(minutes=self.offset if self.offset is not None else 0)
 
     @cached_property
-    def _other_readings(self) -> tuple[tuple[dt.timedelta, str], ...]:
+    def other_readings(self) -> tuple[tuple[dt.timedelta, str], ...]:
         return tuple(
             (dt.timedelta(minutes=other), f"{self.name} as {utc_offset(other)}")
             for other in self.others
@@ -145,13 +146,13 @@ class Zone:
         tz = self._region_tz
         if tz is not None:
             return _with_tz(local, tz).astimezone(dt.timezone.utc)
-        return _with_tz(local, dt.timezone.utc) - self._shift
+        return _with_tz(local, dt.timezone.utc) - self.shift
 
     def alternatives(self, local: dt.datetime) -> list[tuple[dt.datetime, str]]:
         """The same local time read with each other meaning: (UTC instant, 'IST as UTC+01:00')."""
         return [
             (_with_tz(local, dt.timezone.utc) - shift, reading)
-            for shift, reading in self._other_readings
+            for shift, reading in self.other_readings
         ]
 
     def suspect(self, day: dt.date) -> bool:
