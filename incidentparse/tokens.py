@@ -1081,6 +1081,8 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
         return None
     stretches: list[str] = []
     spans: list[tuple[str, tuple[int, ...]]] = []  # each span's raw text and its breaks
+    # stretches and span texts in turn: the raw text of a one-line content (see below)
+    pieces: list[str] = []
     codes: list[str] = []
     links: list[Link] = []
     size = len(content)
@@ -1095,9 +1097,11 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
                 search = opener + 1
                 continue
             label, href, end = link
-            stretches.append(content[text_start:opener])
+            stretch = content[text_start:opener]
             text = plain_inline(label)
+            stretches.append(stretch)
             spans.append((text.text_raw, text.breaks))
+            pieces += (stretch, text.text_raw)
             links.append(Link(href, text.text))
             text_start = search = end
             continue
@@ -1106,8 +1110,10 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
             url = content[opener + 1 : close]
             if close < 0 or not _PLAIN_URL.fullmatch(url):
                 return None
-            stretches.append(content[text_start:opener])
+            stretch = content[text_start:opener]
+            stretches.append(stretch)
             spans.append((url, ()))
+            pieces += (stretch, url)
             links.append(Link(url, url))
             text_start = search = close + 1
             continue
@@ -1116,18 +1122,34 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
         if closer < 0:  # an unmatched run is plain text
             search = after
             continue
-        stretches.append(content[text_start:opener])
+        stretch = content[text_start:opener]
         code = _code_content(content[after:closer])
+        stretches.append(stretch)
         spans.append((code, ()))
+        pieces += (stretch, code)
         codes.append(code)
         text_start = search = closer + after - opener
     if not spans:
         return None
-    stretches.append(content[text_start:])
-    if any(_holds_inline_markup(stretch, _MARKUP_BUT_BACKTICKS) for stretch in stretches):
+    stretch = content[text_start:]
+    stretches.append(stretch)
+    # The stretches are parts of the content: when it holds none of these characters, no
+    # stretch does (one search instead of one per stretch, most contents holding none).
+    if _MARKUP_BUT_BACKTICKS.search(content) is not None and any(
+        _holds_inline_markup(part, _MARKUP_BUT_BACKTICKS) for part in stretches
+    ):
         return None
-    raw, breaks = _joined(stretches, spans, "\n" in content)
-    return Inline(_clean(raw), links=tuple(links), code=tuple(codes), breaks=breaks, text_raw=raw)
+    if "\n" in content:
+        raw, breaks = _joined(stretches, spans, True)
+    else:
+        # One line: plain_inline gives each stretch back as it is, and no stretch or span
+        # holds a break (a link label is a part of the content too): _joined(..., False).
+        pieces.append(stretch)
+        raw, breaks = "".join(pieces), ()
+    # Inline(_clean(raw), links=..., code=..., breaks=..., text_raw=raw), built as _plain does
+    return _new_tuple(
+        Inline, (_clean(raw), None, False, "", tuple(links), tuple(codes), breaks, raw)
+    )
 
 
 def _joined(

@@ -1,0 +1,111 @@
+"""Round-25 fast paths of the token stage give exactly what the plain computation gives.
+
+code_span_inline searches the whole content once for markup characters before searching
+each stretch between its spans, joins a one-line content's pieces as it reads them instead of
+through _joined, and fills its Inline as a tuple. It is compared with the round-24 function,
+kept here as the reference, on generated contents (code spans, autolinks, links, markup and
+line breaks mixed) and on every inline content of the fixtures, docs and shared corpus.
+"""
+
+from __future__ import annotations
+
+from markdown_it.utils import EnvType
+
+from incidentparse import tokens
+from incidentparse.tokens import Inline, Link
+
+from .test_tokens_perf12 import LINKS
+from .test_tree_perf7 import CODE_PIECES, _file_contents, piece_contents
+from .test_tree_perf8 import AUTOLINKS
+
+
+def _reference_code_span_inline(content: str, env: EnvType) -> Inline | None:
+    """tokens.code_span_inline as it was before round 25."""
+    links_possible = tokens._may_hold_link(content, env)
+    if links_possible and env.get("references"):
+        return None
+    stretches: list[str] = []
+    spans: list[tuple[str, tuple[int, ...]]] = []
+    codes: list[str] = []
+    links: list[Link] = []
+    size = len(content)
+    text_start = search = 0
+    while (opener := tokens._next_span(content, search, links_possible)) >= 0:
+        char = content[opener]
+        if char == "[":
+            link = tokens._link_at(content, opener)
+            if link is None:
+                return None
+            if not link:
+                search = opener + 1
+                continue
+            label, href, end = link
+            stretches.append(content[text_start:opener])
+            text = tokens.plain_inline(label)
+            spans.append((text.text_raw, text.breaks))
+            links.append(Link(href, text.text))
+            text_start = search = end
+            continue
+        if char == "<":
+            close = content.find(">", opener + 1)
+            url = content[opener + 1 : close]
+            if close < 0 or not tokens._PLAIN_URL.fullmatch(url):
+                return None
+            stretches.append(content[text_start:opener])
+            spans.append((url, ()))
+            links.append(Link(url, url))
+            text_start = search = close + 1
+            continue
+        after = tokens._run_end(content, opener, size)
+        closer = tokens._closing_run(content, after, after - opener, size)
+        if closer < 0:
+            search = after
+            continue
+        stretches.append(content[text_start:opener])
+        code = tokens._code_content(content[after:closer])
+        spans.append((code, ()))
+        codes.append(code)
+        text_start = search = closer + after - opener
+    if not spans:
+        return None
+    stretches.append(content[text_start:])
+    if any(
+        tokens._holds_inline_markup(stretch, tokens._MARKUP_BUT_BACKTICKS) for stretch in stretches
+    ):
+        return None
+    raw, breaks = tokens._joined(stretches, spans, "\n" in content)
+    return Inline(
+        tokens._clean(raw), links=tuple(links), code=tuple(codes), breaks=breaks, text_raw=raw
+    )
+
+
+# Spans of every kind and near misses, the markup characters that must send a stretch to
+# markdown-it (and the plain `_` and `&` that must not), line breaks, plain words.
+SPAN_PIECES = (
+    *CODE_PIECES, *AUTOLINKS, *LINKS, "a_b", "x_", "_y", "AT&T", "&#1;", " & ", "`a`\n`b`",
+)  # fmt: skip
+CONTENTS = piece_contents(SPAN_PIECES, 20261128, 12000, 10) + piece_contents(
+    SPAN_PIECES, 25, 4000, 3
+)
+
+
+def _same(content: str, env: EnvType) -> bool:
+    new, old = tokens.code_span_inline(content, env), _reference_code_span_inline(content, env)
+    return new == old and type(new) is type(old)
+
+
+def test_code_span_inline_matches_its_reference_on_generated_contents() -> None:
+    taken = [c for c in CONTENTS if _reference_code_span_inline(c, {}) is not None]
+    assert len(taken) > 2000  # the fast path is exercised, and so is the fallback
+    assert sum("\n" not in c for c in taken) > 1000  # one-line contents too
+    assert sum(tokens._MARKUP_BUT_BACKTICKS.search(c) is not None for c in taken) > 300
+    assert len(CONTENTS) - len(taken) > 2000
+    assert [c for c in CONTENTS if not _same(c, {})] == []
+    env: EnvType = {"references": {"A": {"href": "http://r.example", "title": ""}}}
+    assert [c for c in CONTENTS if not _same(c, env)] == []
+
+
+def test_code_span_inline_matches_its_reference_on_files() -> None:
+    contents = _file_contents()
+    assert sum(tokens.code_span_inline(c, {}) is not None for c in contents) > 50
+    assert [c for c in contents if not _same(c, {})] == []
