@@ -425,18 +425,76 @@ def heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if unclosed[-1:] in (" ", "\t"):
         text = unclosed
     state.line = start + 1
-    tag = f"h{level}"
-    markup = "#" * level
-    token = state.push("heading_open", tag, 1)
-    token.markup = markup
-    token.map = [start, state.line]
-    token = state.push("inline", "", 0)
-    token.content = mdTrim(text)
-    token.map = [start, state.line]
-    token.children = []
-    token = state.push("heading_close", tag, -1)
-    token.markup = markup
+    tag = _HEADING_TAGS[level]
+    _push_text_block(
+        state, "heading_open", "heading_close", tag, "#" * level, start, start + 1, mdTrim(text)
+    )
     return True
+
+
+_HEADING_TAGS = ("", "h1", "h2", "h3", "h4", "h5", "h6")  # level -> f"h{level}"
+
+
+def _push_text_block(
+    state: StateBlock,
+    opening_type: str,
+    closing_type: str,
+    tag: str,
+    markup: str,
+    start: int,
+    end: int,
+    content: str,
+) -> None:
+    """Append what state.push gives for a heading or paragraph: its opening token with map
+    [start, end], an inline token holding content (the same map, children []), its closing
+    token; markup on the two tags.
+
+    One token in three of a report is pushed here: the three are built in one call, each
+    field set once, the levels known (open at state.level, inline one deeper, close back),
+    instead of three push calls setting defaults, then the map, content and markup
+    (tests/test_tokens_perf25.py compares the tokens with push's).
+    """
+    level = state.level
+    opening = _new_token(Token)
+    opening.type = opening_type
+    opening.tag = tag
+    opening.nesting = 1
+    opening.attrs = {}
+    opening.map = [start, end]
+    opening.level = level
+    opening.children = None
+    opening.content = opening.info = ""
+    opening.markup = markup
+    opening.meta = {}
+    opening.block = True
+    opening.hidden = False
+    inline = _new_token(Token)
+    inline.type = "inline"
+    inline.tag = ""
+    inline.nesting = 0
+    inline.attrs = {}
+    inline.map = [start, end]
+    inline.level = level + 1
+    inline.children = []
+    inline.content = content
+    inline.markup = inline.info = ""
+    inline.meta = {}
+    inline.block = True
+    inline.hidden = False
+    closing = _new_token(Token)
+    closing.type = closing_type
+    closing.tag = tag
+    closing.nesting = -1
+    closing.attrs = {}
+    closing.map = None
+    closing.level = level
+    closing.children = None
+    closing.content = closing.info = ""
+    closing.markup = markup
+    closing.meta = {}
+    closing.block = True
+    closing.hidden = False
+    state.tokens += (opening, inline, closing)
 
 
 def _read_paragraphs_in_place(ruler: Ruler[_BlockRule]) -> None:
@@ -496,13 +554,7 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     else:
         content = mdTrim(state.getLines(start, next_line, state.blkIndent, False))
     state.line = next_line
-    token = state.push("paragraph_open", "p", 1)
-    token.map = [start, next_line]
-    token = state.push("inline", "", 0)
-    token.content = content
-    token.map = [start, next_line]
-    token.children = []
-    state.push("paragraph_close", "p", -1)
+    _push_text_block(state, "paragraph_open", "paragraph_close", "p", "", start, next_line, content)
     state.parentType = old_parent
     return True
 

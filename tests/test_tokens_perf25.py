@@ -5,16 +5,25 @@ each stretch between its spans, joins a one-line content's pieces as it reads th
 through _joined, and fills its Inline as a tuple. It is compared with the round-24 function,
 kept here as the reference, on generated contents (code spans, autolinks, links, markup and
 line breaks mixed) and on every inline content of the fixtures, docs and shared corpus.
+
+heading_rule and paragraph_rule append their three tokens through _push_text_block instead of
+three state.push calls: its tokens must be push's, field for field, each with its own map
+list and dicts, and the block pass must give markdown-it's tokens on the files and on
+generated headings and paragraphs in lists and blockquotes (test_tokens_perf11's comparison).
 """
 
 from __future__ import annotations
 
+from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
 from incidentparse import tokens
 from incidentparse.tokens import Inline, Link
 
+from .test_tokens_perf11 import LINE_STARTS, TEXTS, _same_tokens
 from .test_tokens_perf12 import LINKS
+from .test_tokens_perf15 import HEADINGS
+from .test_tokens_perf18 import PARAGRAPHS
 from .test_tree_perf7 import CODE_PIECES, _file_contents, piece_contents
 from .test_tree_perf8 import AUTOLINKS
 
@@ -109,3 +118,44 @@ def test_code_span_inline_matches_its_reference_on_files() -> None:
     contents = _file_contents()
     assert sum(tokens.code_span_inline(c, {}) is not None for c in contents) > 50
     assert [c for c in contents if not _same(c, {})] == []
+
+
+def _pushed(state: tokens._StateBlock, kind: str, tag: str, markup: str, content: str) -> None:
+    """What heading_rule and paragraph_rule pushed before round 25 (lines 3 to 5)."""
+    token = state.push(f"{kind}_open", tag, 1)
+    token.markup = markup
+    token.map = [3, 5]
+    token = state.push("inline", "", 0)
+    token.content = content
+    token.map = [3, 5]
+    token.children = []
+    token = state.push(f"{kind}_close", tag, -1)
+    token.markup = markup
+
+
+def _fields(token: Token) -> tuple[object, ...]:
+    # Token is slotted: a field left unset raises here
+    return tuple(getattr(token, name) for name in tokens._TOKEN_FIELDS)
+
+
+def test_push_text_block_builds_what_push_builds() -> None:
+    parser = tokens._block_parser()
+    for kind, tag, markup in (("heading", "h2", "##"), ("paragraph", "p", "")):
+        for level in (0, 1, 3):
+            fast = tokens._StateBlock("x", parser, {}, [])
+            slow = tokens._StateBlock("x", parser, {}, [])
+            fast.level = slow.level = level
+            tokens._push_text_block(fast, f"{kind}_open", f"{kind}_close", tag, markup, 3, 5, "c")
+            _pushed(slow, kind, tag, markup, "c")
+            assert fast.level == slow.level == level
+            assert [_fields(t) for t in fast.tokens] == [_fields(t) for t in slow.tokens]
+            assert all(type(t) is Token for t in fast.tokens)
+            opening, inline, _ = fast.tokens
+            assert opening.map is not inline.map  # each its own list, as push's are
+            dicts = [id(d) for t in fast.tokens for d in (t.attrs, t.meta)]
+            assert len(set(dicts)) == 6
+
+
+def test_block_pass_matches_markdown_it_on_headings_and_paragraphs() -> None:
+    texts = TEXTS + HEADINGS + PARAGRAPHS + LINE_STARTS
+    assert [text for text in texts if not _same_tokens(text)] == []
