@@ -10,9 +10,16 @@ heading_rule and paragraph_rule append their three tokens through _push_text_blo
 three state.push calls: its tokens must be push's, field for field, each with its own map
 list and dicts, and the block pass must give markdown-it's tokens on the files and on
 generated headings and paragraphs in lists and blockquotes (test_tokens_perf11's comparison).
+
+table_rule is markdown-it's table rule (rules_block/table.py) with its state methods read in
+place and each cell's tokens built by _push_cell: the block pass must give markdown-it's
+tokens on generated tables (aligned, ragged, escaped, indented, in lists and blockquotes,
+ended by every kind of block, past the autocompleted-cell limit).
 """
 
 from __future__ import annotations
+
+import random
 
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
@@ -22,7 +29,7 @@ from incidentparse.tokens import Inline, Link
 
 from .test_tokens_perf11 import LINE_STARTS, TEXTS, _same_tokens
 from .test_tokens_perf12 import LINKS
-from .test_tokens_perf15 import HEADINGS
+from .test_tokens_perf15 import HEADINGS, ROWS, TABLES
 from .test_tokens_perf18 import PARAGRAPHS
 from .test_tree_perf7 import CODE_PIECES, _file_contents, piece_contents
 from .test_tree_perf8 import AUTOLINKS
@@ -159,3 +166,70 @@ def test_push_text_block_builds_what_push_builds() -> None:
 def test_block_pass_matches_markdown_it_on_headings_and_paragraphs() -> None:
     texts = TEXTS + HEADINGS + PARAGRAPHS + LINE_STARTS
     assert [text for text in texts if not _same_tokens(text)] == []
+
+
+HEADERS = (
+    "| a | b |",
+    "a | b",
+    "| a \\| b | c |",
+    "|a|",
+    "a|b|c",
+    "| a |  | c |",
+    "|",
+    "a",
+    " | x | ",
+)
+DELIMITERS = (
+    "|---|---|", "---|---", "| :-: | --: |", "|-|", "-|-|-", "|:--|:-:|--:|", "- | -", "|-- |",
+    "| --- |", "--|--|--", "|---||---|", ":-:|-", "-- -|--", "|-x-|", "|\t---\t|\t:-|", "-",
+)  # fmt: skip
+# What may follow the header: body rows and whatever ends a table (an empty line, a block
+# a terminator reads, an indent of a code block, a lesser indent).
+AFTER = (
+    *ROWS[:60], "", "# h", "> q", "- i", "1. i", "```", "---", "<div>", "    | c |", "  | c |",
+    "\t| c |", "text", "|", "| a | b | c | d |", "||", "| \\| |",
+)  # fmt: skip
+CONTEXTS = ("", "- ", "> ", "1. ", "  ", "   ", "para\n", "- a\n\n  ", "> > ")
+
+
+def _tables(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        context = rng.choice(CONTEXTS)
+        indent = "  " if context.endswith("  ") or context == "- " else ""
+        if context in ("> ", "> > "):
+            indent = context
+        lines = [rng.choice(HEADERS), rng.choice(DELIMITERS)]
+        lines += [rng.choice(AFTER) for _ in range(rng.randint(0, 5))]
+        body = ("\n" + indent).join(lines)
+        texts.append(context + body + rng.choice(("", "\n", "\nafter")))
+    return texts
+
+
+GENERATED_TABLES = _tables(20261128, 4000)
+# One column in the header per 1000, rows of one cell: past markdown-it's limit of 65536
+# autocompleted cells the table ends.
+WIDE = "|" + "a|" * 1000 + "\n|" + "-|" * 1000 + "\n" + "b\n" * 70
+
+
+def test_table_rule_is_in_place() -> None:
+    ruler = tokens._block_parser().block.ruler
+    assert [rule.fn for rule in ruler.__rules__ if rule.name == "table"] == [tokens.table_rule]
+
+
+def test_block_pass_with_table_rule_matches_markdown_it_on_tables() -> None:
+    texts = GENERATED_TABLES + TABLES
+    assert [text for text in texts if not _same_tokens(text)] == []
+    parsed = [tokens._block_parser().parse(text, {}) for text in GENERATED_TABLES]
+    with_body = [stream for stream in parsed if any(t.type == "td_open" for t in stream)]
+    assert len(with_body) > 400
+    assert sum(any(t.attrs for t in stream) for stream in with_body) > 150  # aligned cells
+    assert sum(any(t.type == "table_open" and t.level for t in stream) for stream in parsed) > 200
+
+
+def test_table_rule_stops_at_the_autocompleted_cell_limit() -> None:
+    stream = tokens._block_parser().parse(WIDE, {})
+    rows = sum(t.type == "tr_open" for t in stream)
+    assert 2 < rows < 71  # the limit ends the table before its last row
+    assert _same_tokens(WIDE)
