@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache, partial
+from importlib import import_module
 from itertools import accumulate
 from types import FunctionType
 from typing import Literal, NamedTuple
@@ -197,6 +198,7 @@ def _block_parser(absent: frozenset[str] = frozenset(), normalized: bool = False
     if not _known_internals(parser):
         return parser  # a markdown-it of another shape: its own block pass, unchanged
     _split_table_rows_plainly(parser.block.ruler)
+    _read_tables_in_place(parser.block.ruler)
     _read_headings_with_str_methods(parser.block.ruler)
     _read_paragraphs_in_place(parser.block.ruler)
     _read_lists_in_place(parser)
@@ -388,9 +390,226 @@ def _split_table_rows_plainly(ruler: Ruler[_BlockRule]) -> None:
                 ruler.at("table", fast, {"alt": list(rule.alt)})
 
 
+# rules_block/table.py: the package's name `table` is its rule, which hides the module.
+table_module = import_module("markdown_it.rules_block.table")
+# What table_rule reads of the module besides its rule (markdown-it 4.x).
+_TABLE_MODULE_NAMES: tuple[str, ...] = ("headerLineRe", "MAX_AUTOCOMPLETED_CELLS", "escapedSplit")
+
+
+def _read_tables_in_place(ruler: Ruler[_BlockRule]) -> None:
+    """Put table_rule in the place of markdown-it's own table rule (not of another's), as
+    markdown-it wrote it or with its row split bound to _plain_split."""
+    module = vars(table_module)
+    if not all(name in module for name in _TABLE_MODULE_NAMES):
+        return
+    for rule in ruler.__rules__:
+        if rule.name == "table" and getattr(rule.fn, "__code__", None) is module["table"].__code__:
+            ruler.at("table", table_rule, {"alt": list(rule.alt)})
+
+
+def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """rules_block/table.py's rule with its state methods read in place, rows split by
+    _plain_split and each cell's three tokens built in one call (_push_cell).
+
+    A table row is eight tokens or more (a timeline table is most of a small report's
+    tokens), each pushed by state.push, and the rule called state.is_code_block and getLine
+    per row. The steps, their order and the tokens are markdown-it's (tests/
+    test_tokens_perf25.py compares the rules on generated tables).
+    """
+    module = vars(table_module)
+    if start + 2 > end:
+        return False
+    bMarks, eMarks, tShift, sCount = state.bMarks, state.eMarks, state.tShift, state.sCount
+    src = state.src
+    code_enabled = state._code_enabled
+    next_line = start + 1
+    if sCount[next_line] < state.blkIndent:
+        return False
+    if code_enabled and sCount[next_line] - state.blkIndent >= 4:
+        return False  # state.is_code_block
+    # The delimiter row: `|`, `-` or `:`, then one of them or a space or tab (not `-` and a
+    # space: a list item), then only those.
+    pos = bMarks[next_line] + tShift[next_line]
+    maximum = eMarks[next_line]
+    if pos >= maximum:
+        return False
+    first = src[pos]
+    pos += 1
+    if first not in ("|", "-", ":"):
+        return False
+    if pos >= maximum:
+        return False
+    second = src[pos]
+    pos += 1
+    if second not in ("|", "-", ":", " ", "\t"):
+        return False
+    if first == "-" and second in (" ", "\t"):
+        return False
+    if src[pos:maximum].strip("|-: \t"):
+        return False
+    aligns: list[str] = []
+    columns = src[bMarks[next_line] + tShift[next_line] : maximum].split("|")
+    last = len(columns) - 1
+    header_line = module["headerLineRe"]
+    for i, column in enumerate(columns):
+        text = mdTrim(column)
+        if not text:
+            # empty columns are allowed before and after the table, not between columns
+            if i == 0 or i == last:
+                continue
+            return False
+        if not header_line.search(text):
+            return False
+        if text[-1] == ":":
+            aligns.append("center" if text[0] == ":" else "right")
+        elif text[0] == ":":
+            aligns.append("left")
+        else:
+            aligns.append("")
+
+    line_text = mdTrim(src[bMarks[start] + tShift[start] : eMarks[start]])
+    if "|" not in line_text:
+        return False
+    if code_enabled and sCount[start] - state.blkIndent >= 4:
+        return False  # state.is_code_block
+    columns = escapedSplit(line_text)
+    if columns and columns[0] == "":
+        columns.pop(0)
+    if columns and columns[-1] == "":
+        columns.pop()
+    # the header row sets the table's number of columns; the delimiter row must match it
+    column_count = len(columns)
+    if column_count == 0 or column_count != len(aligns):
+        return False
+    if silent:
+        return True
+
+    old_parent = state.parentType
+    state.parentType = "table"
+    # blockquote's terminators: the most similar to a table's
+    terminators = state.md.block.ruler.getRules("blockquote")
+    token = state.push("table_open", "table", 1)
+    token.map = table_lines = [start, 0]
+    token = state.push("thead_open", "thead", 1)
+    token.map = [start, start + 1]
+    token = state.push("tr_open", "tr", 1)
+    token.map = [start, start + 1]
+    for i, column in enumerate(columns):
+        _push_cell(state, "th_open", "th_close", "th", aligns[i], start, mdTrim(column))
+    state.push("tr_close", "tr", -1)
+    state.push("thead_close", "thead", -1)
+
+    tbody_lines: list[int] | None = None
+    autocompleted_cells = 0
+    most_cells = module["MAX_AUTOCOMPLETED_CELLS"]
+    next_line = start + 2
+    while next_line < end:
+        if sCount[next_line] < state.blkIndent:
+            break
+        for rule in terminators:
+            if rule(state, next_line, end, True):
+                break
+        else:
+            line_text = mdTrim(src[bMarks[next_line] + tShift[next_line] : eMarks[next_line]])
+            if not line_text:
+                break
+            if code_enabled and sCount[next_line] - state.blkIndent >= 4:
+                break  # state.is_code_block
+            columns = escapedSplit(line_text)
+            if columns and columns[0] == "":
+                columns.pop(0)
+            if columns and columns[-1] == "":
+                columns.pop()
+            # negative when a row has more columns than the header: no matter
+            autocompleted_cells += column_count - len(columns)
+            if autocompleted_cells > most_cells:
+                break
+            if next_line == start + 2:
+                token = state.push("tbody_open", "tbody", 1)
+                token.map = tbody_lines = [start + 2, 0]
+            token = state.push("tr_open", "tr", 1)
+            token.map = [next_line, next_line + 1]
+            present = len(columns)
+            for i in range(column_count):
+                column = columns[i] if i < present else ""
+                content = mdTrim(column) if column else ""
+                _push_cell(state, "td_open", "td_close", "td", aligns[i], next_line, content)
+            state.push("tr_close", "tr", -1)
+            next_line += 1
+            continue
+        break
+
+    if tbody_lines:
+        state.push("tbody_close", "tbody", -1)
+        tbody_lines[1] = next_line
+    state.push("table_close", "table", -1)
+    table_lines[1] = next_line
+    state.parentType = old_parent
+    state.line = next_line
+    return True
+
+
+def _push_cell(
+    state: StateBlock,
+    opening_type: str,
+    closing_type: str,
+    tag: str,
+    align: str,
+    line: int,
+    content: str,
+) -> None:
+    """Append what the table rule pushes for a cell on line: its opening token (a style
+    attribute when the column is aligned, no map), an inline token holding content (map
+    [line, line + 1], children []), its closing token; each field set once."""
+    level = state.level
+    opening = _new_token(Token)
+    opening.type = opening_type
+    opening.tag = tag
+    opening.nesting = 1
+    opening.attrs = {"style": "text-align:" + align} if align else {}
+    opening.map = None
+    opening.level = level
+    opening.children = None
+    opening.content = opening.markup = opening.info = ""
+    opening.meta = {}
+    opening.block = True
+    opening.hidden = False
+    inline = _new_token(Token)
+    inline.type = "inline"
+    inline.tag = ""
+    inline.nesting = 0
+    inline.attrs = {}
+    inline.map = [line, line + 1]
+    inline.level = level + 1
+    inline.children = []
+    inline.content = content
+    inline.markup = inline.info = ""
+    inline.meta = {}
+    inline.block = True
+    inline.hidden = False
+    closing = _new_token(Token)
+    closing.type = closing_type
+    closing.tag = tag
+    closing.nesting = -1
+    closing.attrs = {}
+    closing.map = None
+    closing.level = level
+    closing.children = None
+    closing.content = closing.markup = closing.info = ""
+    closing.meta = {}
+    closing.block = True
+    closing.hidden = False
+    state.tokens += (opening, inline, closing)
+
+
 def _plain_split(escaped_split: Callable[[str], list[str]], row: str) -> list[str]:
     """escapedSplit(row): str.split when no backslash can escape a pipe."""
     return escaped_split(row) if "\\" in row else row.split("|")
+
+
+# table_rule's row split, under the name markdown-it's rule reads it by (so the split a
+# parser's table rule uses is found the same way, whichever of the two rules it holds).
+escapedSplit = partial(_plain_split, table_module.escapedSplit)
 
 
 def _read_headings_with_str_methods(ruler: Ruler[_BlockRule]) -> None:
@@ -425,18 +644,76 @@ def heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if unclosed[-1:] in (" ", "\t"):
         text = unclosed
     state.line = start + 1
-    tag = f"h{level}"
-    markup = "#" * level
-    token = state.push("heading_open", tag, 1)
-    token.markup = markup
-    token.map = [start, state.line]
-    token = state.push("inline", "", 0)
-    token.content = mdTrim(text)
-    token.map = [start, state.line]
-    token.children = []
-    token = state.push("heading_close", tag, -1)
-    token.markup = markup
+    tag = _HEADING_TAGS[level]
+    _push_text_block(
+        state, "heading_open", "heading_close", tag, "#" * level, start, start + 1, mdTrim(text)
+    )
     return True
+
+
+_HEADING_TAGS = ("", "h1", "h2", "h3", "h4", "h5", "h6")  # level -> f"h{level}"
+
+
+def _push_text_block(
+    state: StateBlock,
+    opening_type: str,
+    closing_type: str,
+    tag: str,
+    markup: str,
+    start: int,
+    end: int,
+    content: str,
+) -> None:
+    """Append what state.push gives for a heading or paragraph: its opening token with map
+    [start, end], an inline token holding content (the same map, children []), its closing
+    token; markup on the two tags.
+
+    One token in three of a report is pushed here: the three are built in one call, each
+    field set once, the levels known (open at state.level, inline one deeper, close back),
+    instead of three push calls setting defaults, then the map, content and markup
+    (tests/test_tokens_perf25.py compares the tokens with push's).
+    """
+    level = state.level
+    opening = _new_token(Token)
+    opening.type = opening_type
+    opening.tag = tag
+    opening.nesting = 1
+    opening.attrs = {}
+    opening.map = [start, end]
+    opening.level = level
+    opening.children = None
+    opening.content = opening.info = ""
+    opening.markup = markup
+    opening.meta = {}
+    opening.block = True
+    opening.hidden = False
+    inline = _new_token(Token)
+    inline.type = "inline"
+    inline.tag = ""
+    inline.nesting = 0
+    inline.attrs = {}
+    inline.map = [start, end]
+    inline.level = level + 1
+    inline.children = []
+    inline.content = content
+    inline.markup = inline.info = ""
+    inline.meta = {}
+    inline.block = True
+    inline.hidden = False
+    closing = _new_token(Token)
+    closing.type = closing_type
+    closing.tag = tag
+    closing.nesting = -1
+    closing.attrs = {}
+    closing.map = None
+    closing.level = level
+    closing.children = None
+    closing.content = closing.info = ""
+    closing.markup = markup
+    closing.meta = {}
+    closing.block = True
+    closing.hidden = False
+    state.tokens += (opening, inline, closing)
 
 
 def _read_paragraphs_in_place(ruler: Ruler[_BlockRule]) -> None:
@@ -496,13 +773,7 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     else:
         content = mdTrim(state.getLines(start, next_line, state.blkIndent, False))
     state.line = next_line
-    token = state.push("paragraph_open", "p", 1)
-    token.map = [start, next_line]
-    token = state.push("inline", "", 0)
-    token.content = content
-    token.map = [start, next_line]
-    token.children = []
-    state.push("paragraph_close", "p", -1)
+    _push_text_block(state, "paragraph_open", "paragraph_close", "p", "", start, next_line, content)
     state.parentType = old_parent
     return True
 
@@ -1081,6 +1352,8 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
         return None
     stretches: list[str] = []
     spans: list[tuple[str, tuple[int, ...]]] = []  # each span's raw text and its breaks
+    # stretches and span texts in turn: the raw text of a one-line content (see below)
+    pieces: list[str] = []
     codes: list[str] = []
     links: list[Link] = []
     size = len(content)
@@ -1095,9 +1368,11 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
                 search = opener + 1
                 continue
             label, href, end = link
-            stretches.append(content[text_start:opener])
+            stretch = content[text_start:opener]
             text = plain_inline(label)
+            stretches.append(stretch)
             spans.append((text.text_raw, text.breaks))
+            pieces += (stretch, text.text_raw)
             links.append(Link(href, text.text))
             text_start = search = end
             continue
@@ -1106,8 +1381,10 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
             url = content[opener + 1 : close]
             if close < 0 or not _PLAIN_URL.fullmatch(url):
                 return None
-            stretches.append(content[text_start:opener])
+            stretch = content[text_start:opener]
+            stretches.append(stretch)
             spans.append((url, ()))
+            pieces += (stretch, url)
             links.append(Link(url, url))
             text_start = search = close + 1
             continue
@@ -1116,18 +1393,34 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
         if closer < 0:  # an unmatched run is plain text
             search = after
             continue
-        stretches.append(content[text_start:opener])
+        stretch = content[text_start:opener]
         code = _code_content(content[after:closer])
+        stretches.append(stretch)
         spans.append((code, ()))
+        pieces += (stretch, code)
         codes.append(code)
         text_start = search = closer + after - opener
     if not spans:
         return None
-    stretches.append(content[text_start:])
-    if any(_holds_inline_markup(stretch, _MARKUP_BUT_BACKTICKS) for stretch in stretches):
+    stretch = content[text_start:]
+    stretches.append(stretch)
+    # The stretches are parts of the content: when it holds none of these characters, no
+    # stretch does (one search instead of one per stretch, most contents holding none).
+    if _MARKUP_BUT_BACKTICKS.search(content) is not None and any(
+        _holds_inline_markup(part, _MARKUP_BUT_BACKTICKS) for part in stretches
+    ):
         return None
-    raw, breaks = _joined(stretches, spans, "\n" in content)
-    return Inline(_clean(raw), links=tuple(links), code=tuple(codes), breaks=breaks, text_raw=raw)
+    if "\n" in content:
+        raw, breaks = _joined(stretches, spans, True)
+    else:
+        # One line: plain_inline gives each stretch back as it is, and no stretch or span
+        # holds a break (a link label is a part of the content too): _joined(..., False).
+        pieces.append(stretch)
+        raw, breaks = "".join(pieces), ()
+    # Inline(_clean(raw), links=..., code=..., breaks=..., text_raw=raw), built as _plain does
+    return _new_tuple(
+        Inline, (_clean(raw), None, False, "", tuple(links), tuple(codes), breaks, raw)
+    )
 
 
 def _joined(
