@@ -1,7 +1,8 @@
 """Round-25 fast paths of the document facts give exactly what the code they replaced gives, on
 every report we have (fixtures, docs, the shared corpus) and on generated text: the whole
-text's words shared by the status's last resort and the report type (Context.runs_among), and
-the hyphenated evidence words searched in the text rather than in its UTF-8."""
+text's words shared by the status's last resort and the report type (Context.runs_among), the
+hyphenated evidence words searched in the text rather than in its UTF-8, and a timeline event's
+text lower-cased and split once for status() and metrics' anchors (Context.read)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ import random
 import pytest
 
 from incidentparse import api
-from incidentparse.extract import Context, document
+from incidentparse.diagnostics import Sink
+from incidentparse.extract import Context, Draft, document, metrics
 from incidentparse.extract.context import letter_runs
-from incidentparse.models import ReportType, Status
+from incidentparse.models import Anchor, Metrics, ReportType, Status, TimelineEvent
 
+from . import test_doc_perf9
 from .test_extract_perf import REPORTS, TEXTS, _context
 
 # Evidence and status words, their near misses, hyphens, characters beyond ASCII (one that
@@ -171,3 +174,74 @@ def test_status_and_report_type_are_the_old_ones(monkeypatch: pytest.MonkeyPatch
         assert document.report_type(fresh) == report.report_type, text
     assert verdicts >= {"ongoing", "resolved", "unknown", "security_incident", "service_outage"}
     assert last_resort > 100
+
+
+# --- Context.read: an event's text lower-cased and split once, for status and metrics ---
+
+
+def test_read_is_the_lowered_text_and_its_runs() -> None:
+    for text in [*TEXTS, *DOCUMENTS]:
+        ctx = _context(text)
+        for piece in (text, *text.split("\n")[:50]):
+            plain = (piece.lower(), letter_runs(piece.lower()))
+            assert ctx.read(piece) == plain, piece
+            assert ctx.read(piece) == plain, piece  # the memo's answer
+
+
+def _plain_from_timeline(events: list[TimelineEvent]) -> dict[str, Anchor]:
+    """metrics._from_timeline as it was: each dated event lower-cased and split by itself."""
+    found: dict[str, Anchor] = {}
+    for event in events:
+        when = event.when
+        if when is None or when.start is None:
+            continue
+        phase_name = metrics.ANCHOR_PHASES.get(event.phase or "")
+        text = event.text.lower()
+        runs = metrics._ANY_CUE_RUN.intersection(letter_runs(text))
+        if phase_name is None and not runs:
+            continue
+        for name, cue in metrics._CUES.items():
+            marks = phase_name == name or (
+                not metrics.CUE_RUNS[name].isdisjoint(runs) and cue.search(text) is not None
+            )
+            if marks and (name == "resolved" or name not in found):
+                found[name] = Anchor(when=when, source="timeline", line=event.line)
+    return found
+
+
+def test_timeline_anchors_read_through_the_context_are_the_plain_ones() -> None:
+    marked: set[str] = set()
+    ctx = _context("")
+    for events in test_doc_perf9._timelines():
+        plain = _plain_from_timeline(events)
+        assert metrics._from_timeline(events) == plain
+        # read by a context that has read some of the texts already (as status() does)
+        for event in events[::2]:
+            ctx.read(event.text)
+        assert metrics._from_timeline(events, ctx.read) == plain
+        marked.update(plain)
+    assert marked == {"occurred", "detected", "contained", "resolved"}
+
+
+def test_metrics_of_every_report_are_those_of_a_fresh_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[Context] = []
+    derive = metrics.derive
+
+    def spy(draft: Draft, ctx: Context, status: Status) -> Metrics | None:
+        seen.append(ctx)
+        return derive(draft, ctx, status)
+
+    monkeypatch.setattr(metrics, "derive", spy)
+    anchored = 0
+    for text in _report_texts():
+        report = api.parse(text)
+        ctx = seen[-1]
+        fresh = Context(ctx.doc, ctx.outline, Sink(), ctx.reference_date, draft=ctx.draft)
+        assert derive(ctx.draft, fresh, report.status) == report.metrics, text
+        assert _plain_from_timeline(list(ctx.draft.timeline)) == metrics._from_timeline(
+            ctx.draft.timeline, ctx.read
+        ), text
+        anchored += report.metrics is not None
+    assert anchored > 100

@@ -307,7 +307,7 @@ def status(ctx: Context) -> Status:
     detail_text = " ".join(f.value for f in draft.details.fields) if draft.details else ""
     latest = [event.text for event in reversed(draft.timeline)]
     for text in (*declared, draft.summary or "", detail_text, *latest):
-        verdict = _status_in(text.lower())
+        verdict = _status_in(*ctx.read(text))  # an event's text is read for metrics' cues too
         if verdict != "unknown":
             return verdict
     return _status_in(ctx.lowered, ctx.runs_among(_DOCUMENT_WORDS))
