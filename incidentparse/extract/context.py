@@ -49,6 +49,12 @@ def letter_runs(text: str) -> list[bytes]:
     return text.encode("utf-8", "surrogatepass").translate(_TO_RUNS).split()
 
 
+def lowered_and_runs(text: str) -> tuple[str, list[bytes]]:
+    """The text lower-cased, and that text's letter_runs."""
+    lowered = text.lower()
+    return lowered, letter_runs(lowered)
+
+
 # A year written out in the text; the nearest one before a value is its context year (C2).
 # Every match opens with '19' or '20': the index tries the pattern only where str.find finds
 # those (a regex pass over the whole report paid ~50 instructions per character). The "not
@@ -171,6 +177,8 @@ class Context:
     draft: Draft = field(default_factory=Draft)
     stamps: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # timeline memo
     _context_years: dict[int, int | None] = field(default_factory=dict, repr=False)  # by line
+    _runs_among: dict[frozenset[bytes], frozenset[bytes]] = field(default_factory=dict, repr=False)
+    _read: dict[str, tuple[str, list[bytes]]] = field(default_factory=dict, repr=False)  # by text
 
     @per_parse
     def default_zone(self) -> str:
@@ -195,6 +203,33 @@ class Context:
         """letter_runs of the lower-cased text: the report type's evidence words and the
         status's last resort both look words up among them (one split of the text for both)."""
         return letter_runs(self.lowered)
+
+    def runs_among(
+        self, vocabulary: frozenset[bytes], within: frozenset[bytes] | None = None
+    ) -> frozenset[bytes]:
+        """The words of vocabulary that are lowered_runs, once per parse for each vocabulary;
+        taken from those found of a wider vocabulary (within, which holds every word of it)
+        when this parse found those already. The status's last resort and the report type's
+        evidence each looked their words up in every run of the text (a pass over some
+        hundreds of runs, ~5-15 us); the first finds both sets' words in one pass, and the
+        second, after it, looks its own up among the few found (a word of its set is among them
+        iff it is a run). Without that pass (most reports state their status before the last
+        resort) the report type looks up its words alone, as a wider set found more runs."""
+        found = self._runs_among.get(vocabulary)
+        if found is None:
+            wider = self._runs_among.get(within) if within is not None else None
+            runs = self.lowered_runs if wider is None else wider
+            found = self._runs_among[vocabulary] = vocabulary.intersection(runs)
+        return found
+
+    def read(self, text: str) -> tuple[str, list[bytes]]:
+        """(text.lower(), letter_runs of that), once per parse for each text: status() reads a
+        timeline event's text for its wording and metrics for its anchor cues, each a lower
+        and a split of it (~1-2 us an event)."""
+        found = self._read.get(text)
+        if found is None:
+            found = self._read[text] = lowered_and_runs(text)
+        return found
 
     @per_parse
     def _century_starts(self) -> list[int]:

@@ -218,7 +218,7 @@ def identifiers(ctx: Context, title_id: str | None) -> list[Identifier]:
 
 def report_type(ctx: Context) -> ReportType:
     """Security incident or service outage, weighed from the evidence tables."""
-    scores = text_evidence(ctx.lowered, ctx.lowered_runs)
+    scores = text_evidence(ctx.lowered, ctx.runs_among(_TYPE_WORD_BYTES, _DOCUMENT_WORDS))
     draft = ctx.draft
     if any(row.applicable and row.techniques for row in draft.methodology):
         scores["security_incident"] += 4
@@ -256,7 +256,12 @@ def text_evidence(text: str, runs: Iterable[bytes] | None = None) -> dict[Report
 
 # The evidence words, and those of them that hold a hyphen (a split at hyphens cannot show them).
 _TYPE_WORD_BYTES = frozenset(word for word, _, _ in _TYPE_WORD_LIST)
-_HYPHENATED_WORDS = tuple(word for word in _TYPE_WORD_BYTES if b"-" in word)
+# (with their text: an ASCII word is in the text iff its bytes are in the text's UTF-8, whose
+# characters beyond ASCII are bytes beyond it, so the text is searched without encoding it)
+_HYPHENATED_WORDS = tuple((word, word.decode()) for word in _TYPE_WORD_BYTES if b"-" in word)
+# The words status's last resort and report_type look up among the whole text's runs: where
+# both do, one pass over the runs finds both sets' (Context.runs_among).
+_DOCUMENT_WORDS = _TYPE_WORD_BYTES | _STATUS_WORDS
 
 
 def _whole_words(text: str, runs: Iterable[bytes] | None = None) -> frozenset[bytes]:
@@ -269,8 +274,7 @@ def _whole_words(text: str, runs: Iterable[bytes] | None = None) -> frozenset[by
     that stripped them off the runs' starts, and keeping only the evidence words spares a set
     of every word of the text (together half the cost)."""
     found = _TYPE_WORD_BYTES.intersection(letter_runs(text) if runs is None else runs)
-    raw = text.encode("utf-8", "surrogatepass")
-    return found.union(word for word in _HYPHENATED_WORDS if word in raw)
+    return found.union(word for word, needle in _HYPHENATED_WORDS if needle in text)
 
 
 def _word_starts(text: str, word: str) -> Iterator[int]:
@@ -303,10 +307,10 @@ def status(ctx: Context) -> Status:
     detail_text = " ".join(f.value for f in draft.details.fields) if draft.details else ""
     latest = [event.text for event in reversed(draft.timeline)]
     for text in (*declared, draft.summary or "", detail_text, *latest):
-        verdict = _status_in(text.lower())
+        verdict = _status_in(*ctx.read(text))  # an event's text is read for metrics' cues too
         if verdict != "unknown":
             return verdict
-    return _status_in(ctx.lowered, ctx.lowered_runs)
+    return _status_in(ctx.lowered, ctx.runs_among(_DOCUMENT_WORDS))
 
 
 def _status_in(lowered: str, runs: Iterable[bytes] | None = None) -> Status:

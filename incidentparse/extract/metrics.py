@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from ..dates import parse_duration
@@ -23,7 +23,7 @@ from ..models import (
     TimeSpan,
     assembled,
 )
-from .context import Context, Draft, letter_runs
+from .context import Context, Draft, lowered_and_runs
 from .fields import label_key
 
 _M = TypeVar("_M", bound=Model)
@@ -107,7 +107,7 @@ def derive(draft: Draft, ctx: Context, status: Status) -> Metrics | None:
         anchors[name] = anchors[name] or found
     for name, found in _from_fields(draft.metadata, ctx).items():
         anchors[name] = anchors[name] or found
-    for name, found in _from_timeline(draft.timeline).items():
+    for name, found in _from_timeline(draft.timeline, ctx.read).items():
         anchors[name] = anchors[name] or found
     if status == "ongoing":
         anchors["resolved"] = None
@@ -184,16 +184,20 @@ def _key_line(ctx: Context, key: str) -> int:
     return 1
 
 
-def _from_timeline(events: Iterable[TimelineEvent]) -> dict[str, Anchor]:
-    """First dated event that marks occurred/detected/contained; the last that marks resolved."""
+def _from_timeline(
+    events: Iterable[TimelineEvent],
+    read: Callable[[str], tuple[str, list[bytes]]] = lowered_and_runs,
+) -> dict[str, Anchor]:
+    """First dated event that marks occurred/detected/contained; the last that marks resolved.
+    read gives a text lower-cased and its runs (Context.read: status() read most events)."""
     found: dict[str, Anchor] = {}
     for event in events:
         when = event.when
         if when is None or when.start is None:
             continue
         phase_name = ANCHOR_PHASES.get(event.phase or "")
-        text = event.text.lower()
-        runs = _ANY_CUE_RUN.intersection(letter_runs(text))
+        text, text_runs = read(event.text)
+        runs = _ANY_CUE_RUN.intersection(text_runs)
         if phase_name is None and not runs:  # most events: nothing below can mark an anchor
             continue
         for name, cue in _CUES.items():
