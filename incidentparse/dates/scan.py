@@ -145,6 +145,28 @@ _EXPR_CANDIDATE_AFTER = re.compile(
     + START_LOWER.pattern
     + r"))"
 )
+# _EXPR_CANDIDATE_AFTER with a second branch after its first character: a blank followed by
+# two or more blanks and then one more blank is taken whole (three or more characters; a
+# candidate match takes one or two). The search tries a match at every non-word character,
+# and a table's padding is long runs of blanks: this takes a run in one match instead of one
+# failed attempt per blank. It leaves the run's last blank, the only one a candidate can
+# follow, and a blank never is a candidate: the candidate matches are the same
+# (tests/test_dates_perf25_pad.py). It costs a Python step per run taken, so it is used only
+# where such runs are common (_PADDED).
+_CANDIDATE_FIRST = "[^0-9a-zA-Z_]"
+assert _EXPR_CANDIDATE_AFTER.pattern.startswith(_CANDIDATE_FIRST)
+_EXPR_CANDIDATE_PADDED = re.compile(
+    _CANDIDATE_FIRST
+    + r"(?:(?<=[ \t])[ \t]{2,}(?=[ \t])|"
+    + _EXPR_CANDIDATE_AFTER.pattern[len(_CANDIDATE_FIRST) :]
+    + ")"
+)
+# Runs of four blanks per character of text from which the padded search is the faster one
+# (a table padded to its widest cell); below it each run taken costs more than it spares.
+# They are counted in the first _SAMPLE characters only: the count is a pass of its own, and
+# either search finds the same candidates.
+_PADDED = 1 / 20
+_SAMPLE = 2048
 _PARAGRAPH = re.compile(r"\n[ \t>]*\n")
 _PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _TEMPLATE = re.compile(r"\b(?:YYYY|MM|DD|HH:MM|hh:mm)\b|\[(?:date|time|specific)\b", re.I)
@@ -230,8 +252,15 @@ def expression_candidates(text: str, begin: int, end: int | None) -> Iterator[in
     if end is None or end >= len(text):
         if _EXPR_CANDIDATE.match(lower, begin):
             yield begin
-        for m in _EXPR_CANDIDATE_AFTER.finditer(lower, begin):
-            yield m.start() + 1
+        sample = min(len(lower) - begin, _SAMPLE)
+        if lower.count("    ", begin, begin + sample) < _PADDED * sample:
+            for m in _EXPR_CANDIDATE_AFTER.finditer(lower, begin):
+                yield m.start() + 1
+            return
+        for m in _EXPR_CANDIDATE_PADDED.finditer(lower, begin):
+            start, stop = m.span()
+            if stop - start < 3:  # not a run of blanks taken whole
+                yield start + 1
         return
     # A range that ends early (a timeline row's first words): the words are tried up to `end`,
     # the expression is read on past it (a regex bounded at `end` would not see it whole).
