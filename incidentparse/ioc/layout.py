@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..source import find_line_starts
-from .patterns import CODE_SPAN, FENCE_MARKERS, FENCES, HEADING
+from .patterns import CODE_SPAN, FENCE_FINDERS, FENCE_MARKERS, FENCES, HEADING
 
 
 @dataclass
@@ -184,12 +184,14 @@ def _fences(text: str) -> list[tuple[int, int]]:
     """Fenced code blocks as (start, end) offsets; an unclosed fence runs to the end."""
     blocks: list[tuple[int, int]] = []
     opener: tuple[str, int] | None = None
-    # Most texts hold no fence of one kind or of either: a substring test spares its search,
-    # and a test for the marker's character (found at memory speed) spares most of those.
+    # Most texts hold no fence of one kind or of either: a test for the marker spares its
+    # search, and a test for the marker's character (found at memory speed) spares most of
+    # those. The marker's test is its finder's search (patterns.occurs_finder), about twice
+    # as fast as a substring test of three characters on a text with backticks but no fence.
     present = [
         fence
-        for fence, marker in zip(FENCES, FENCE_MARKERS, strict=True)
-        if marker[0] in text and marker in text
+        for fence, marker, finder in zip(FENCES, FENCE_MARKERS, FENCE_FINDERS, strict=True)
+        if marker[0] in text and finder.search(text) is not None
     ]
     if not present:
         return []

@@ -179,6 +179,9 @@ class Scanner:
     # no candidate, and one substring test spares the anchor search (" at " is common prose,
     # " dot " is not) or the whole-text pattern scan.
     needs: str = ""
+    # A search that matches where ``needs`` occurs (patterns.occurs_finder), where it beats the
+    # substring test: "AS", tested on every text (the family has no anchor), in half the time.
+    needs_finder: re.Pattern[str] | None = None
 
 
 # Anchors are literal-first (fast search); the look-arounds after the literal drop anchors that
@@ -265,7 +268,7 @@ SCANNERS: Final[tuple[Scanner, ...]] = (
     Scanner("hash", (), None, p.HEX_RUN, c.hexhash, finder=hex_runs),
     Scanner("cve", _lit("CVE", "cve", "Cve"), _at(0), p.CVE, c.cve),
     Scanner("attack", (), None, p.ATTACK, c.attack),
-    Scanner("asn", (), None, p.ASN, c.asn, needs="AS"),
+    Scanner("asn", (), None, p.ASN, c.asn, needs="AS", needs_finder=p.occurs_finder("AS")),
     Scanner("file_name", (_KNOWN_EXT_DOT,), _back_file, p.FILE_NAME, c.file_name),
 )  # fmt: skip
 
@@ -288,7 +291,11 @@ def _hits(text: str, env: Env) -> list[Hit]:
     for scanner, literals in zip(SCANNERS, _LITERALS, strict=True):
         if literals and literals <= absent:
             continue  # none of its anchors is in the text: no candidate (most, in short texts)
-        if scanner.needs and scanner.needs not in text:
+        if scanner.needs and (
+            scanner.needs not in text
+            if scanner.needs_finder is None
+            else scanner.needs_finder.search(text) is None
+        ):
             continue
         for start, end in _candidates(text, scanner, absent):
             found = scanner.judge(env, start, end)
