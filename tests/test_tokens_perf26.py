@@ -8,11 +8,17 @@ ends in a blank; block_tokens hands that split to the block state's line marks. 
 compared with the round-25 function, kept here as the reference, on the repository's
 Markdown, the corpus, generated texts and seeded random mixes of line ends, blanks, marks
 and every character splitlines breaks at.
+
+lead_strong_inline checks the opening `**` before searching for the closing one, and the
+tree reads inline contents through a closure (_lazy_inline_of) instead of functools.partial:
+compared with the round-25 functions on generated contents and, through parse_blocks, with
+the round-25 parse on all the texts above.
 """
 
 from __future__ import annotations
 
 import random
+from functools import partial
 
 import pytest
 from markdown_it.utils import EnvType
@@ -124,4 +130,101 @@ def test_block_tokens_with_the_shared_split_match_parser_parse() -> None:
 
 def test_line_marks_of_the_shared_split_match_their_own() -> None:
     wrong = [t for t in ALL_TEXTS if tokens._line_marks(t, t.split("\n")) != tokens._line_marks(t)]
+    assert wrong == []
+
+
+def _reference_lead_strong_inline(content: str, env: EnvType) -> tokens.Inline | None:
+    """tokens.lead_strong_inline as it was before round 26 (the closing run searched first)."""
+    close = content.find("**", 2)
+    if not content.startswith("**") or close < 3:
+        return None
+    label, rest = content[2:close], content[close + 2 :]
+    tail: tokens.Inline | None = None
+    if tokens.may_hold_markup(label + rest, env):
+        if tokens._may_hold_link(content, env) or tokens._holds_inline_markup(label):
+            return None
+        tail = tokens.code_span_inline(rest, env)
+        if tail is None:
+            return None
+    after = rest[:1] or " "
+    if tokens._is_space(label[0]) or tokens._is_space(label[-1]):
+        return None
+    if tokens._is_punct(label[-1]) and not (tokens._is_space(after) or tokens._is_punct(after)):
+        return None
+    head = tokens.plain_inline(label)
+    if tail is None:
+        tail = tokens.plain_inline(rest)
+    raw = head.text_raw + tail.text_raw
+    breaks = head.breaks + tuple(len(head.text_raw) + offset for offset in tail.breaks)
+    return tokens.Inline(
+        tokens._clean(raw),
+        lead=head.text,
+        lead_strong=True,
+        rest=tail.text,
+        links=tail.links,
+        code=tail.code,
+        breaks=breaks,
+        text_raw=raw,
+    )
+
+
+LEAD_PIECES = (
+    "**", "*", "Label:", "Host", " ", "x", ".", ":", "`code`", "`", "_", "[a](b)", "[", "\n",
+    "<http://a.b>", "é", "’", "&amp;", "\\", "value", "  ",
+)  # fmt: skip
+
+
+LABEL_PIECES = ("Label:", "Host", " ", "x", ".", ":", "é", "’", "value", "`a`")
+
+
+def test_lead_strong_inline_matches_reference() -> None:
+    rng = random.Random(26)
+    contents = ["".join(rng.choices(LEAD_PIECES, k=rng.randint(0, 10))) for _ in range(8000)]
+    contents += ["**" + c for c in contents[:4000]]
+    labels = ["".join(rng.choices(LABEL_PIECES, k=rng.randint(0, 4))) for _ in range(3000)]
+    contents += ["**" + a + "**" + b for a, b in zip(labels, contents[3000:6000], strict=True)]
+    found = 0
+    for env in ({}, {"references": {"A": {"href": "b", "title": ""}}}):
+        for content in contents:
+            fast = tokens.lead_strong_inline(content, env)
+            assert fast == _reference_lead_strong_inline(content, env), content
+            found += fast is not None
+    assert found > 500
+
+
+def _reference_lazy_inline(
+    parser: tokens.MarkdownIt, env: EnvType, token: tokens.Token
+) -> tokens.Inline:
+    """tokens._lazy_inline as it was before round 26 (called through functools.partial)."""
+    content = token.content
+    if tokens._markup_free(content) or not tokens.may_hold_markup(content, env):
+        return tokens.plain_inline(content)
+    found = _reference_lead_strong_inline(content, env)
+    if found is None:
+        found = tokens.code_span_inline(content, env)
+    if found is None:
+        found = tokens.emphasis_inline(content, env)
+    if found is None:
+        found = tokens.flatten(parser.inline.parse(content, parser, env, []))
+    return found
+
+
+def _reference_parse_blocks(text: str) -> list[tokens.Node]:
+    """tokens.parse_blocks as it was before round 26: markdown-it's own parse of the text,
+    the round-25 line ends and inline reading."""
+    if _reference_may_hold_footnote(text):
+        tree = tokens._Tree(tokens._parser().parse(text), tokens._parsed_inline)
+    else:
+        parser = tokens._block_parser(
+            _reference_absent_block_rules(text), tokens.is_normalized(text)
+        )
+        env: EnvType = {}
+        tree = tokens._Tree(parser.parse(text, env), partial(_reference_lazy_inline, parser, env))
+    root = tokens.Node("root", 1, max(1, text.count("\n") + 1))
+    tree.build(0, len(tree.tokens), root, depth=0)
+    return root.children
+
+
+def test_parse_blocks_matches_reference() -> None:
+    wrong = [t for t in ALL_TEXTS if tokens.parse_blocks(t) != _reference_parse_blocks(t)]
     assert wrong == []
