@@ -1721,9 +1721,10 @@ _LEAVES: dict[str, str] = {
 
 
 def _lines(token: Token, fallback: int) -> tuple[int, int]:
-    if token.map:
-        start, end = token.map
-        return start + 1, max(start + 1, end)
+    if lines := token.map:
+        line = lines[0] + 1
+        # max(line, lines[1]) as a comparison: the builtin's call costs more than the rest
+        return line, lines[1] if lines[1] > line else line
     return fallback, fallback
 
 
@@ -1838,7 +1839,12 @@ class _Tree:
 
 
 def _container(token: Token, base: str, fallback: int, depth: int) -> Node:
-    line, end = _lines(token, fallback)
+    # _lines(token, fallback), read in place (one call spared per list and item)
+    if lines := token.map:
+        line = lines[0] + 1
+        end = lines[1] if lines[1] > line else line
+    else:
+        line = end = fallback
     kind = _CONTAINERS[base]
     level = depth + 1 if kind == "list_item" else depth
     # positional: Node's __init__ binds keywords more slowly (one Node per list and item)

@@ -228,3 +228,50 @@ def _reference_parse_blocks(text: str) -> list[tokens.Node]:
 def test_parse_blocks_matches_reference() -> None:
     wrong = [t for t in ALL_TEXTS if tokens.parse_blocks(t) != _reference_parse_blocks(t)]
     assert wrong == []
+
+
+def _reference_lines(token: tokens.Token, fallback: int) -> tuple[int, int]:
+    """tokens._lines as it was before round 26."""
+    if token.map:
+        start, end = token.map
+        return start + 1, max(start + 1, end)
+    return fallback, fallback
+
+
+def _reference_container(token: tokens.Token, base: str, fallback: int, depth: int) -> tokens.Node:
+    """tokens._container as it was before round 26."""
+    line, end = _reference_lines(token, fallback)
+    kind = tokens._CONTAINERS[base]
+    level = depth + 1 if kind == "list_item" else depth
+    return tokens.Node(
+        kind,
+        line,
+        end,
+        level,
+        "",
+        tokens.EMPTY_INLINE,
+        token.info or token.markup,
+        base == "ordered_list",
+    )
+
+
+def test_lines_and_containers_match_reference() -> None:
+    # Every token of the texts, and maps of every shape: none, empty, closing before, at and
+    # after the line they open.
+    stream = [token for text in TEXTS for token in tokens._parser().parse(text)]
+    for start, end in [(0, 0), (0, 1), (3, 2), (3, 3), (3, 4), (7, 20)]:
+        made = tokens.Token("bullet_list_open", "ul", 1)
+        made.map = [start, end]
+        stream.append(made)
+    stream.append(tokens.Token("ordered_list_open", "ol", 1))
+    shapes = 0
+    for token in stream:
+        for fallback in (1, 5):
+            assert tokens._lines(token, fallback) == _reference_lines(token, fallback)
+            base = tokens._CONTAINER_OPENINGS.get(token.type)
+            if base is not None:
+                shapes += 1
+                for depth in (0, 2):
+                    fast = tokens._container(token, base, fallback, depth)
+                    assert fast == _reference_container(token, base, fallback, depth)
+    assert shapes > 500
