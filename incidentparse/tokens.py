@@ -977,7 +977,14 @@ class _StateBlock(StateBlock):
     (tests/test_tokens_perf15.py compares the state with StateBlock's on many texts).
     """
 
-    def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
+    def __init__(
+        self,
+        src: str,
+        md: MarkdownIt,
+        env: EnvType,
+        tokens: list[Token],
+        lines: list[str] | None = None,
+    ) -> None:
         # StateBlock.__init__ sets the same attributes, in this order, then finds each line's
         # marks with str.find and a per-character scan of its indent: about a tenth of the
         # block pass on small reports. _line_marks gives the same lists in a few C calls.
@@ -985,7 +992,7 @@ class _StateBlock(StateBlock):
         self.md = md
         self.env = env
         self.tokens = tokens
-        self.bMarks, self.eMarks, self.tShift, self.sCount, self.bsCount = _line_marks(src)
+        self.bMarks, self.eMarks, self.tShift, self.sCount, self.bsCount = _line_marks(src, lines)
         self.blkIndent = 0
         self.line = 0
         self.lineMax = len(self.bMarks) - 1  # the last entry is a sentinel, not a line
@@ -1023,15 +1030,17 @@ _new_token = object.__new__
 _LineMarks = tuple[list[int], list[int], list[int], list[int], list[int]]
 
 
-def _line_marks(src: str) -> _LineMarks:
+def _line_marks(src: str, lines: list[str] | None = None) -> _LineMarks:
     """StateBlock's bMarks, eMarks, tShift, sCount and bsCount for src: each line's start and
     end offsets, its indent in characters and in columns (a tab to the next multiple of 4),
-    and zeros; one sentinel entry (len(src), len(src), 0, 0, 0) ends each list.
+    and zeros; one sentinel entry (len(src), len(src), 0, 0, 0) ends each list. lines, when
+    given, is src.split("\n"), and is changed.
 
     StateBlock gives no line to the text after the last newline when it is empty or holds
     only spaces and tabs.
     """
-    lines = src.split("\n")
+    if lines is None:
+        lines = src.split("\n")
     if not lines[-1].strip(" \t"):
         lines.pop()
     length = len(src)
@@ -1128,24 +1137,41 @@ class _ParserBlock(ParserBlock):
 
 def may_hold_footnote(text: str) -> bool:
     """False when no footnote rule can fire on the text (the plain parser gives the same)."""
-    return _holds_any(text, _FOOTNOTE_MARKS)
+    # Both marks hold '^', which few texts do: one search for it answers most texts. (A
+    # two-character search reads a text holding non-Latin-1 characters, as most reports do
+    # with their typographic quotes, forty times slower than memchr reads one character.)
+    return "^" in text and _holds_any(text, _FOOTNOTE_MARKS)
 
 
-def absent_block_rules(text: str) -> frozenset[str]:
-    """The block rules that cannot match anywhere in the text."""
+# What str.splitlines breaks lines at besides "\n" (str.split("\n") breaks only there).
+_OTHER_LINE_BREAKS: tuple[str, ...] = tuple("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def absent_block_rules(text: str, lines: list[str] | None = None) -> frozenset[str]:
+    """The block rules that cannot match anywhere in the text; lines, when given, is
+    text.split("\n") (parse_blocks shares its split with the block state's line marks)."""
     absent = [rule for rule, marks in _BLOCK_RULE_MARKS.items() if not _holds_any(text, marks)]
     # str.splitlines breaks lines at \r and \n, as markdown-it does, and at a few characters
     # more: extra line ends can only keep a rule in. (A regex over the text costs ten times.)
-    line_ends = {line.rstrip(" \t")[-1:] for line in text.splitlines()}
+    # Without those characters its lines are split("\n")'s, but for a last empty line: an
+    # empty end, which no rule looks for.
+    if lines is None or _holds_any(text, _OTHER_LINE_BREAKS):
+        lines = text.splitlines()
+    line_ends = {line[-1:] for line in lines}
+    if " " in line_ends or "\t" in line_ends:
+        # Few lines end in a blank (a hard break): only then is each line stripped first.
+        line_ends = {line.rstrip(" \t")[-1:] for line in lines}
     absent += [rule for rule, ends in _BLOCK_RULE_LINE_ENDS.items() if ends.isdisjoint(line_ends)]
     return frozenset(absent)
 
 
 def _holds_any(text: str, marks: tuple[str, ...]) -> bool:
     # a loop, not any() over a generator: a generator's frame per call costs more than the
-    # searches on small texts, and this runs seven times per parse
+    # searches on small texts, and this runs seven times per parse. A longer mark is looked
+    # for only where its first character occurs: a one-character search is memchr's, one of
+    # several characters reads a non-Latin-1 text forty times slower ('~~~' in most texts).
     for mark in marks:  # noqa: SIM110
-        if mark in text:
+        if (len(mark) == 1 or mark[0] in text) and mark in text:
             return True
     return False
 
@@ -1156,17 +1182,24 @@ def parse_blocks(text: str) -> list[Node]:
         # Footnotes are rare; the footnote plugin's core rule needs the inline pass done.
         tree = _Tree(_parser().parse(text), _parsed_inline)
     else:
-        parser = _block_parser(absent_block_rules(text), is_normalized(text))
+        # One split of the text serves the line ends absent_block_rules reads and the block
+        # state's line marks (a split of a 3 KB report costs ~7 µs).
+        lines = text.split("\n")
+        parser = _block_parser(absent_block_rules(text, lines), is_normalized(text))
         env: EnvType = {}  # the block pass stores link reference definitions here
-        tree = _Tree(block_tokens(parser, text, env), partial(_lazy_inline, parser, env))
+        tokens = block_tokens(parser, text, env, lines)
+        tree = _Tree(tokens, _lazy_inline_of(parser, env))
     root = Node("root", 1, max(1, text.count("\n") + 1))
     tree.build(0, len(tree.tokens), root, depth=0)
     return root.children
 
 
-def block_tokens(parser: MarkdownIt, text: str, env: EnvType) -> list[Token]:
+def block_tokens(
+    parser: MarkdownIt, text: str, env: EnvType, lines: list[str] | None = None
+) -> list[Token]:
     """parser.parse(text, env): with only the core block rule left (_block_parser's parsers on
-    normalized text), its block parser called straight.
+    normalized text), its block parser called straight. lines, when given, is
+    text.split("\n"), which the block state's line marks then read (and change).
 
     MarkdownIt.parse checks its arguments' types (an ABC isinstance for env), builds a
     StateCore and runs the core chain, whose one rule calls the block parser: a few
@@ -1175,7 +1208,13 @@ def block_tokens(parser: MarkdownIt, text: str, env: EnvType) -> list[Token]:
     if parser.core.ruler.getRules("") != _ONLY_CORE_BLOCK:
         return parser.parse(text, env)
     tokens: list[Token] = []
-    parser.block.parse(text, parser, env, tokens)
+    block = parser.block
+    if lines is not None and type(block) is _ParserBlock:
+        if text:  # _ParserBlock.parse, its state given the lines
+            state = _StateBlock(text, parser, env, tokens, lines)
+            block.tokenize(state, state.line, state.lineMax)
+        return tokens
+    block.parse(text, parser, env, tokens)
     return tokens
 
 
@@ -1189,21 +1228,32 @@ def _parsed_inline(token: Token) -> Inline:
 
 def _lazy_inline(parser: MarkdownIt, env: EnvType, token: Token) -> Inline:
     """An inline token's content, parsed only when it can hold markup."""
-    content = token.content
-    if _markup_free(content) or not may_hold_markup(content, env):
-        if "\n" in content:
-            return plain_inline(content)
-        # Most contents are one line of prose: plain_inline's _plain(content, ()), built
-        # here without its two calls (one Inline per paragraph, heading, item and cell).
-        return _new_tuple(Inline, (_clean(content), None, False, "", (), (), (), content))
-    found = lead_strong_inline(content, env)
-    if found is None:
-        found = code_span_inline(content, env)
-    if found is None:
-        found = emphasis_inline(content, env)
-    if found is None:
-        found = flatten(parser.inline.parse(content, parser, env, []))
-    return found
+    return _lazy_inline_of(parser, env)(token)
+
+
+def _lazy_inline_of(parser: MarkdownIt, env: EnvType) -> Callable[[Token], Inline]:
+    """_lazy_inline with parser and env bound: a closure, called ~45 ns faster than
+    functools.partial(_lazy_inline, parser, env) (one call per paragraph, heading, item and
+    cell)."""
+
+    def lazy_inline(token: Token) -> Inline:
+        content = token.content
+        if _markup_free(content) or not may_hold_markup(content, env):
+            if "\n" in content:
+                return plain_inline(content)
+            # Most contents are one line of prose: plain_inline's _plain(content, ()), built
+            # here without its two calls (one Inline per paragraph, heading, item and cell).
+            return _new_tuple(Inline, (_clean(content), None, False, "", (), (), (), content))
+        found = lead_strong_inline(content, env)
+        if found is None:
+            found = code_span_inline(content, env)
+        if found is None:
+            found = emphasis_inline(content, env)
+        if found is None:
+            found = flatten(parser.inline.parse(content, parser, env, []))
+        return found
+
+    return lazy_inline
 
 
 def _markup_free(content: str) -> bool:
@@ -1283,8 +1333,10 @@ def lead_strong_inline(content: str, env: EnvType) -> Inline | None:
     can close, read as markdown-it's scanDelims reads them, with its own character classes
     (rules_inline/state_inline.py); any other shape goes to markdown-it's inline parser.
     """
+    if not content.startswith("**"):
+        return None  # before the search for the closing run, which reads the whole content
     close = content.find("**", 2)
-    if not content.startswith("**") or close < 3:
+    if close < 3:
         return None
     label, rest = content[2:close], content[close + 2 :]
     tail: Inline | None = None
@@ -1669,9 +1721,10 @@ _LEAVES: dict[str, str] = {
 
 
 def _lines(token: Token, fallback: int) -> tuple[int, int]:
-    if token.map:
-        start, end = token.map
-        return start + 1, max(start + 1, end)
+    if lines := token.map:
+        line = lines[0] + 1
+        # max(line, lines[1]) as a comparison: the builtin's call costs more than the rest
+        return line, lines[1] if lines[1] > line else line
     return fallback, fallback
 
 
@@ -1786,7 +1839,12 @@ class _Tree:
 
 
 def _container(token: Token, base: str, fallback: int, depth: int) -> Node:
-    line, end = _lines(token, fallback)
+    # _lines(token, fallback), read in place (one call spared per list and item)
+    if lines := token.map:
+        line = lines[0] + 1
+        end = lines[1] if lines[1] > line else line
+    else:
+        line = end = fallback
     kind = _CONTAINERS[base]
     level = depth + 1 if kind == "list_item" else depth
     # positional: Node's __init__ binds keywords more slowly (one Node per list and item)
