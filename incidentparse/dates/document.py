@@ -327,6 +327,18 @@ _WORTH_FINDERS: dict[bytes, re.Pattern[bytes]] = {
 }
 
 
+# The years are found in the text itself, by a regex opening with its two digits (a literal
+# prefix, which the regex engine finds with a tight C loop): every _YEAR_AT match, with no
+# str.find and _YEAR_AT.match in Python per '19'/'20' found (dates and times hold many: a
+# timeline's rows spent some 1 us each on it). The look-behind after the two digits is
+# _YEAR_AT's (?<!\d) before them; no two _YEAR_AT matches overlap (a digit would stand before
+# the second), so the non-overlapping matches are all of them (tests/test_dates_perf26_ref.py).
+_YEAR_FINDERS: dict[bytes, re.Pattern[str]] = {
+    b"19": re.compile(r"19(?<!\d19)\d\d(?!\d)"),
+    b"20": re.compile(r"20(?<!\d20)\d\d(?!\d)"),
+}
+
+
 def _worth_scanning(text: str) -> str:
     """The lines that can name R, each its own paragraph (so no phrase spans two of them)."""
     if not text:  # the thirteen passes of _worth_offsets find nothing in it
@@ -352,6 +364,10 @@ def _worth_offsets(text: str) -> list[int]:
     found: list[int] = []
     lower = ascii_lower(text)  # same offsets of the stems: no CASE_UNSAFE character is in text
     for stem, rest in _WORTH_WORDS:
+        years = _YEAR_FINDERS.get(stem)
+        if years is not None:
+            found.extend(m.start() for m in years.finditer(text))
+            continue
         finder = _WORTH_FINDERS.get(stem)
         if finder is not None and rest is not None:
             found.extend(m.start() for m in finder.finditer(lower) if rest.match(text, m.start()))
