@@ -4,17 +4,25 @@ document._worth_offsets finds the years by two regexes opening with '19' and '20
 instead of str.find and a _YEAR_AT match per stem found: the same offsets in the same order as
 the plain find loop (kept here as the reference), on our texts and generated digit runs with
 Unicode digits, letters and blanks around them.
-No timings.
+
+document._reads_for_r turns away 'by'/'from' before a count (_PREFIXED_COUNT and scan.count_at):
+wherever it does, expression_at reads no expression there in any context _reads_for_r reads
+with (round 23's), on the fixtures, the docs, the corpus (when present), the lines
+infer_reference_date keeps of them and generated prefixes before counts of every word the
+dates modules spell; and _reads_for_r reads what _reads reads on such texts. No timings.
 """
 
 from __future__ import annotations
 
 import random
 
-from incidentparse.dates import document
+from incidentparse.dates import document, scan
 from incidentparse.dates.vocab import ascii_lower, case_unsafe
 
+from .test_dates_perf import DOCUMENTS, TEXTS
 from .test_dates_perf8 import _texts
+from .test_dates_perf22_ref import _compared
+from .test_dates_perf23_ref import _R_CONTEXTS, _count_texts
 
 
 def _plain_worth_offsets(text: str) -> list[int]:
@@ -54,3 +62,58 @@ def test_year_finders_give_the_plain_offsets() -> None:
         assert document._worth_offsets(text) == expected, repr(text)
         found += sum(text.startswith(("19", "20"), offset) for offset in expected)
     assert found > 20_000
+
+
+_PREFIXES = ("by ", "By ", "BY\t", "from ", "From  ", "FROM \t", "bY ", "fRoM ")
+
+
+def _prefixed_texts(seed: int = 2602) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for count in _count_texts(seed=seed):
+        texts.append(rng.choice(_PREFIXES) + count)
+        texts.append("Scaled down " + rng.choice(_PREFIXES) + count)
+    for prefix in _PREFIXES:  # the prefix before what count_at lets through
+        for rest in ("2019", "12 nodes", "3 days ago", "7 to 10 nodes", "29 November 2019"):
+            texts.append(prefix + rest)
+    return texts
+
+
+def test_prefixed_counts_turned_away_read_no_expression() -> None:
+    texts = [
+        *TEXTS,
+        *(document._worth_scanning(text) for text in DOCUMENTS),
+        *_prefixed_texts(),
+    ]
+    fired = 0
+    for text in texts:
+        for m in document._PREFIXED_COUNT.finditer(text):
+            if not scan.count_at(text, m.end()):
+                continue
+            fired += 1
+            for ctx in _R_CONTEXTS:
+                assert scan.expression_at(text, m.start(), ctx) is None, (text, m.start())
+    assert fired > 15_000
+
+
+def test_reads_for_r_are_the_reads_on_prefixed_counts() -> None:
+    rng = random.Random(2603)
+    prefixed = _prefixed_texts(seed=2604)
+    texts = [" ".join(rng.choices(prefixed, k=rng.randint(1, 5))) for _ in range(3000)]
+    texts += [
+        "| 2019-11-30 10:30     | Scaling down by 2 nodes (to 8) to free up |\n" + t
+        for t in texts[:1500]
+    ]
+    fired = 0
+    for text in texts:
+        fast = list(document._reads_for_r(text))
+        assert _compared(fast) == _compared(list(document._reads(text))), repr(text)
+        fired += any(scan.count_at(text, m.end()) for m in document._PREFIXED_COUNT.finditer(text))
+    assert fired > 1_000
+
+
+def test_prefix_gate_is_a_whole_word() -> None:
+    """The gate matches at a scanner candidate only (a word start), and 'by'/'from' whole."""
+    gate = document._PREFIXED_COUNT
+    assert gate.match("by 2 nodes") and gate.match("FROM\t12 nodes")
+    assert not gate.match("bye 2") and not gate.match("by\n2 nodes") and not gate.match("for 2")

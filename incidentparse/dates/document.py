@@ -129,6 +129,12 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
             continue
         if count_at(text, pos):
             continue  # expression_at would give None: nothing changes (not even the anchor)
+        if text[pos] in "bBfF":
+            # 'by 2 nodes (to 8)', 'from 12 nodes': the grammar reads the prefix, then at the
+            # count what it reads there with a slot word, which count_at turns away
+            prefixed = _PREFIXED_COUNT.match(text, pos)
+            if prefixed is not None and count_at(text, prefixed.end()):
+                continue
         if carried is not None:
             # scan.carry_anchor of the Side resolve_point would give: its local day and clock time
             day, local = carried
@@ -150,6 +156,18 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
             continue
         yield expr, _read_fields(resolved[0]), resolved[1]
         current = carry_anchor(current, resolved[1])
+
+
+# 'by' or 'from' and blanks on the line before a digit. Where count_at turns the digit's count
+# away, expression_at reads no expression at the prefix either (with the neutral context, an
+# anchor carried or none, either dayfirst): the grammar reads the prefix (role 'by' or 'from':
+# no other role's word starts so, and no second prefix starts with a digit), then at the digit
+# what match_compound and the digit ranges read with a slot word, none of which reads a count
+# (count_at's proof covers the slot word), and the prefix leaves nothing else to read. Each
+# such prefix cost a grammar call (~15 us: its prefix, the rules at the count, both ranges;
+# two in dfds-2019's reference date). tests/test_dates_perf26_ref.py checks expression_at at
+# every such place of our texts and of generated prefixes before counts of every word.
+_PREFIXED_COUNT = re.compile(r"(?:[bB][yY]|[fF][rR][oO][mM])[ \t]+(?=\d)")
 
 
 def _shaped_read(
