@@ -15,8 +15,9 @@ dates modules spell; and _reads_for_r reads what _reads reads on such texts. No 
 from __future__ import annotations
 
 import random
+import re
 
-from incidentparse.dates import document, scan
+from incidentparse.dates import document, grammar, scan, shapes
 from incidentparse.dates.vocab import ascii_lower, case_unsafe
 
 from .test_dates_perf import DOCUMENTS, TEXTS
@@ -117,3 +118,76 @@ def test_prefix_gate_is_a_whole_word() -> None:
     gate = document._PREFIXED_COUNT
     assert gate.match("by 2 nodes") and gate.match("FROM\t12 nodes")
     assert not gate.match("bye 2") and not gate.match("by\n2 nodes") and not gate.match("for 2")
+
+
+# --- a weekday before a shape stamp with its year (document._weekday_read) ------------------
+
+_WEEKDAY_NAMES = (
+    "Wednesday", "wednesday", "WEDNESDAY", "Wed", "wed.", "Thursday", "Thu", "Thurs", "thur",
+    "Tuesday", "Tues", "tue", "Monday", "Mon", "MON", "Friday", "Fri", "Saturday", "Sat",
+    "Sunday", "sun", "Sun.", "Wednesday", "Fridays", "Thu.", "Satur",
+)  # fmt: skip
+_JOINS = (" ", ", ", ",", " , ", "\t", "  ", "\n", ",\n", ". ")
+_STAMPS = (
+    "2018-08-22", "2018-08-23", "2019-03-26 16:21", "2018-08-22, 03:26pm", "2018-08-22 3:26 PM",
+    "2019-02-30", "2019-02-29 10:00", "2018-08-22 13:00pm", "2018-08-22 00:00am", "03-26 07:16",
+    "10:00", "2018-8-2", "2018-08-22T10:00", "2018-08-22 10:00:30", "1999-12-31 23:59",
+    "2018-08-22 24:00", "29 November 2019", "2018-08-22x", "2018-08-22.5",
+)  # fmt: skip
+_ENDS = ("\n", "  \n", " |", "|", "]", ": x", "", " x", " 10:00", " - 2018-08-25", " UTC", "\nnext")
+_FOLLOWS = ("", " Next day at 10:00.", " 3 days later", " then Friday", " on the 24th", " by 5pm")
+
+
+def _weekday_texts(count: int, seed: int = 2605) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for name in _WEEKDAY_NAMES:
+        for stamp in _STAMPS:
+            texts.append(f"{name}{rng.choice(_JOINS)}{stamp}{rng.choice(_ENDS)}")
+    for _ in range(count):
+        lines = []
+        for _ in range(rng.randint(1, 4)):
+            lead = rng.choice(("", "Start: ", "End: ", "| ", "- ", "**Date:** ", "On "))
+            name, join = rng.choice(_WEEKDAY_NAMES), rng.choice(_JOINS)
+            stamp, end = rng.choice(_STAMPS), rng.choice(_ENDS)
+            lines.append(f"{lead}{name}{join}{stamp}{end}{rng.choice(_FOLLOWS)}")
+        texts.append(rng.choice(("\n", "\n\n", " ")).join(lines))
+    return texts
+
+
+def test_reads_for_r_are_the_reads_after_weekdays() -> None:
+    texts = [
+        *TEXTS,
+        *(document._worth_scanning(text) for text in DOCUMENTS),
+        *_weekday_texts(6000),
+    ]
+    fired = ambiguous = 0
+    for text in texts:
+        fast = list(document._reads_for_r(text))
+        assert _compared(fast) == _compared(list(document._reads(text))), repr(text)
+        for pos in range(len(text)):
+            if text[pos] in document._WEEKDAY_FIRST:
+                read = document._weekday_read(text, pos)
+                fired += read is not None
+                ambiguous += read is not None and read[1].ambiguous
+    assert fired > 1_500 and ambiguous > 1_000, (fired, ambiguous)
+
+
+def test_no_month_name_starts_where_a_weekday_does() -> None:
+    """match_named (tried first at a month's initial) reads nothing where a weekday starts."""
+    for text in _weekday_texts(0):
+        for pos in range(len(text)):
+            if grammar.WEEKDAY_PREFIX.match(text, pos):
+                assert shapes.match_named(text, pos, _R_CONTEXTS[0]) is None, text
+
+
+def test_shape_and_line_end_date_never_both_match() -> None:
+    """_weekday_read reads a line-end date without asking SHAPE: SHAPE matches at none."""
+    texts = [*TEXTS, *(document._worth_scanning(t) for t in DOCUMENTS), *_weekday_texts(2000)]
+    ends = 0
+    for text in texts:
+        for m in re.finditer(r"(?=\d)", text):
+            if shapes.DATE_AT_LINE_END.match(text, m.start()):
+                ends += 1
+                assert shapes.SHAPE.match(text, m.start()) is None, (text, m.start())
+    assert ends > 300

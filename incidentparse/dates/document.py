@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from .calendar import grace_limit
-from .grammar import Expr
+from .grammar import WEEKDAY_PREFIX, Expr
 from .points import Ctx
 from .resolve import Side, to_fields
 from .scan import (
@@ -21,8 +21,8 @@ from .scan import (
     scan,
     scan_fields,
 )
-from .shapes import SHAPE, clock_hour
-from .vocab import MONTH_BY_NAME, ascii_lower, case_unsafe
+from .shapes import DATE_AT_LINE_END, SHAPE, clock_hour
+from .vocab import MONTH_BY_NAME, WEEKDAY_BY_NAME, ascii_lower, case_unsafe
 
 # Front-matter keys that hold the report's own date, most specific first.
 REFERENCE_KEYS: tuple[str, ...] = (
@@ -122,6 +122,8 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
         if pos >= paragraph_end:
             current, paragraph_end, carried = base, next_paragraph(text, pos), None
         shaped = _shaped_read(text, pos)
+        if shaped is None and text[pos] in _WEEKDAY_FIRST:
+            shaped = _weekday_read(text, pos)
         if shaped is not None:
             where, read, carried = shaped
             cursor = where.end
@@ -206,6 +208,52 @@ def _shaped_read(
 
 
 _UTC = dt.timezone.utc
+# The letters a weekday name starts with, in either case (a set look-up turns every other away).
+_WEEKDAY_FIRST = frozenset(name[0] for name in WEEKDAY_BY_NAME) | frozenset(
+    name[0].upper() for name in WEEKDAY_BY_NAME
+)
+
+
+def _weekday_read(
+    text: str, pos: int
+) -> tuple[Expr, _Read, tuple[dt.date, dt.datetime | None]] | None:
+    """_shaped_read of a weekday before a shape stamp with its year ('Start: Wednesday,
+    2018-08-22' ending its line, 'Fri 2019-03-26 16:21 |'): the expression, _Read and anchor
+    expression_at and _plain_read give there, else None (the plain path then reads it).
+
+    expression_at reads it by grammar._match_weekday_shape (no month name starts a weekday
+    name, so match_named reads none there first): the weekday prefix, then match_shape's point
+    at the digit after it, or else a date alone ending its line (shapes.match_date_at_line_end;
+    SHAPE's follower test refuses a line break, so match_shape gives None there), the weekday
+    set on it. That point is _shaped_read's, or for a date at the line's end a ymd day with its
+    year and no time; either closes cleanly (a blank, '|', ']', ': ', a line break or the end
+    follows). _plain_read reads it as _shaped_read does, flagged ambiguous where the weekday is
+    not the date's (C10). Any other case (no year, a time alone, a day that does not exist, a
+    clock clock_hour refuses) gives None: _shaped_read or the line-end read gives None there.
+    Each read spares a grammar call, a Point, its evolve and _plain_read (~9 us;
+    tests/test_dates_perf26_ref.py compares with _reads)."""
+    m = WEEKDAY_PREFIX.match(text, pos)
+    if m is None or not "0" <= text[m.end() : m.end() + 1] <= "9" or case_unsafe(m.group(0)):
+        return None
+    shaped = _shaped_read(text, m.end())
+    if shaped is None:
+        # SHAPE never matches where DATE_AT_LINE_END does (its follower test refuses the line
+        # break, and no shorter day or month leaves a blank or the end after it): there
+        # match_shape gave None and the grammar reads the line-end date
+        line = DATE_AT_LINE_END.match(text, m.end())
+        if line is None:
+            return None
+        year, month, day = line.group("year", "mo", "d")
+        try:
+            date = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            return None
+        read = _Read(date, date, "day", "explicit", False, False)
+        shaped = Expr(pos, line.end(), None), read, (date, None)
+    where, read, anchor = shaped
+    if anchor[0].weekday() != WEEKDAY_BY_NAME[m.group("wd").lower()]:
+        read = read._replace(ambiguous=True)
+    return Expr(pos, where.end, None), read, anchor
 
 
 def _plain_read(expr: Expr) -> tuple[_Read, tuple[dt.date, dt.datetime | None]] | None:
