@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from .calendar import grace_limit
 from .grammar import WEEKDAY_PREFIX, Expr
-from .points import Ctx
+from .points import DAY, MONTH, YEAR, Ctx, month_number
 from .resolve import Side, to_fields
 from .scan import (
     Options,
@@ -124,6 +124,14 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
         shaped = _shaped_read(text, pos)
         if shaped is None and text[pos] in _WEEKDAY_FIRST:
             shaped = _weekday_read(text, pos)
+        elif shaped is None and text[pos] in "oO":
+            # 'On Friday 29 November 2019': the grammar reads the slot word 'on' (the only
+            # prefix starting so, and no prefix starts a weekday name), leaves it outside the
+            # expression, and reads the weekday and its date after it as at the weekday itself
+            # (_match_weekday_date, as _match_weekday_shape reads a shape date there)
+            slot = _ON.match(text, pos)
+            if slot is not None and text[slot.end() : slot.end() + 1] in _WEEKDAY_FIRST:
+                shaped = _weekday_read(text, slot.end())
         if shaped is not None:
             where, read, carried = shaped
             cursor = where.end
@@ -208,10 +216,46 @@ def _shaped_read(
 
 
 _UTC = dt.timezone.utc
+# The slot word 'on' as grammar's prefix regex reads it (re.I, then \s+)
+_ON = re.compile(r"[oO][nN]\s+")
 # The letters a weekday name starts with, in either case (a set look-up turns every other away).
 _WEEKDAY_FIRST = frozenset(name[0] for name in WEEKDAY_BY_NAME) | frozenset(
     name[0].upper() for name in WEEKDAY_BY_NAME
 )
+
+
+# A day, a month name and a year after a weekday ('Friday 29 November 2019, we'): the
+# day_month rule's pieces (points.DAY, MONTH, YEAR and its joins) with the year made compulsory,
+# inside an atomic group, then shapes.NAMED's follower test: what follows starts no time, no
+# weekday, no bracket, no range or open end and no '-ish' (_NAMED_FOLLOW, copied here: the
+# grammar's date-time join, weekday and tails are the same after any day point). At the day's
+# digits rules_at offers day_month, offset and time; offset needs a unit and time a ':' or am/pm
+# after the number, where a month name stands, so day_month's point is the longest; the rule
+# tries its optional year taken first (each join, YEAR before YEAR2), so where this matches,
+# the rule's own match is this text. Its Point is ymd with that year, month and day.
+_NAMED_FOLLOW = (
+    r"(?=[ \t]*,?[ \t]*(?:\Z|[\n|\]).;:!?*_\"'<>/]"
+    r"|(?!(?i:mon|tue|wed|thu|fri|sat|sun|at|to|ti|un|th|an|or|on|fo|is))[a-lo-zA-LO-Z]))"
+)
+_DAY_NAMED = re.compile(
+    rf"(?>(?i:{DAY}(?:\s+of)?[\s-]*{MONTH}(?:\s*,\s*|\s+|-){YEAR})){_NAMED_FOLLOW}"
+)
+
+
+def _closes_cleanly(text: str, end: int) -> bool:
+    """scan._closes_cleanly of an expression ending at end: no longer token runs on from it
+    ('2019T10', '2019_x', '2019.x'); _NAMED_FOLLOW lets a letter or '_' through."""
+    nxt = text[end : end + 1]
+    if nxt.isalnum() or nxt == "_":
+        return False
+    return not (nxt != "" and nxt in "./:-" and text[end + 1 : end + 2].isalnum())
+
+
+# DATE_AT_LINE_END's groups under the names _DAY_NAMED's have: one read for both
+_LINE_END = re.compile(
+    DATE_AT_LINE_END.pattern.replace("(?P<mo>", "(?P<mon>").replace("(?P<d>", "(?P<day>")
+)
+assert _LINE_END.groupindex.keys() == {"year", "mon", "day"}
 
 
 def _weekday_read(
@@ -227,11 +271,15 @@ def _weekday_read(
     SHAPE's follower test refuses a line break, so match_shape gives None there), the weekday
     set on it. That point is _shaped_read's, or for a date at the line's end a ymd day with its
     year and no time; either closes cleanly (a blank, '|', ']', ': ', a line break or the end
-    follows). _plain_read reads it as _shaped_read does, flagged ambiguous where the weekday is
-    not the date's (C10). Any other case (no year, a time alone, a day that does not exist, a
+    follows). Where neither shape is there ('Friday 29 November 2019, we'), the grammar reads
+    the weekday by _match_weekday_date and the date after it by match_point, whose longest
+    point there is day_month's: where _DAY_NAMED matches, that is a ymd day with its year, and
+    nothing attaches to it or follows on (the same follower test as shapes.NAMED's).
+    _plain_read reads it as _shaped_read does, flagged ambiguous where the weekday is not the
+    date's (C10). Any other case (no year, a time alone, a day that does not exist, a
     clock clock_hour refuses) gives None: _shaped_read or the line-end read gives None there.
-    Each read spares a grammar call, a Point, its evolve and _plain_read (~9 us;
-    tests/test_dates_perf26_ref.py compares with _reads)."""
+    Each read spares a grammar call, a Point, its evolve and _plain_read (~9 us, ~30 us for a
+    named month; tests/test_dates_perf26_ref.py compares with _reads)."""
     m = WEEKDAY_PREFIX.match(text, pos)
     if m is None or not "0" <= text[m.end() : m.end() + 1] <= "9" or case_unsafe(m.group(0)):
         return None
@@ -240,12 +288,13 @@ def _weekday_read(
         # SHAPE never matches where DATE_AT_LINE_END does (its follower test refuses the line
         # break, and no shorter day or month leaves a blank or the end after it): there
         # match_shape gave None and the grammar reads the line-end date
-        line = DATE_AT_LINE_END.match(text, m.end())
-        if line is None:
+        line = _LINE_END.match(text, m.end()) or _DAY_NAMED.match(text, m.end())
+        if line is None or case_unsafe(line.group(0)) or not _closes_cleanly(text, line.end()):
             return None
-        year, month, day = line.group("year", "mo", "d")
+        year, month, day = line.group("year", "mon", "day")
         try:
-            date = dt.date(int(year), int(month), int(day))
+            number = int(month) if month.isdigit() else month_number(month)
+            date = dt.date(int(year), number, int(day))
         except ValueError:
             return None
         read = _Read(date, date, "day", "explicit", False, False)
