@@ -125,7 +125,7 @@ def test_prefix_gate_is_a_whole_word() -> None:
 _WEEKDAY_NAMES = (
     "Wednesday", "wednesday", "WEDNESDAY", "Wed", "wed.", "Thursday", "Thu", "Thurs", "thur",
     "Tuesday", "Tues", "tue", "Monday", "Mon", "MON", "Friday", "Fri", "Saturday", "Sat",
-    "Sunday", "sun", "Sun.", "Wednesday", "Fridays", "Thu.", "Satur",
+    "Sunday", "sun", "Sun.", "Wednesday", "Fridays", "Thu.", "Satur", "ſunday", "sUN", "tHU",
 )  # fmt: skip
 _JOINS = (" ", ", ", ",", " , ", "\t", "  ", "\n", ",\n", ". ")
 _STAMPS = (
@@ -183,8 +183,9 @@ def test_reads_for_r_are_the_reads_after_weekdays() -> None:
         fast = list(document._reads_for_r(text))
         assert _compared(fast) == _compared(list(document._reads(text))), repr(text)
         for pos in range(len(text)):
-            if text[pos] in document._WEEKDAY_FIRST:
+            if text[pos].lower() in "mtwfs":
                 read = document._weekday_read(text, pos)
+                assert read is None or text[pos : pos + 2] in document._WEEKDAY_HEADS
                 fired += read is not None
                 ambiguous += read is not None and read[1].ambiguous
     assert fired > 1_500 and ambiguous > 1_000, (fired, ambiguous)

@@ -122,7 +122,7 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
         if pos >= paragraph_end:
             current, paragraph_end, carried = base, next_paragraph(text, pos), None
         shaped = _shaped_read(text, pos)
-        if shaped is None and text[pos] in _WEEKDAY_FIRST:
+        if shaped is None and text[pos : pos + 2] in _WEEKDAY_HEADS:
             shaped = _weekday_read(text, pos)
         elif shaped is None and text[pos] in "oO":
             # 'On Friday 29 November 2019': the grammar reads the slot word 'on' (the only
@@ -130,7 +130,7 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
             # expression, and reads the weekday and its date after it as at the weekday itself
             # (_match_weekday_date, as _match_weekday_shape reads a shape date there)
             slot = _ON.match(text, pos)
-            if slot is not None and text[slot.end() : slot.end() + 1] in _WEEKDAY_FIRST:
+            if slot is not None and text[slot.end() : slot.end() + 2] in _WEEKDAY_HEADS:
                 shaped = _weekday_read(text, slot.end())
         if shaped is not None:
             where, read, carried = shaped
@@ -218,9 +218,14 @@ def _shaped_read(
 _UTC = dt.timezone.utc
 # The slot word 'on' as grammar's prefix regex reads it (re.I, then \s+)
 _ON = re.compile(r"[oO][nN]\s+")
-# The letters a weekday name starts with, in either case (a set look-up turns every other away).
-_WEEKDAY_FIRST = frozenset(name[0] for name in WEEKDAY_BY_NAME) | frozenset(
-    name[0].upper() for name in WEEKDAY_BY_NAME
+# The first two letters of a weekday name, in every mix of cases (a slice and a set look-up
+# turn other words away, 'March' and 'September' among them; a match WEEKDAY_PREFIX reads
+# under re.I from a letter outside ASCII, 'ſun', is refused by case_unsafe all the same).
+_WEEKDAY_HEADS = frozenset(
+    a + b
+    for name in WEEKDAY_BY_NAME
+    for a in (name[0], name[0].upper())
+    for b in (name[1], name[1].upper())
 )
 
 
