@@ -8,8 +8,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from .calendar import grace_limit
-from .grammar import Expr
-from .points import Ctx
+from .grammar import WEEKDAY_PREFIX, Expr
+from .points import DAY, MONTH, YEAR, Ctx, month_number
 from .resolve import Side, to_fields
 from .scan import (
     Options,
@@ -21,8 +21,8 @@ from .scan import (
     scan,
     scan_fields,
 )
-from .shapes import SHAPE, clock_hour
-from .vocab import MONTH_BY_NAME, ascii_lower, case_unsafe
+from .shapes import DATE_AT_LINE_END, SHAPE, clock_hour
+from .vocab import MONTH_BY_NAME, WEEKDAY_BY_NAME, ascii_lower, case_unsafe
 
 # Front-matter keys that hold the report's own date, most specific first.
 REFERENCE_KEYS: tuple[str, ...] = (
@@ -122,6 +122,16 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
         if pos >= paragraph_end:
             current, paragraph_end, carried = base, next_paragraph(text, pos), None
         shaped = _shaped_read(text, pos)
+        if shaped is None and text[pos : pos + 2] in _WEEKDAY_HEADS:
+            shaped = _weekday_read(text, pos)
+        elif shaped is None and text[pos] in "oO":
+            # 'On Friday 29 November 2019': the grammar reads the slot word 'on' (the only
+            # prefix starting so, and no prefix starts a weekday name), leaves it outside the
+            # expression, and reads the weekday and its date after it as at the weekday itself
+            # (_match_weekday_date, as _match_weekday_shape reads a shape date there)
+            slot = _ON.match(text, pos)
+            if slot is not None and text[slot.end() : slot.end() + 2] in _WEEKDAY_HEADS:
+                shaped = _weekday_read(text, slot.end())
         if shaped is not None:
             where, read, carried = shaped
             cursor = where.end
@@ -129,6 +139,12 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
             continue
         if count_at(text, pos):
             continue  # expression_at would give None: nothing changes (not even the anchor)
+        if text[pos] in "bBfF":
+            # 'by 2 nodes (to 8)', 'from 12 nodes': the grammar reads the prefix, then at the
+            # count what it reads there with a slot word, which count_at turns away
+            prefixed = _PREFIXED_COUNT.match(text, pos)
+            if prefixed is not None and count_at(text, prefixed.end()):
+                continue
         if carried is not None:
             # scan.carry_anchor of the Side resolve_point would give: its local day and clock time
             day, local = carried
@@ -150,6 +166,18 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
             continue
         yield expr, _read_fields(resolved[0]), resolved[1]
         current = carry_anchor(current, resolved[1])
+
+
+# 'by' or 'from' and blanks on the line before a digit. Where count_at turns the digit's count
+# away, expression_at reads no expression at the prefix either (with the neutral context, an
+# anchor carried or none, either dayfirst): the grammar reads the prefix (role 'by' or 'from':
+# no other role's word starts so, and no second prefix starts with a digit), then at the digit
+# what match_compound and the digit ranges read with a slot word, none of which reads a count
+# (count_at's proof covers the slot word), and the prefix leaves nothing else to read. Each
+# such prefix cost a grammar call (~15 us: its prefix, the rules at the count, both ranges;
+# two in dfds-2019's reference date). tests/test_dates_perf26_ref.py checks expression_at at
+# every such place of our texts and of generated prefixes before counts of every word.
+_PREFIXED_COUNT = re.compile(r"(?:[bB][yY]|[fF][rR][oO][mM])[ \t]+(?=\d)")
 
 
 def _shaped_read(
@@ -188,6 +216,98 @@ def _shaped_read(
 
 
 _UTC = dt.timezone.utc
+# The slot word 'on' as grammar's prefix regex reads it (re.I, then \s+)
+_ON = re.compile(r"[oO][nN]\s+")
+# The first two letters of a weekday name, in every mix of cases (a slice and a set look-up
+# turn other words away, 'March' and 'September' among them; a match WEEKDAY_PREFIX reads
+# under re.I from a letter outside ASCII, 'ſun', is refused by case_unsafe all the same).
+_WEEKDAY_HEADS = frozenset(
+    a + b
+    for name in WEEKDAY_BY_NAME
+    for a in (name[0], name[0].upper())
+    for b in (name[1], name[1].upper())
+)
+
+
+# A day, a month name and a year after a weekday ('Friday 29 November 2019, we'): the
+# day_month rule's pieces (points.DAY, MONTH, YEAR and its joins) with the year made compulsory,
+# inside an atomic group, then shapes.NAMED's follower test: what follows starts no time, no
+# weekday, no bracket, no range or open end and no '-ish' (_NAMED_FOLLOW, copied here: the
+# grammar's date-time join, weekday and tails are the same after any day point). At the day's
+# digits rules_at offers day_month, offset and time; offset needs a unit and time a ':' or am/pm
+# after the number, where a month name stands, so day_month's point is the longest; the rule
+# tries its optional year taken first (each join, YEAR before YEAR2), so where this matches,
+# the rule's own match is this text. Its Point is ymd with that year, month and day.
+_NAMED_FOLLOW = (
+    r"(?=[ \t]*,?[ \t]*(?:\Z|[\n|\]).;:!?*_\"'<>/]"
+    r"|(?!(?i:mon|tue|wed|thu|fri|sat|sun|at|to|ti|un|th|an|or|on|fo|is))[a-lo-zA-LO-Z]))"
+)
+_DAY_NAMED = re.compile(
+    rf"(?>(?i:{DAY}(?:\s+of)?[\s-]*{MONTH}(?:\s*,\s*|\s+|-){YEAR})){_NAMED_FOLLOW}"
+)
+
+
+def _closes_cleanly(text: str, end: int) -> bool:
+    """scan._closes_cleanly of an expression ending at end: no longer token runs on from it
+    ('2019T10', '2019_x', '2019.x'); _NAMED_FOLLOW lets a letter or '_' through."""
+    nxt = text[end : end + 1]
+    if nxt.isalnum() or nxt == "_":
+        return False
+    return not (nxt != "" and nxt in "./:-" and text[end + 1 : end + 2].isalnum())
+
+
+# DATE_AT_LINE_END's groups under the names _DAY_NAMED's have: one read for both
+_LINE_END = re.compile(
+    DATE_AT_LINE_END.pattern.replace("(?P<mo>", "(?P<mon>").replace("(?P<d>", "(?P<day>")
+)
+assert _LINE_END.groupindex.keys() == {"year", "mon", "day"}
+
+
+def _weekday_read(
+    text: str, pos: int
+) -> tuple[Expr, _Read, tuple[dt.date, dt.datetime | None]] | None:
+    """_shaped_read of a weekday before a shape stamp with its year ('Start: Wednesday,
+    2018-08-22' ending its line, 'Fri 2019-03-26 16:21 |'): the expression, _Read and anchor
+    expression_at and _plain_read give there, else None (the plain path then reads it).
+
+    expression_at reads it by grammar._match_weekday_shape (no month name starts a weekday
+    name, so match_named reads none there first): the weekday prefix, then match_shape's point
+    at the digit after it, or else a date alone ending its line (shapes.match_date_at_line_end;
+    SHAPE's follower test refuses a line break, so match_shape gives None there), the weekday
+    set on it. That point is _shaped_read's, or for a date at the line's end a ymd day with its
+    year and no time; either closes cleanly (a blank, '|', ']', ': ', a line break or the end
+    follows). Where neither shape is there ('Friday 29 November 2019, we'), the grammar reads
+    the weekday by _match_weekday_date and the date after it by match_point, whose longest
+    point there is day_month's: where _DAY_NAMED matches, that is a ymd day with its year, and
+    nothing attaches to it or follows on (the same follower test as shapes.NAMED's).
+    _plain_read reads it as _shaped_read does, flagged ambiguous where the weekday is not the
+    date's (C10). Any other case (no year, a time alone, a day that does not exist, a
+    clock clock_hour refuses) gives None: _shaped_read or the line-end read gives None there.
+    Each read spares a grammar call, a Point, its evolve and _plain_read (~9 us, ~30 us for a
+    named month; tests/test_dates_perf26_ref.py compares with _reads)."""
+    m = WEEKDAY_PREFIX.match(text, pos)
+    if m is None or not "0" <= text[m.end() : m.end() + 1] <= "9" or case_unsafe(m.group(0)):
+        return None
+    shaped = _shaped_read(text, m.end())
+    if shaped is None:
+        # SHAPE never matches where DATE_AT_LINE_END does (its follower test refuses the line
+        # break, and no shorter day or month leaves a blank or the end after it): there
+        # match_shape gave None and the grammar reads the line-end date
+        line = _LINE_END.match(text, m.end()) or _DAY_NAMED.match(text, m.end())
+        if line is None or case_unsafe(line.group(0)) or not _closes_cleanly(text, line.end()):
+            return None
+        year, month, day = line.group("year", "mon", "day")
+        try:
+            number = int(month) if month.isdigit() else month_number(month)
+            date = dt.date(int(year), number, int(day))
+        except ValueError:
+            return None
+        read = _Read(date, date, "day", "explicit", False, False)
+        shaped = Expr(pos, line.end(), None), read, (date, None)
+    where, read, anchor = shaped
+    if anchor[0].weekday() != WEEKDAY_BY_NAME[m.group("wd").lower()]:
+        read = read._replace(ambiguous=True)
+    return Expr(pos, where.end, None), read, anchor
 
 
 def _plain_read(expr: Expr) -> tuple[_Read, tuple[dt.date, dt.datetime | None]] | None:
@@ -327,6 +447,18 @@ _WORTH_FINDERS: dict[bytes, re.Pattern[bytes]] = {
 }
 
 
+# The years are found in the text itself, by a regex opening with its two digits (a literal
+# prefix, which the regex engine finds with a tight C loop): every _YEAR_AT match, with no
+# str.find and _YEAR_AT.match in Python per '19'/'20' found (dates and times hold many: a
+# timeline's rows spent some 1 us each on it). The look-behind after the two digits is
+# _YEAR_AT's (?<!\d) before them; no two _YEAR_AT matches overlap (a digit would stand before
+# the second), so the non-overlapping matches are all of them (tests/test_dates_perf26_ref.py).
+_YEAR_FINDERS: dict[bytes, re.Pattern[str]] = {
+    b"19": re.compile(r"19(?<!\d19)\d\d(?!\d)"),
+    b"20": re.compile(r"20(?<!\d20)\d\d(?!\d)"),
+}
+
+
 def _worth_scanning(text: str) -> str:
     """The lines that can name R, each its own paragraph (so no phrase spans two of them)."""
     if not text:  # the thirteen passes of _worth_offsets find nothing in it
@@ -352,6 +484,10 @@ def _worth_offsets(text: str) -> list[int]:
     found: list[int] = []
     lower = ascii_lower(text)  # same offsets of the stems: no CASE_UNSAFE character is in text
     for stem, rest in _WORTH_WORDS:
+        years = _YEAR_FINDERS.get(stem)
+        if years is not None:
+            found.extend(m.start() for m in years.finditer(text))
+            continue
         finder = _WORTH_FINDERS.get(stem)
         if finder is not None and rest is not None:
             found.extend(m.start() for m in finder.finditer(lower) if rest.match(text, m.start()))

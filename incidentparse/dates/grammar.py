@@ -91,6 +91,9 @@ _ANY_TAIL = re.compile(
 )
 _BARE_DAY = re.compile(DAY + rf"(?:(?:\s*,\s*|\s+){YEAR})?", _I)
 _WEEKDAY_PREFIX = re.compile(WEEKDAY + r"(?:\s*,)?\s+", _I)
+# A weekday name and what joins it to a date after it, as _match_weekday_shape reads them (also
+# read by dates.document, which reads a weekday before a shape date without the grammar).
+WEEKDAY_PREFIX = _WEEKDAY_PREFIX
 _WEEKDAY_SUFFIX = re.compile(r"(?:[ \t]*,)?[ \t]*\(?" + WEEKDAY + r"\)?", _I)
 _DATE_TIME_JOIN = re.compile(r"(?:[ \t]*,)?[ \t]*(?:at[ \t]+|@[ \t]*)?|T", _I)
 _TIME_DATE_JOIN = re.compile(r"(?:[ \t]*,)?[ \t]*(?:on[ \t]+)?", _I)
