@@ -14,6 +14,7 @@ from .resolve import Side, to_fields
 from .scan import (
     Options,
     carry_anchor,
+    closes_cleanly,
     count_at,
     expression_at,
     expression_candidates,
@@ -186,7 +187,7 @@ def _shaped_read(
     """The expression, _Read and anchor of a shape stamp with its year at pos ('2022-03-18
     08:37 |', '2018-08-22, 03:26pm: '), else None. expression_at reads it by shapes.match_shape
     (match_expression's first step at a digit), which reads no context for a date with its
-    year; SHAPE's follower test leaves it clean (_closes_cleanly: a blank, '|', ']', ': ' or
+    year; SHAPE's follower test leaves it clean (scan.closes_cleanly: a blank, '|', ']', ': ' or
     the end follows). Its Point is ymd with that year, month and day, and hour, minute, second
     0 and grain 'minute' when a time follows, nothing else: what _plain_read reads. The Expr
     holds no Point (R reads only where it is). A day that does not exist or a clock that
@@ -247,15 +248,6 @@ _DAY_NAMED = re.compile(
 )
 
 
-def _closes_cleanly(text: str, end: int) -> bool:
-    """scan._closes_cleanly of an expression ending at end: no longer token runs on from it
-    ('2019T10', '2019_x', '2019.x'); _NAMED_FOLLOW lets a letter or '_' through."""
-    nxt = text[end : end + 1]
-    if nxt.isalnum() or nxt == "_":
-        return False
-    return not (nxt != "" and nxt in "./:-" and text[end + 1 : end + 2].isalnum())
-
-
 # DATE_AT_LINE_END's groups under the names _DAY_NAMED's have: one read for both
 _LINE_END = re.compile(
     DATE_AT_LINE_END.pattern.replace("(?P<mo>", "(?P<mon>").replace("(?P<d>", "(?P<day>")
@@ -294,7 +286,8 @@ def _weekday_read(
         # break, and no shorter day or month leaves a blank or the end after it): there
         # match_shape gave None and the grammar reads the line-end date
         line = _LINE_END.match(text, m.end()) or _DAY_NAMED.match(text, m.end())
-        if line is None or case_unsafe(line.group(0)) or not _closes_cleanly(text, line.end()):
+        # (the scanner's own clean-end test: _NAMED_FOLLOW lets a letter or '_' through)
+        if line is None or case_unsafe(line.group(0)) or not closes_cleanly(text, line.end()):
             return None
         year, month, day = line.group("year", "mon", "day")
         try:

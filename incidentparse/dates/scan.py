@@ -3,7 +3,8 @@
 The package's API is in dates/__init__.py. Besides the scanner's entry points, the pieces the
 other readers of dates (the reference date, timeline stamps and sequences) share with it have
 names without an underscore: CANDIDATE, expression_candidates, next_paragraph, carry_anchor,
-LEAD_MARKUP, is_template, reads_known. Any other underscore name is this module's own.
+LEAD_MARKUP, is_template, reads_known, count_at, closes_cleanly. Any other underscore name is
+this module's own.
 """
 
 from __future__ import annotations
@@ -331,14 +332,15 @@ def count_at(text: str, pos: int) -> bool:
     return not any(word[:size] in _AFTER_NUMBER for size in range(1, len(word)))
 
 
-def _closes_cleanly(text: str, expr: Expr) -> bool:
-    """The expression must not run into a longer token ('2026-04-03x', '14:30:99')."""
-    if expr.end >= len(text):
+def closes_cleanly(text: str, end: int) -> bool:
+    """An expression ending at end must not run into a longer token ('2026-04-03x',
+    '14:30:99')."""
+    if end >= len(text):
         return True
-    nxt = text[expr.end]
+    nxt = text[end]
     if nxt.isalnum() or nxt == "_":
         return False
-    return not (nxt in "./:-" and text[expr.end + 1 : expr.end + 2].isalnum())
+    return not (nxt in "./:-" and text[end + 1 : end + 2].isalnum())
 
 
 def _alone_on_line(text: str, pos: int, end: int) -> bool:
@@ -358,7 +360,7 @@ def expression_at(text: str, pos: int, ctx: Ctx, whole: bool = False) -> Expr | 
         token = _FOUR_DIGITS.match(text, pos)
         if token and _alone_on_line(text, pos, pos + 4):
             expr = match_expression(text, pos, ctx.slotted(True, ctx.slot_word))
-    if expr is None or expr.end <= expr.begin or not _closes_cleanly(text, expr):
+    if expr is None or expr.end <= expr.begin or not closes_cleanly(text, expr.end):
         return None
     return expr
 
@@ -372,7 +374,7 @@ def shaped_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     if shaped is None:
         return None
     expr = Expr(pos, shaped[1], shaped[0])
-    if expr.end <= expr.begin or not _closes_cleanly(text, expr):
+    if expr.end <= expr.begin or not closes_cleanly(text, expr.end):
         return None
     return expr
 
