@@ -96,24 +96,36 @@ def _plain_resolves(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_shaped_stamp_as_leading_stamp(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stamp where leading_stamp gives it; where the shapes read nothing at 0 (False), the
+    general path told so gives what it gives untold."""
     texts = _texts()
-    fast: list[tuple[str, dt.date, Stamp | None]] = []
+    fast: list[tuple[str, dt.date, Stamp | bool | None]] = []
     for n, text in enumerate(texts):
         reference = REFS[n % len(REFS)]
         fast.append((text, reference, shaped_stamp(text, reference)))
     _plain_resolves(monkeypatch)
     seen: Counter[str] = Counter()
+    bounds = ((3, 4), (0, 1), (3, 6), (8, 12))
     for text, reference, stamp in fast:
         if stamp is None:
             seen["refused"] += 1
             continue
+        if stamp is False:
+            seen["shapeless"] += 1
+            for limit, end in (*bounds, (len(text), len(text))):
+                told = leading_stamp(text, reference, limit, end, True)
+                _same_stamp(told, leading_stamp(text, reference, limit, end))
+                seen["shapeless stamped"] += told is not None
+            continue
+        assert isinstance(stamp, Stamp)
         seen["read"] += 1
         point = stamp.reading.a if stamp.reading is not None else None
         seen["dated" if point is not None and point.kind == "ymd" else "other"] += 1
-        for limit, end in ((3, len(text)), (0, 1), (3, 6), (8, 12), (len(text), len(text))):
+        for limit, end in (*bounds, (len(text), len(text))):
             _same_stamp(stamp, leading_stamp(text, reference, limit, end))
-    # 2038 read (1007 dated), 11051 refused with the corpus
+    # 2038 read (1007 dated), 3000 shapeless (500 stamped), 8000 refused with the corpus
     assert seen["read"] > 1500 and seen["dated"] > 700 and seen["refused"] > 5000, seen
+    assert seen["shapeless"] > 1000 and seen["shapeless stamped"] > 300, seen
 
 
 def test_stamp_of_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:

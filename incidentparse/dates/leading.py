@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Literal
 
 from .grammar import START_LOWER, Expr
 from .points import Ctx
@@ -31,9 +32,12 @@ class Stamp(str):
     shaped: Expr | None = None
 
 
-def leading_stamp(text: str, reference: dt.date, limit: int, end: int) -> Stamp | None:
-    """``text`` up to the end of its leading_expression, as a Stamp."""
-    found = _leading(text, reference, limit, end)
+def leading_stamp(
+    text: str, reference: dt.date, limit: int, end: int, shapeless: bool = False
+) -> Stamp | None:
+    """``text`` up to the end of its leading_expression, as a Stamp. ``shapeless``: the
+    shapes were asked at 0 already and read nothing there (shaped_stamp's False)."""
+    found = _leading(text, reference, limit, end, shapeless)
     if found is None:
         return None
     expr, shaped = found
@@ -52,7 +56,7 @@ def _stamp(text: str, expr: Expr, shaped: bool) -> Stamp:
     return stamp
 
 
-def shaped_stamp(text: str, reference: dt.date) -> Stamp | None:
+def shaped_stamp(text: str, reference: dt.date) -> Stamp | Literal[False] | None:
     """leading_stamp(text, reference, limit, end) for a text opening with an ASCII digit
     whose shapes' reading at 0 resolves ('2018-08-22, 03:26pm: first noticed …', '5:02 PM'),
     with any limit and end > 0; None where that reading is not there (the general path
@@ -64,12 +68,16 @@ def shaped_stamp(text: str, reference: dt.date) -> Stamp | None:
     (with no generator), at or before every limit; _may_open holds at a digit; so _leading's
     first try is shaped_expression at 0, and when it reads an expression that resolves, that
     is _leading's answer, shaped (tests/test_timeline_perf26_stamp.py compares with
-    leading_stamp)."""
+    leading_stamp). False where the shapes read nothing at 0: the general path, told so
+    (leading_stamp's shapeless), does not ask them again there (the same answer: the same
+    text and _defaults' Ctx), for a row the grammar reads ('2024-11-12 02:10 UTC – …')."""
     if not ("0" <= text[:1] <= "9" and text.isascii()):
         return None
     env, ctx = _defaults(reference)
     expr = shaped_expression(text, 0, ctx)
-    if expr is None or not _shape_resolves(expr, text, env, ctx):
+    if expr is None:
+        return False
+    if not _shape_resolves(expr, text, env, ctx):
         return None
     return _stamp(text, expr, True)
 
@@ -144,8 +152,11 @@ def _defaults(reference: dt.date) -> tuple[Env, Ctx]:
     return options.env(), options.ctx()
 
 
-def _leading(text: str, reference: dt.date, limit: int, end: int) -> tuple[Expr, bool] | None:
-    """leading_expression's answer, and whether the shapes (dates.shapes) read it."""
+def _leading(
+    text: str, reference: dt.date, limit: int, end: int, shapeless: bool = False
+) -> tuple[Expr, bool] | None:
+    """leading_expression's answer, and whether the shapes (dates.shapes) read it.
+    ``shapeless``: shaped_expression(text, 0, ctx) is known to be None (leading_stamp)."""
     first, found = _first_candidate(text, end)
     # Most texts asked (every paragraph under a `### 12:49 PM` heading) open with no date: their
     # first candidate word starts past the limit, and nothing is read.
@@ -157,7 +168,7 @@ def _leading(text: str, reference: dt.date, limit: int, end: int) -> tuple[Expr,
     while pos is not None and pos <= limit:
         if pos >= cursor and _may_open(text, pos):
             # expression_at's first step, told apart: a shape's reading can be handed on
-            expr = shaped_expression(text, pos, ctx)
+            expr = None if shapeless and pos == 0 else shaped_expression(text, pos, ctx)
             shaped = expr is not None
             if expr is None:
                 expr = expression_at(text, pos, ctx)

@@ -249,10 +249,12 @@ def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
     # digit: no _STAMP_OPEN markup there, so the limit is MAX_STAMP_START, and its shapes'
     # reading at 0, when that resolves, is leading_stamp's answer at any limit and end
     # (dates.leading.shaped_stamp), read without the opener and word-run matches.
+    shapeless = False
     if "0" <= text[:1] <= "9":
-        stamp = shaped_stamp(text, reference_date)
-        if stamp is not None:
-            return _split_at(text, stamp)
+        shaped = shaped_stamp(text, reference_date)
+        if shaped is not None and shaped is not False:
+            return _split_at(text, shaped)
+        shapeless = shaped is False  # the general path need not read the shapes at 0 again
     # Most rows asked open with a word (no _STAMP_OPEN markup: the limit is MAX_STAMP_START)
     # that starts no date: told by one match (dates.leading.opens_with_plain_word).
     if opens_with_plain_word(text):
@@ -269,7 +271,7 @@ def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
     # Only where the first expression is matters here: its TimeSpan is not built
     # (resolve_sequence reads the stamp with the timeline's own options, handed the expression
     # found here when that reading gives it too: a Stamp).
-    found = leading_stamp(text, reference_date, limit, end)
+    found = leading_stamp(text, reference_date, limit, end, shapeless)
     return None if found is None else _split_at(text, found)
 
 
