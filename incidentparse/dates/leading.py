@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Literal
 
 from .grammar import START_LOWER, Expr
 from .points import Ctx
@@ -31,12 +32,19 @@ class Stamp(str):
     shaped: Expr | None = None
 
 
-def leading_stamp(text: str, reference: dt.date, limit: int, end: int) -> Stamp | None:
-    """``text`` up to the end of its leading_expression, as a Stamp."""
-    found = _leading(text, reference, limit, end)
+def leading_stamp(
+    text: str, reference: dt.date, limit: int, end: int, shapeless: bool = False
+) -> Stamp | None:
+    """``text`` up to the end of its leading_expression, as a Stamp. ``shapeless``: the
+    shapes were asked at 0 already and read nothing there (shaped_stamp's False)."""
+    found = _leading(text, reference, limit, end, shapeless)
     if found is None:
         return None
     expr, shaped = found
+    return _stamp(text, expr, shaped)
+
+
+def _stamp(text: str, expr: Expr, shaped: bool) -> Stamp:
     stamp = Stamp(text[: expr.end])
     # A shape's point with a year, or a clock time alone, is read the same whatever the
     # options and anchors; a month and day with no year ('03-26 07:16') depends on dayfirst.
@@ -46,6 +54,53 @@ def leading_stamp(text: str, reference: dt.date, limit: int, end: int) -> Stamp 
         if a is not None and (a.kind == "time" or a.year is not None):
             stamp.reading = expr
     return stamp
+
+
+def shaped_stamp(text: str, reference: dt.date) -> Stamp | Literal[False] | None:
+    """leading_stamp(text, reference, limit, end) for a text opening with an ASCII digit
+    whose shapes' reading at 0 resolves ('2018-08-22, 03:26pm: first noticed …', '5:02 PM'),
+    with any limit and end > 0; None where that reading is not there (the general path
+    answers then). A timeline's dated rows and heading stamps are most of its stamps, and
+    the general path's steps around this one reading (the opener and word-run matches of
+    extract.timeline._stamp_of, the candidate walk) cost about as much as the reading.
+
+    Exact: in an ASCII text opening with a digit, _first_candidate's first candidate is 0
+    (with no generator), at or before every limit; _may_open holds at a digit; so _leading's
+    first try is shaped_expression at 0, and when it reads an expression that resolves, that
+    is _leading's answer, shaped (tests/test_timeline_perf26_stamp.py compares with
+    leading_stamp). False where the shapes read nothing at 0: the general path, told so
+    (leading_stamp's shapeless), does not ask them again there (the same answer: the same
+    text and _defaults' Ctx), for a row the grammar reads ('2024-11-12 02:10 UTC – …')."""
+    if not ("0" <= text[:1] <= "9" and text.isascii()):
+        return None
+    env, ctx = _defaults(reference)
+    expr = shaped_expression(text, 0, ctx)
+    if expr is None:
+        return False
+    if not _shape_resolves(expr, text, env, ctx):
+        return None
+    return _stamp(text, expr, True)
+
+
+def _shape_resolves(expr: Expr, text: str, env: Env, ctx: Ctx) -> bool:
+    """resolves(expr, text[expr.begin : expr.end], env, ctx, expr.begin) for an Expr of the
+    shapes (scan.shaped_expression) read with _defaults' Env and Ctx. A shape's dated point
+    ('2018-08-22, 03:26pm', '2019-03-26') holds its written year (1900-2099), a month
+    1-12, a day 1-31 and maybe a clock 00:00-23:59, and nothing else: its resolution (a
+    written year, the day's interval, the clock in _defaults' UTC) fails only where the day
+    does not exist (interval's None) and raises nothing, a year away from the calendar's
+    ends; told by building the day, where the resolution built the TimeSpan's every field
+    (~a third of reading a dated stamp). Every other shape is resolved as before."""
+    a = expr.a
+    if a is not None and a.kind == "ymd" and a.year is not None and a.day is not None:
+        if a.day <= 28:
+            return True
+        try:
+            dt.date(a.year, a.month or 1, a.day)
+        except ValueError:
+            return False
+        return True
+    return resolves(expr, text[expr.begin : expr.end], env, ctx, expr.begin)
 
 
 # The words scan.CANDIDATE's trie reads whole (those of \w characters only, as it is built).
@@ -97,8 +152,11 @@ def _defaults(reference: dt.date) -> tuple[Env, Ctx]:
     return options.env(), options.ctx()
 
 
-def _leading(text: str, reference: dt.date, limit: int, end: int) -> tuple[Expr, bool] | None:
-    """leading_expression's answer, and whether the shapes (dates.shapes) read it."""
+def _leading(
+    text: str, reference: dt.date, limit: int, end: int, shapeless: bool = False
+) -> tuple[Expr, bool] | None:
+    """leading_expression's answer, and whether the shapes (dates.shapes) read it.
+    ``shapeless``: shaped_expression(text, 0, ctx) is known to be None (leading_stamp)."""
     first, found = _first_candidate(text, end)
     # Most texts asked (every paragraph under a `### 12:49 PM` heading) open with no date: their
     # first candidate word starts past the limit, and nothing is read.
@@ -110,14 +168,19 @@ def _leading(text: str, reference: dt.date, limit: int, end: int) -> tuple[Expr,
     while pos is not None and pos <= limit:
         if pos >= cursor and _may_open(text, pos):
             # expression_at's first step, told apart: a shape's reading can be handed on
-            expr = shaped_expression(text, pos, ctx)
+            expr = None if shapeless and pos == 0 else shaped_expression(text, pos, ctx)
             shaped = expr is not None
             if expr is None:
                 expr = expression_at(text, pos, ctx)
             if expr is not None:
                 # The scanner keeps only expressions that resolve (the TimeSpan is not built; a
                 # clock time is known to resolve without resolving it).
-                if resolves(expr, text[expr.begin : expr.end], env, ctx, expr.begin):
+                ok = (
+                    _shape_resolves(expr, text, env, ctx)
+                    if shaped
+                    else resolves(expr, text[expr.begin : expr.end], env, ctx, expr.begin)
+                )
+                if ok:
                     return (expr, shaped) if expr.begin <= limit else None
                 cursor = expr.end
         if found is None:  # the first candidate gave no stamp: the scan's walk goes on

@@ -238,18 +238,40 @@ def zone_declaration(text: str) -> str | None:
 
     The result is accepted as ``default_zone``; "Eastern Time" gives its IANA region.
     """
-    for match in _declarations(text):
+    return lowered_declaration(text, None)
+
+
+def lowered_declaration(text: str, lowered: str | None) -> str | None:
+    """zone_declaration(text), given text.lower() when the caller has it (see _declarations)."""
+    for match in _declarations(text, lowered):
         zone = lookup_zone(match.group("zone"))
         if zone is not None:
             return zone.region or zone.name
     return None
 
 
-def _declarations(text: str) -> Iterator[re.Match[str]]:
+def _declarations(text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
     """_DECLARATION.finditer(text), by the starts of 'time'. The same matches: a match whose
-    zone is unknown (an offset past 14 h) holds no other 'time' for finditer to skip."""
+    zone is unknown (an offset past 14 h) holds no other 'time' for finditer to skip.
+
+    The starts are found in ``lowered`` (text.lower()) when it is given and as long as text:
+    a whole report's is built once per parse anyway (extract.Context.lowered), where
+    ascii_lower cost a pass over the report (its encoding, slow once the text holds a
+    character beyond ASCII). The same starts: only 'İ' lower-cases to more than one character,
+    so with the lengths equal each character is lowered in place, and none beyond ASCII
+    lower-cases to 't', 'i', 'm' or 'e' (the Kelvin sign's 'k' is the only ASCII letter one
+    gives), so 'time' stands in both at the same offsets (tests/test_timeline_perf26_zone.py
+    checks every character)."""
     if any(char in text for char in CASE_UNSAFE):
         yield from _DECLARATION.finditer(text)
+        return
+    if lowered is not None and len(lowered) == len(text):
+        pos = lowered.find("time")
+        while pos >= 0:
+            match = _DECLARATION_AT.match(text, pos)
+            if match is not None:
+                yield match
+            pos = lowered.find("time", pos + 1)
         return
     lower = ascii_lower(text)  # same offsets: no CASE_UNSAFE character is in the text
     pos = lower.find(b"time")

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Generic, TypeVar, overload
 
 from ..answers import classify
-from ..dates import detect_dayfirst, parse_timespan, zone_declaration
+from ..dates import detect_dayfirst, parse_timespan
+from ..dates.zones import lowered_declaration
 from ..diagnostics import Sink
 from ..models import (
     ActionItem,
@@ -69,10 +70,11 @@ _CENTURIES = ("19", "20")
 _DATE_SEPARATORS = "/-"
 
 
-def declared_zone(text: str) -> str | None:
+def declared_zone(text: str, lowered: str | None = None) -> str | None:
     """The zone a text declares ("All times in PDT"), as the date engine's default_zone. A
-    declared UTC is passed as "UTC+00:00": plain "UTC" means no zone was declared (assumed)."""
-    zone = zone_declaration(text)
+    declared UTC is passed as "UTC+00:00": plain "UTC" means no zone was declared (assumed).
+    ``lowered``: text.lower(), when the caller has it (zones.lowered_declaration)."""
+    zone = lowered_declaration(text, lowered)
     return "UTC+00:00" if zone == "UTC" else zone
 
 
@@ -182,8 +184,10 @@ class Context:
 
     @per_parse
     def default_zone(self) -> str:
-        """The document's declared zone ("All times in PDT"), else UTC."""
-        return declared_zone(self.doc.text) or "UTC"
+        """The document's declared zone ("All times in PDT"), else UTC. Read with the
+        lower-cased text report_type reads in every parse (lowered), which finds the words
+        'time' where ascii_lower made a copy of the whole text for them."""
+        return declared_zone(self.doc.text, self.lowered) or "UTC"
 
     @per_parse
     def dayfirst(self) -> bool | None:

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..answers import classify
-from ..dates import find_timespans, resolve_sequence, zone_declaration
-from ..dates.leading import leading_stamp, opens_with_plain_word
+from ..dates import find_timespans, resolve_sequence
+from ..dates.leading import leading_stamp, opens_with_plain_word, shaped_stamp
 from ..dates.scan import expression_candidates
 from ..models import Field, TimelineEvent, TimeSpan, assembled
 from ..sections import Part, View
@@ -208,7 +208,9 @@ def _entry_rows(
             answer = classify(entry.value)
             dated_by = entry.value if answer.applicable and answer.known else ""
             continue
-        if entry.depth == 0 and zone_declaration(entry.text):
+        # (_declared_in: told at once for a text without 'time'; as truthy as zone_declaration,
+        # which it gives, "UTC" as "UTC+00:00")
+        if entry.depth == 0 and _declared_in(entry.text):
             stamp = _leading_stamp(entry.text, ctx)
             if stamp is not None:
                 rows.append(_Row(entry.line, stamp=stamp[0], emit=False))
@@ -243,6 +245,16 @@ def _leading_stamp(text: str | None, ctx: Context) -> tuple[str, str] | None:
 
 
 def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
+    # A dated row or a heading's clock ('2018-08-22, 03:26pm: …', '5:02 PM') opens with a
+    # digit: no _STAMP_OPEN markup there, so the limit is MAX_STAMP_START, and its shapes'
+    # reading at 0, when that resolves, is leading_stamp's answer at any limit and end
+    # (dates.leading.shaped_stamp), read without the opener and word-run matches.
+    shapeless = False
+    if "0" <= text[:1] <= "9":
+        shaped = shaped_stamp(text, reference_date)
+        if shaped is not None and shaped is not False:
+            return _split_at(text, shaped)
+        shapeless = shaped is False  # the general path need not read the shapes at 0 again
     # Most rows asked open with a word (no _STAMP_OPEN markup: the limit is MAX_STAMP_START)
     # that starts no date: told by one match (dates.leading.opens_with_plain_word).
     if opens_with_plain_word(text):
@@ -259,9 +271,12 @@ def _stamp_of(text: str, reference_date: dt.date) -> tuple[str, str] | None:
     # Only where the first expression is matters here: its TimeSpan is not built
     # (resolve_sequence reads the stamp with the timeline's own options, handed the expression
     # found here when that reading gives it too: a Stamp).
-    stamp = leading_stamp(text, reference_date, limit, end)
-    if stamp is None:
-        return None
+    found = leading_stamp(text, reference_date, limit, end, shapeless)
+    return None if found is None else _split_at(text, found)
+
+
+def _split_at(text: str, stamp: str) -> tuple[str, str]:
+    """(stamp, the row's text after it and its separator)."""
     separator = _STAMP_SEPARATOR.match(text, len(stamp))  # it matches everywhere (maybe empty)
     return stamp, text[separator.end() if separator else len(stamp) :].strip()
 
