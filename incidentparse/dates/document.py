@@ -22,7 +22,7 @@ from .scan import (
     scan,
     scan_fields,
 )
-from .shapes import DATE_AT_LINE_END, SHAPE, clock_hour
+from .shapes import DATE_AT_LINE_END, NAMED_FOLLOW, SHAPE, clock_hour
 from .vocab import MONTH_BY_NAME, WEEKDAY_BY_NAME, ascii_lower, case_unsafe
 
 # Front-matter keys that hold the report's own date, most specific first.
@@ -233,18 +233,14 @@ _WEEKDAY_HEADS = frozenset(
 # A day, a month name and a year after a weekday ('Friday 29 November 2019, we'): the
 # day_month rule's pieces (points.DAY, MONTH, YEAR and its joins) with the year made compulsory,
 # inside an atomic group, then shapes.NAMED's follower test: what follows starts no time, no
-# weekday, no bracket, no range or open end and no '-ish' (_NAMED_FOLLOW, copied here: the
+# weekday, no bracket, no range or open end and no '-ish' (shapes.NAMED_FOLLOW, shared: the
 # grammar's date-time join, weekday and tails are the same after any day point). At the day's
 # digits rules_at offers day_month, offset and time; offset needs a unit and time a ':' or am/pm
 # after the number, where a month name stands, so day_month's point is the longest; the rule
 # tries its optional year taken first (each join, YEAR before YEAR2), so where this matches,
 # the rule's own match is this text. Its Point is ymd with that year, month and day.
-_NAMED_FOLLOW = (
-    r"(?=[ \t]*,?[ \t]*(?:\Z|[\n|\]).;:!?*_\"'<>/]"
-    r"|(?!(?i:mon|tue|wed|thu|fri|sat|sun|at|to|ti|un|th|an|or|on|fo|is))[a-lo-zA-LO-Z]))"
-)
 _DAY_NAMED = re.compile(
-    rf"(?>(?i:{DAY}(?:\s+of)?[\s-]*{MONTH}(?:\s*,\s*|\s+|-){YEAR})){_NAMED_FOLLOW}"
+    rf"(?>(?i:{DAY}(?:\s+of)?[\s-]*{MONTH}(?:\s*,\s*|\s+|-){YEAR})){NAMED_FOLLOW}"
 )
 
 
@@ -286,7 +282,7 @@ def _weekday_read(
         # break, and no shorter day or month leaves a blank or the end after it): there
         # match_shape gave None and the grammar reads the line-end date
         line = _LINE_END.match(text, m.end()) or _DAY_NAMED.match(text, m.end())
-        # (the scanner's own clean-end test: _NAMED_FOLLOW lets a letter or '_' through)
+        # (the scanner's own clean-end test: NAMED_FOLLOW lets a letter or '_' through)
         if line is None or case_unsafe(line.group(0)) or not closes_cleanly(text, line.end()):
             return None
         year, month, day = line.group("year", "mon", "day")

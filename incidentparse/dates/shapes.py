@@ -128,7 +128,7 @@ def clock_hour(hour: int, ap: str | None) -> int | None:
 # and n; 'at', '@'), no weekday, no '(' (a weekday in brackets), no range or open end ('-', '–',
 # '—', '~', '&', 'to', 'until', 'till', 'through', 'thru', 'and'), no 'or so', 'onwards',
 # 'forward' or '-ish'. Word starts are refused by their first two letters, more than needed.
-_NAMED_FOLLOW = (
+NAMED_FOLLOW = (
     r"(?=[ \t]*,?[ \t]*(?:\Z|[\n|\]).;:!?*_\"'<>/]"
     r"|(?!(?i:mon|tue|wed|thu|fri|sat|sun|at|to|ti|un|th|an|or|on|fo|is))[a-lo-zA-LO-Z]))"
 )
@@ -136,7 +136,7 @@ _NAMED_FOLLOW = (
 # the grammar's date-time join, the 'time' rule's minutes form, then SHAPE's own follower test.
 NAMED = re.compile(
     rf"(?>(?i:{MONTH}[\s-]?{DAY}(?:\s*,\s*|\s+|-){YEAR}(?!\s*(?:hosts?|users?))))"
-    rf"(?:{_JOIN}(?=\d){_TIME}{_FOLLOW}|{_NAMED_FOLLOW})"
+    rf"(?:{_JOIN}(?=\d){_TIME}{_FOLLOW}|{NAMED_FOLLOW})"
 )
 # The letters a month name starts with, in either case (a set look-up turns every other away).
 NAMED_INITIALS = frozenset(name[0] for name in MONTH_BY_NAME) | frozenset(
