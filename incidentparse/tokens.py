@@ -495,7 +495,7 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     token = state.push("tr_open", "tr", 1)
     token.map = [start, start + 1]
     for i, column in enumerate(columns):
-        _push_cell(state, "th_open", "th_close", "th", aligns[i], start, mdTrim(column))
+        _push_cell(state, "th", aligns[i], start, mdTrim(column))
     state.push("tr_close", "tr", -1)
     state.push("thead_close", "thead", -1)
 
@@ -533,7 +533,7 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             for i in range(column_count):
                 column = columns[i] if i < present else ""
                 content = mdTrim(column) if column else ""
-                _push_cell(state, "td_open", "td_close", "td", aligns[i], next_line, content)
+                _push_cell(state, "td", aligns[i], next_line, content)
             state.push("tr_close", "tr", -1)
             next_line += 1
             continue
@@ -547,59 +547,6 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     state.parentType = old_parent
     state.line = next_line
     return True
-
-
-def _push_cell(
-    state: StateBlock,
-    opening_type: str,
-    closing_type: str,
-    tag: str,
-    align: str,
-    line: int,
-    content: str,
-) -> None:
-    """Append what the table rule pushes for a cell on line: its opening token (a style
-    attribute when the column is aligned, no map), an inline token holding content (map
-    [line, line + 1], children []), its closing token; each field set once."""
-    level = state.level
-    opening = _new_token(Token)
-    opening.type = opening_type
-    opening.tag = tag
-    opening.nesting = 1
-    opening.attrs = {"style": "text-align:" + align} if align else {}
-    opening.map = None
-    opening.level = level
-    opening.children = None
-    opening.content = opening.markup = opening.info = ""
-    opening.meta = {}
-    opening.block = True
-    opening.hidden = False
-    inline = _new_token(Token)
-    inline.type = "inline"
-    inline.tag = ""
-    inline.nesting = 0
-    inline.attrs = {}
-    inline.map = [line, line + 1]
-    inline.level = level + 1
-    inline.children = []
-    inline.content = content
-    inline.markup = inline.info = ""
-    inline.meta = {}
-    inline.block = True
-    inline.hidden = False
-    closing = _new_token(Token)
-    closing.type = closing_type
-    closing.tag = tag
-    closing.nesting = -1
-    closing.attrs = {}
-    closing.map = None
-    closing.level = level
-    closing.children = None
-    closing.content = closing.markup = closing.info = ""
-    closing.meta = {}
-    closing.block = True
-    closing.hidden = False
-    state.tokens += (opening, inline, closing)
 
 
 def _plain_split(escaped_split: Callable[[str], list[str]], row: str) -> list[str]:
@@ -645,8 +592,17 @@ def heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         text = unclosed
     state.line = start + 1
     tag = _HEADING_TAGS[level]
-    _push_text_block(
-        state, "heading_open", "heading_close", tag, "#" * level, start, start + 1, mdTrim(text)
+    lines = [start, start + 1]
+    _push_three(
+        state,
+        "heading_open",
+        "heading_close",
+        tag,
+        "#" * level,
+        {},
+        lines,
+        lines.copy(),
+        mdTrim(text),
     )
     return True
 
@@ -654,19 +610,29 @@ def heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 _HEADING_TAGS = ("", "h1", "h2", "h3", "h4", "h5", "h6")  # level -> f"h{level}"
 
 
-def _push_text_block(
+def _push_cell(state: StateBlock, tag: str, align: str, line: int, content: str) -> None:
+    """What the table rule pushes for a th or td cell on line (_push_three)."""
+    attrs: dict[str, str | int | float] = {"style": "text-align:" + align} if align else {}
+    inline_map = [line, line + 1]
+    _push_three(state, tag + "_open", tag + "_close", tag, "", attrs, None, inline_map, content)
+
+
+def _push_three(
     state: StateBlock,
     opening_type: str,
     closing_type: str,
     tag: str,
     markup: str,
-    start: int,
-    end: int,
+    attrs: dict[str, str | int | float],
+    opening_map: list[int] | None,
+    inline_map: list[int],
     content: str,
 ) -> None:
-    """Append what state.push gives for a heading or paragraph: its opening token with map
-    [start, end], an inline token holding content (the same map, children []), its closing
-    token; markup on the two tags.
+    """Append an opening token (attrs, opening_map), an inline token holding content
+    (inline_map, children []) and its closing token, markup on the two tags: what state.push
+    gives for a heading or paragraph (both maps [start, end], each its own list) and what the
+    table rule pushes for a cell (an align style attribute, no map on the opening, the inline's
+    [line, line + 1], no markup).
 
     One token in three of a report is pushed here: the three are built in one call, each
     field set once, the levels known (open at state.level, inline one deeper, close back),
@@ -678,8 +644,8 @@ def _push_text_block(
     opening.type = opening_type
     opening.tag = tag
     opening.nesting = 1
-    opening.attrs = {}
-    opening.map = [start, end]
+    opening.attrs = attrs
+    opening.map = opening_map
     opening.level = level
     opening.children = None
     opening.content = opening.info = ""
@@ -692,7 +658,7 @@ def _push_text_block(
     inline.tag = ""
     inline.nesting = 0
     inline.attrs = {}
-    inline.map = [start, end]
+    inline.map = inline_map
     inline.level = level + 1
     inline.children = []
     inline.content = content
@@ -773,7 +739,10 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     else:
         content = mdTrim(state.getLines(start, next_line, state.blkIndent, False))
     state.line = next_line
-    _push_text_block(state, "paragraph_open", "paragraph_close", "p", "", start, next_line, content)
+    lines = [start, next_line]
+    _push_three(
+        state, "paragraph_open", "paragraph_close", "p", "", {}, lines, lines.copy(), content
+    )
     state.parentType = old_parent
     return True
 

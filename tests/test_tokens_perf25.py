@@ -6,15 +6,15 @@ through _joined, and fills its Inline as a tuple. It is compared with the round-
 kept here as the reference, on generated contents (code spans, autolinks, links, markup and
 line breaks mixed) and on every inline content of the fixtures, docs and shared corpus.
 
-heading_rule and paragraph_rule append their three tokens through _push_text_block instead of
+heading_rule and paragraph_rule append their three tokens through _push_three instead of
 three state.push calls: its tokens must be push's, field for field, each with its own map
 list and dicts, and the block pass must give markdown-it's tokens on the files and on
 generated headings and paragraphs in lists and blockquotes (test_tokens_perf11's comparison).
 
 table_rule is markdown-it's table rule (rules_block/table.py) with its state methods read in
-place and each cell's tokens built by _push_cell: the block pass must give markdown-it's
-tokens on generated tables (aligned, ragged, escaped, indented, in lists and blockquotes,
-ended by every kind of block, past the autocompleted-cell limit).
+place and each cell's tokens built by _push_cell (_push_three): the block pass must give
+markdown-it's tokens on generated tables (aligned, ragged, escaped, indented, in lists and
+blockquotes, ended by every kind of block, past the autocompleted-cell limit).
 """
 
 from __future__ import annotations
@@ -145,14 +145,17 @@ def _fields(token: Token) -> tuple[object, ...]:
     return tuple(getattr(token, name) for name in tokens._TOKEN_FIELDS)
 
 
-def test_push_text_block_builds_what_push_builds() -> None:
+def test_push_three_builds_what_push_builds() -> None:
     parser = tokens._block_parser()
     for kind, tag, markup in (("heading", "h2", "##"), ("paragraph", "p", "")):
         for level in (0, 1, 3):
             fast = tokens._StateBlock("x", parser, {}, [])
             slow = tokens._StateBlock("x", parser, {}, [])
             fast.level = slow.level = level
-            tokens._push_text_block(fast, f"{kind}_open", f"{kind}_close", tag, markup, 3, 5, "c")
+            lines = [3, 5]
+            tokens._push_three(
+                fast, f"{kind}_open", f"{kind}_close", tag, markup, {}, lines, lines.copy(), "c"
+            )
             _pushed(slow, kind, tag, markup, "c")
             assert fast.level == slow.level == level
             assert [_fields(t) for t in fast.tokens] == [_fields(t) for t in slow.tokens]
