@@ -104,7 +104,9 @@ def _plain_status(ctx: Context) -> Status:
     return "unknown"
 
 
-def test_status_of_every_report_is_the_plain_one(monkeypatch: pytest.MonkeyPatch) -> None:
+def status_contexts(monkeypatch: pytest.MonkeyPatch) -> list[Context]:
+    """The Context of every parse from here on, in order (document.status is spied on: the
+    parse asks it once, with its Context)."""
     seen: list[Context] = []
     status = document.status
 
@@ -113,6 +115,12 @@ def test_status_of_every_report_is_the_plain_one(monkeypatch: pytest.MonkeyPatch
         return status(ctx)
 
     monkeypatch.setattr(document, "status", spy)
+    return seen
+
+
+def test_status_of_every_report_is_the_plain_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    status = document.status
+    seen = status_contexts(monkeypatch)
     verdicts = set()
     for path in REPORTS:
         api.parse(path.read_text(encoding="utf-8"))

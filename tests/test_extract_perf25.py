@@ -17,6 +17,7 @@ from incidentparse.extract.context import letter_runs
 from incidentparse.models import Anchor, Metrics, ReportType, Status, TimelineEvent
 
 from . import test_doc_perf9
+from .test_doc_perf21 import status_contexts
 from .test_extract_perf import REPORTS, TEXTS, _context
 
 # Evidence and status words, their near misses, hyphens, characters beyond ASCII (one that
@@ -152,14 +153,7 @@ def _report_texts() -> list[str]:
 
 
 def test_status_and_report_type_are_the_old_ones(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[Context] = []
-    status = document.status
-
-    def spy(ctx: Context) -> Status:
-        seen.append(ctx)
-        return status(ctx)
-
-    monkeypatch.setattr(document, "status", spy)
+    seen = status_contexts(monkeypatch)
     verdicts: set[str] = set()
     last_resort = 0
     for text in _report_texts():
