@@ -12,7 +12,16 @@ from typing import Literal
 from .grammar import START_LOWER, Expr
 from .points import Ctx
 from .resolve import Env, resolves
-from .scan import CANDIDATE, TRIGGER_WORDS, Options, candidates, expression_at, shaped_expression
+from .scan import (
+    CANDIDATE,
+    TRIGGER_WORDS,
+    Options,
+    candidates,
+    closes_cleanly,
+    expression_at,
+    shaped_expression,
+)
+from .shapes import NAMED_INITIALS, match_named
 from .vocab import CASE_UNSAFE
 
 
@@ -37,17 +46,33 @@ def leading_stamp(
 ) -> Stamp | None:
     """``text`` up to the end of its leading_expression, as a Stamp. ``shapeless``: the
     shapes were asked at 0 already and read nothing there (shaped_stamp's False)."""
-    found = _leading(text, reference, limit, end, shapeless)
+    found = _leading_read(text, reference, limit, end, shapeless)
     if found is None:
         return None
     expr, shaped = found
     return _stamp(text, expr, shaped)
 
 
+def _leading_read(
+    text: str, reference: dt.date, limit: int, end: int, shapeless: bool
+) -> tuple[Expr, bool] | None:
+    """_leading's expression, and whether its reading is one every later reading of the stamp
+    gives too (the shapes' or a named-month date's: _stamp hands it on). An ASCII text (most
+    rows) is walked by _leading_ascii: _leading's walk with the text lower-cased once, where
+    _first_candidate, each _may_open and the candidates' generator lower-cased it again and
+    looked for CASE_UNSAFE characters it cannot hold (~2-4 us of a row opening with a short
+    word: 'A second engineer …', 'It does.'); any other text by _leading itself."""
+    if text.isascii():
+        return _leading_ascii(text, reference, limit, end, shapeless)
+    return _leading(text, reference, limit, end, shapeless)
+
+
 def _stamp(text: str, expr: Expr, shaped: bool) -> Stamp:
     stamp = Stamp(text[: expr.end])
     # A shape's point with a year, or a clock time alone, is read the same whatever the
     # options and anchors; a month and day with no year ('03-26 07:16') depends on dayfirst.
+    # (``shaped`` is also true for a named-month date, read by shapes.match_named: its year is
+    # always written, so it is a reading.)
     if shaped:
         stamp.shaped = expr
         a = expr.a
@@ -187,6 +212,79 @@ def _leading(
             found = _after_first(text, pos, end)
         pos = next(found, None)
     return None
+
+
+def _leading_ascii(
+    text: str, reference: dt.date, limit: int, end: int, shapeless: bool
+) -> tuple[Expr, bool] | None:
+    """_leading's walk over an ASCII text. Its lower-casing keeps offsets and holds no
+    CASE_UNSAFE character, so _first_candidate's search, candidates' finditer and _may_open's
+    START_LOWER all read one lower-cased copy (made only once a candidate word needs it: a
+    text opening with a digit is read at 0 without it), and _may_open is a digit or that match.
+
+    A named-month date with its day and year ('July 11, 2025, 12:42 PM', the 2i2c rows) is read
+    by shapes.match_named as expression_at reads it (match_expression's first step at a month's
+    initial, with this Ctx: slotted(False, False) is the Ctx itself), and told to resolve as a
+    shape's dated point is (_shape_resolves: a written year 1900-2099, a month, a day 1-31 and
+    maybe a clock, nothing else). Its point depends on no option or anchor (a written year,
+    no dayfirst), so it is handed on as a shape's is (_stamp): the timeline does not read the
+    stamp again (tests/test_timeline_perf27_stamp.py compares with the walk of _leading)."""
+    lower = ""
+    if end > 0 and "0" <= text[:1] <= "9":
+        first = 0  # CANDIDATE's \d branch at 0 (_first_candidate)
+    else:
+        lower = text.lower()
+        match = CANDIDATE.search(lower, 0, end)
+        if match is None:
+            return None
+        first = match.start()
+    if first > limit:
+        return None
+    env, ctx = _defaults(reference)
+    cursor = 0
+    pos = first
+    later: Iterator[re.Match[str]] | None = None
+    while True:
+        if pos >= cursor:
+            expr: Expr | None = None
+            handed = False
+            char = text[pos]
+            if "0" <= char <= "9":
+                if not (shapeless and pos == 0):
+                    expr = shaped_expression(text, pos, ctx)
+                    handed = expr is not None
+                if expr is None:
+                    expr = expression_at(text, pos, ctx)
+            else:
+                if not lower:
+                    lower = text.lower()
+                if START_LOWER.match(lower, pos) is not None:
+                    named = match_named(text, pos, ctx) if char in NAMED_INITIALS else None
+                    if named is None:
+                        expr = expression_at(text, pos, ctx)
+                    elif named[1] > pos and closes_cleanly(text, named[1]):
+                        expr, handed = Expr(pos, named[1], named[0]), True
+                    # (else expression_at gives None: match_expression answers with the named
+                    # Expr, which it refuses, and finds no four digits at a letter)
+            if expr is not None:
+                ok = (
+                    _shape_resolves(expr, text, env, ctx)
+                    if handed
+                    else resolves(expr, text[expr.begin : expr.end], env, ctx, expr.begin)
+                )
+                if ok:
+                    return (expr, handed) if expr.begin <= limit else None
+                cursor = expr.end
+        if later is None:
+            if not lower:
+                lower = text.lower()
+            later = CANDIDATE.finditer(lower, first + 1, end)
+        following = next(later, None)
+        if following is None:
+            return None
+        pos = following.start()
+        if pos > limit:
+            return None
 
 
 def _first_candidate(text: str, end: int) -> tuple[int | None, Iterator[int] | None]:
