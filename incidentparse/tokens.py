@@ -1145,20 +1145,27 @@ def _holds_any(text: str, marks: tuple[str, ...]) -> bool:
     return False
 
 
-def parse_blocks(text: str) -> list[Node]:
-    """Top-level block nodes of a Markdown text."""
+def parse_blocks(text: str, lines: list[str] | None = None) -> list[Node]:
+    """Top-level block nodes of a Markdown text. lines, when given, is text.split("\n") (a
+    new list: the block pass changes it), which a caller holding the text's lines builds
+    without reading the text again (source.SourceDocument.body_lines)."""
     if may_hold_footnote(text):
         # Footnotes are rare; the footnote plugin's core rule needs the inline pass done.
         tree = _Tree(_parser().parse(text), _parsed_inline)
+        line_count = text.count("\n") + 1 if lines is None else len(lines)
     else:
-        # One split of the text serves the line ends absent_block_rules reads and the block
-        # state's line marks (a split of a 3 KB report costs ~7 µs).
-        lines = text.split("\n")
+        if lines is None:
+            # One split of the text serves the line ends absent_block_rules reads, the block
+            # state's line marks and the root's last line (a split of a 3 KB report ~7 µs).
+            lines = text.split("\n")
+        # text.count("\n") + 1 read off the split (the count read the whole text again),
+        # before the block state's line marks drop an empty last line from the list.
+        line_count = len(lines)
         parser = _block_parser(absent_block_rules(text, lines), is_normalized(text))
         env: EnvType = {}  # the block pass stores link reference definitions here
         tokens = block_tokens(parser, text, env, lines)
         tree = _Tree(tokens, _lazy_inline_of(parser, env))
-    root = Node("root", 1, max(1, text.count("\n") + 1))
+    root = Node("root", 1, max(1, line_count))
     tree.build(0, len(tree.tokens), root, depth=0)
     return root.children
 
