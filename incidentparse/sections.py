@@ -17,6 +17,10 @@ from .headings import Match, classify, qualifiers
 from .models import Section, assembled
 from .tokens import Node
 
+# Match's fields filled without its Python __new__ (tests/test_sections_perf27.py checks the
+# order of the fields).
+_new_tuple = tuple.__new__
+
 # Kinds whose sub-headings belong to the parent kind rather than being classified apart.
 ABSORBING_KINDS: frozenset[str] = frozenset({"timeline", "appendix"})
 
@@ -112,11 +116,13 @@ def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
     text = inline.text.rstrip(":").strip()
     # Every top-level paragraph comes here, most of them long prose: the word count stops
     # splitting after the limit. The stripped text ends in no newline, so _RUN_IN_END can
-    # only match its last character: a membership test instead of a regex search.
+    # only match its last character: a membership test instead of a regex search, made
+    # first (the three tests read the text only), as most prose ends in a full stop: the
+    # split, a list of nine strings, is spared.
     if (
         not text
-        or len(text.split(maxsplit=RUN_IN_MAX_WORDS)) > RUN_IN_MAX_WORDS
         or text[-1] in RUN_IN_END
+        or len(text.split(maxsplit=RUN_IN_MAX_WORDS)) > RUN_IN_MAX_WORDS
     ):
         return False
     bold = inline.all_emphasis and inline.lead_strong
@@ -203,8 +209,12 @@ def _classify_all(
         parent_kind = found[parent][0].kind if parent is not None else None
         if parent_kind in ABSORBING_KINDS:
             # Its kind is the parent's; only kind, score and qualifiers reach the Section
-            # (_partition), so the key is left unbuilt.
-            match = Match(parent_kind or "", 100.0, "", qualifiers(heading.text))
+            # (_partition), so the key is left unbuilt. A timeline's headings are many ('### 5:02
+            # PM'): the Match is filled as a tuple (its __new__ is a Python function), and
+            # qualifiers' own first test, no '(' in the text, read in place.
+            text = heading.text
+            found_qualifiers = qualifiers(text) if "(" in text else ()
+            match = _new_tuple(Match, (parent_kind, 100.0, "", found_qualifiers))
         else:
             # The title candidate keeps its kind only with a score of 100, which no fuzzy
             # match gives: it skips the fuzzy look-up (the costliest step of classifying a

@@ -1145,20 +1145,27 @@ def _holds_any(text: str, marks: tuple[str, ...]) -> bool:
     return False
 
 
-def parse_blocks(text: str) -> list[Node]:
-    """Top-level block nodes of a Markdown text."""
+def parse_blocks(text: str, lines: list[str] | None = None) -> list[Node]:
+    """Top-level block nodes of a Markdown text. lines, when given, is text.split("\n") (a
+    new list: the block pass changes it), which a caller holding the text's lines builds
+    without reading the text again (source.SourceDocument.body_lines)."""
     if may_hold_footnote(text):
         # Footnotes are rare; the footnote plugin's core rule needs the inline pass done.
         tree = _Tree(_parser().parse(text), _parsed_inline)
+        line_count = text.count("\n") + 1 if lines is None else len(lines)
     else:
-        # One split of the text serves the line ends absent_block_rules reads and the block
-        # state's line marks (a split of a 3 KB report costs ~7 µs).
-        lines = text.split("\n")
+        if lines is None:
+            # One split of the text serves the line ends absent_block_rules reads, the block
+            # state's line marks and the root's last line (a split of a 3 KB report ~7 µs).
+            lines = text.split("\n")
+        # text.count("\n") + 1 read off the split (the count read the whole text again),
+        # before the block state's line marks drop an empty last line from the list.
+        line_count = len(lines)
         parser = _block_parser(absent_block_rules(text, lines), is_normalized(text))
         env: EnvType = {}  # the block pass stores link reference definitions here
         tokens = block_tokens(parser, text, env, lines)
         tree = _Tree(tokens, _lazy_inline_of(parser, env))
-    root = Node("root", 1, max(1, text.count("\n") + 1))
+    root = Node("root", 1, max(1, line_count))
     tree.build(0, len(tree.tokens), root, depth=0)
     return root.children
 
@@ -1207,12 +1214,31 @@ def _lazy_inline_of(parser: MarkdownIt, env: EnvType) -> Callable[[Token], Inlin
 
     def lazy_inline(token: Token) -> Inline:
         content = token.content
-        if _markup_free(content) or not may_hold_markup(content, env):
+        # _markup_free(content) in place, sparing a call per paragraph, heading, item and cell
+        if not (
+            "\\" in content
+            or "`" in content
+            or "*" in content
+            or "_" in content
+            or "<" in content
+            or "&" in content
+            or "[" in content
+        ) or not may_hold_markup(content, env):
             if "\n" in content:
                 return plain_inline(content)
             # Most contents are one line of prose: plain_inline's _plain(content, ()), built
-            # here without its two calls (one Inline per paragraph, heading, item and cell).
-            return _new_tuple(Inline, (_clean(content), None, False, "", (), (), (), content))
+            # here without its two calls, and _clean(content) read in place (its test of a
+            # clean text, then its fold).
+            if (
+                content.isprintable()
+                and "  " not in content
+                and content[:1] != " "
+                and content[-1:] != " "
+            ):
+                text = content
+            else:
+                text = " ".join(content.split())
+            return _new_tuple(Inline, (text, None, False, "", (), (), (), content))
         found = lead_strong_inline(content, env)
         if found is None:
             found = code_span_inline(content, env)
@@ -1427,9 +1453,11 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
     stretches.append(stretch)
     # The stretches are parts of the content: when it holds none of these characters, no
     # stretch does (one search instead of one per stretch, most contents holding none).
-    if _MARKUP_BUT_BACKTICKS.search(content) is not None and any(
-        _holds_inline_markup(part, _MARKUP_BUT_BACKTICKS) for part in stretches
-    ):
+    # (_MARKUP_BUT_BACKTICKS.search(content) as five substring tests: C searches, a third of
+    # the character-class search's cost.)
+    if (
+        "\\" in content or "*" in content or "_" in content or "<" in content or "&" in content
+    ) and any(_holds_inline_markup(part, _MARKUP_BUT_BACKTICKS) for part in stretches):
         return None
     if "\n" in content:
         raw, breaks = _joined(stretches, spans, True)
