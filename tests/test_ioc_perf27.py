@@ -1,17 +1,23 @@
 """Round-27: absent_literals gathers what follows each place of a rare opener ('[', '(', '{',
-'\\', '~') by str.find (scan._tails) instead of a regex search of the whole text.
+'\\', '~') by str.find (scan._tails) instead of a regex search of the whole text; the file-name
+anchor's extension trie tries its first letters five branches at a time (scan._trie's group).
 
 _tails is compared with the regex search it stands in for (rare.tails.findall), and
 absent_literals with the round-26 code kept here as the reference, on every report we have,
 the IOC case tables and generated texts: short and long ones (past _SPACING characters a place
 is taken by str.find), openers few and many (past len(text) // _SPACING places the search takes
-the rest), line breaks right after an opener and inside a tail.
+the rest), line breaks right after an opener and inside a tail. The grouped trie is compared
+with the flat one: as a whole pattern on every word shaped like an extension (the table's, in
+every case, cut short, run on, with look-alike letters) and as the anchor on the same texts.
 """
 
 from __future__ import annotations
 
 import importlib
 import random
+import re
+
+from incidentparse.ioc.vocab import FILE_EXTENSIONS
 
 from .test_ioc_perf import TEXTS
 
@@ -96,3 +102,68 @@ def test_widths_are_the_longest_literals() -> None:
     for rare in scan._RARE:
         assert rare.width == max(len(lit) for lit in rare.literals) - 1
         assert rare.tails.pattern.endswith(f"(?=(.{{0,{rare.width}}}))")
+
+
+# ---------------------------------------------------------------- the grouped extension trie
+
+_EXT_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9]{0,7}|7z")
+_KNOWN = sorted(ext for ext in FILE_EXTENSIONS if _EXT_SHAPE.fullmatch(ext))
+
+
+def _flat_anchor() -> re.Pattern[str]:
+    """_KNOWN_EXT_DOT as round 26 built it: the trie's first-letter branches one after another."""
+    flat = scan._KNOWN_EXT_DOT.pattern.pattern.replace(
+        scan._trie(_KNOWN, scan._GROUP), scan._trie(_KNOWN)
+    )
+    assert flat != scan._KNOWN_EXT_DOT.pattern.pattern
+    return re.compile(flat)
+
+
+def _ext_words(seed: int) -> list[str]:
+    """Extensions as written, in every case, cut short, run on, and look-alike letters."""
+    rng = random.Random(seed)
+    words = set(_KNOWN)
+    for ext in _KNOWN:
+        words.update((ext.upper(), ext.title(), ext[:-1], ext + "x", ext + "1", ext[1:]))
+        words.add("".join(ch.upper() if rng.random() < 0.5 else ch for ch in ext))
+        words.add(ext.replace("s", "\u017f").replace("k", "\u212a"))  # long s, Kelvin sign
+    letters = "abcdefghijklmnopqrstuvwxyzACGJKMPSXZ0127_-"
+    words.update(
+        "".join(rng.choice(letters) for _ in range(rng.randint(1, 9))) for _ in range(20000)
+    )
+    return sorted(words)
+
+
+def test_grouped_trie_holds_the_flat_trie_words() -> None:
+    grouped = re.compile(scan._trie(_KNOWN, scan._GROUP))
+    flat = re.compile(scan._trie(_KNOWN))
+    assert grouped.pattern != flat.pattern and grouped.pattern.count("(?=[") >= 4
+    words = _ext_words(27)
+    held = 0
+    for word in words:
+        assert (grouped.fullmatch(word) is None) == (flat.fullmatch(word) is None), word
+        held += flat.fullmatch(word) is not None
+    assert held >= 2 * len(_KNOWN)  # both answers are common
+
+
+def _dotted(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    words = _ext_words(seed)
+    joins = (".", ". ", ".\n", "/", " ", "_", "-", "..")
+    return [
+        "".join(
+            rng.choice(_KNOWN if rng.random() < 0.5 else words) + rng.choice(joins)
+            for _ in range(rng.randint(1, 12))
+        )
+        for _ in range(count)
+    ]
+
+
+def test_grouped_anchor_is_the_flat_anchor() -> None:
+    flat = _flat_anchor()
+    found = 0
+    for text in [*ALL, *_dotted(3000, 327)]:
+        spans = [m.span(1) for m in scan._KNOWN_EXT_DOT.pattern.finditer(text)]
+        assert spans == [m.span(1) for m in flat.finditer(text)], text
+        found += len(spans)
+    assert found > 1000
