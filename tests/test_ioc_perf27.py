@@ -1,6 +1,7 @@
 """Round-27: absent_literals gathers what follows each place of a rare opener ('[', '(', '{',
 '\\', '~') by str.find (scan._tails) instead of a regex search of the whole text; the file-name
-anchor's extension trie tries its first letters five branches at a time (scan._trie's group).
+anchor's extension trie tries its first letters five branches at a time (scan._trie's group);
+the label lookup's line kinds match a line's list mark once, and only where one can open.
 
 _tails is compared with the regex search it stands in for (rare.tails.findall), and
 absent_literals with the round-26 code kept here as the reference, on every report we have,
@@ -9,6 +10,8 @@ is taken by str.find), openers few and many (past len(text) // _SPACING places t
 the rest), line breaks right after an opener and inside a tail. The grouped trie is compared
 with the flat one: as a whole pattern on every word shaped like an extension (the table's, in
 every case, cut short, run on, with look-alike letters) and as the anchor on the same texts.
+Labels._line_kind is compared with the round-26 code on every line of those texts and of
+generated lines (list marks after Unicode spaces, digits of other scripts, labels, rows).
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ import importlib
 import random
 import re
 
+import pytest
+
+from incidentparse.ioc import context as ctx
+from incidentparse.ioc.layout import Layout
 from incidentparse.ioc.vocab import FILE_EXTENSIONS
 
 from .test_ioc_perf import TEXTS
@@ -167,3 +174,70 @@ def test_grouped_anchor_is_the_flat_anchor() -> None:
         assert spans == [m.span(1) for m in flat.finditer(text)], text
         found += len(spans)
     assert found > 1000
+
+
+# ---------------------------------------------------------------- the kinds of label lines
+
+
+def _reference_line_kind(labels: ctx.Labels, index: int) -> tuple[str, str | None]:
+    """Labels._line_kind as round 26 wrote it: the list mark matched for the label and again."""
+    starts = labels.layout.line_starts
+    text = labels.layout.text
+    end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+    line = text[starts[index] : end]
+    label = ctx._label_line(line)
+    if label is not None:
+        return "label", label
+    stripped = line.strip()
+    if not stripped or stripped[0] in "|" or ctx._LIST_MARK.match(line):
+        return "pass", None
+    return "stop", None
+
+
+# Line openings: whitespace (str.isspace: no-break, em and file-separator spaces), list marks,
+# digits (\d reads other scripts' decimal digits, not superscripts), check boxes, labels, rows.
+_HEADS: tuple[str, ...] = (
+    "", " ", "   ", "\t", "\u00a0", "\u2003", "\x1c", "\x85", "- ", "* ", "+ ", "-", "*", "1. ",
+    "12) ", "1.", "\u0663. ", "\u00b2. ", "\uff11) ", "- [ ] ", "* [x] ", "**", "__", "|", "#",
+    "> ", "a", "Label", "x-", "-\u00a0", "1.\u2003",
+)  # fmt: skip
+_TAILS: tuple[str, ...] = (
+    "", "Label:", "**C2 servers:**", "**Note**:", "C2:", "Dropped files:", "see https://a.b/c",
+    "text", "x: y", "**bold** text", "__Label:__", "a | b |", ":", "**", " ", "\u00a0", "é:",
+)  # fmt: skip
+
+
+def _line_texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        lines = [
+            rng.choice(_HEADS) + rng.choice(_HEADS) + rng.choice(_TAILS) + rng.choice(_TAILS)
+            for _ in range(rng.randint(1, 12))
+        ]
+        texts.append("\n".join(lines))
+    return texts
+
+
+def test_line_kinds_are_the_reference() -> None:
+    kinds: dict[str, int] = {}
+    for text in [*ALL, *_line_texts(3000, 427)]:
+        labels = ctx.Labels(Layout.build(text))
+        for index in range(len(labels.layout.line_starts)):
+            kind = labels._line_kind(index)
+            assert kind == _reference_line_kind(labels, index), (text, index)
+            kinds[kind[0]] = kinds.get(kind[0], 0) + 1
+    assert min(kinds.values()) > 2000, kinds  # every kind is common
+
+
+def test_label_lookups_are_the_reference(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [*TEXTS, *_line_texts(600, 527)]
+    fast = [_labels_everywhere(text) for text in texts]
+    monkeypatch.setattr(ctx.Labels, "_line_kind", _reference_line_kind)
+    assert fast == [_labels_everywhere(text) for text in texts]
+
+
+def _labels_everywhere(text: str) -> list[str | None]:
+    """The label at the end of every line and at a few offsets in between."""
+    labels = ctx.Labels(Layout.build(text))
+    return [labels.label_at(offset) for offset in range(0, len(text), 7)]
