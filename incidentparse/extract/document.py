@@ -218,7 +218,8 @@ def identifiers(ctx: Context, title_id: str | None) -> list[Identifier]:
 
 def report_type(ctx: Context) -> ReportType:
     """Security incident or service outage, weighed from the evidence tables."""
-    scores = text_evidence(ctx.lowered, ctx.runs_among(_TYPE_WORD_BYTES, _DOCUMENT_WORDS))
+    runs = ctx.runs_among(_TYPE_RUN_WORDS, _DOCUMENT_WORDS)
+    scores = text_evidence(ctx.lowered, runs, gated=True)
     draft = ctx.draft
     if any(row.applicable and row.techniques for row in draft.methodology):
         scores["security_incident"] += 4
@@ -231,21 +232,33 @@ def report_type(ctx: Context) -> ReportType:
     return max(scores, key=lambda side: scores[side])
 
 
-def text_evidence(text: str, runs: Iterable[bytes] | None = None) -> dict[ReportType, int]:
+def text_evidence(
+    text: str, runs: Iterable[bytes] | None = None, *, gated: bool = False
+) -> dict[ReportType, int]:
     """Each side's score from the evidence words and phrases of the lower-cased text; runs is
-    letter_runs(text) when the caller has it already."""
+    letter_runs(text) when the caller has it already. gated: runs is instead the set of the
+    words of _TYPE_RUN_WORDS that are runs of the text (report_type's Context.runs_among),
+    whose gate words rule out the hyphenated words and phrases that cannot stand in it."""
     scores: dict[ReportType, int] = {"security_incident": 0, "service_outage": 0}
     # Only the evidence words the text may hold are searched (most are not in it; walking the
     # whole table to test each cost a few us per parse, the whole of it on a short report).
     # The scores are sums, so the order the words are taken in changes nothing.
-    for word in _whole_words(text, runs):
+    present: frozenset[bytes] = frozenset()  # the gate words that are runs
+    if gated:
+        assert isinstance(runs, frozenset)
+        words, phrases, present = _gated_words(text, runs), _GATED_PHRASES, runs
+    else:
+        words, phrases = _whole_words(text, runs), _UNGATED_PHRASES
+    for word in words:
         found = _TYPE_WORD_WEIGHTS.get(word)
         if found is None:  # not an evidence word (a caller's wider set of words)
             continue
         side, weight = found
         starts = _word_starts(text, word.decode())
         scores[side] += weight * sum(not _negated(text, at, side) for at in starts)
-    for opener, pattern, side, weight in _TYPE_PHRASES:
+    for opener, pattern, side, weight, gate in phrases:
+        if gate is not None and gate.isdisjoint(present):
+            continue  # spares the substring test (a pass over the text) of an opener
         if opener not in text:  # most are not: a substring test spares the regex pass
             continue
         for match in pattern.finditer(text):
@@ -259,9 +272,6 @@ _TYPE_WORD_BYTES = frozenset(word for word, _, _ in _TYPE_WORD_LIST)
 # (with their text: an ASCII word is in the text iff its bytes are in the text's UTF-8, whose
 # characters beyond ASCII are bytes beyond it, so the text is searched without encoding it)
 _HYPHENATED_WORDS = tuple((word, word.decode()) for word in _TYPE_WORD_BYTES if b"-" in word)
-# The words status's last resort and report_type look up among the whole text's runs: where
-# both do, one pass over the runs finds both sets' (Context.runs_among).
-_DOCUMENT_WORDS = _TYPE_WORD_BYTES | _STATUS_WORDS
 
 
 def _whole_words(text: str, runs: Iterable[bytes] | None = None) -> frozenset[bytes]:
@@ -275,6 +285,46 @@ def _whole_words(text: str, runs: Iterable[bytes] | None = None) -> frozenset[by
     of every word of the text (together half the cost)."""
     found = _TYPE_WORD_BYTES.intersection(letter_runs(text) if runs is None else runs)
     return found.union(word for word, needle in _HYPHENATED_WORDS if needle in text)
+
+
+# Gate words, each a whole run of letters and digits of every text where a match can stand
+# (checked among the runs report_type finds anyway, where each substring test read the whole
+# text, ~2-5 us). A hyphenated word that _word_starts finds is followed by no word character
+# or hyphen and its last part follows a hyphen: that part is a run. In 'rather than ...' the
+# blanks bound 'than'; in 'service (...)\b' a blank and \b (a character that ends a \w run ends
+# a run of [a-z0-9] too) bound the second word (tests/test_doc_perf27_type.py).
+_HYPHEN_GATES = tuple((word, needle, word.rsplit(b"-", 1)[1]) for word, needle in _HYPHENATED_WORDS)
+assert all(gate for _, _, gate in _HYPHEN_GATES)
+_PHRASE_GATES: dict[str, frozenset[bytes]] = {
+    r"rather than (?:a )?malicious": frozenset({b"than"}),
+    r"service (?:availability|degradation|disruption)\b": frozenset(
+        {b"availability", b"degradation", b"disruption"}
+    ),
+}
+_GATED_PHRASES = tuple(
+    (opener, pattern, side, weight, _PHRASE_GATES.get(pattern.pattern))
+    for opener, pattern, side, weight in _TYPE_PHRASES
+)
+assert sum(gate is not None for *_, gate in _GATED_PHRASES) == len(_PHRASE_GATES)
+_UNGATED_PHRASES = tuple((*phrase, None) for phrase in _TYPE_PHRASES)
+# The words report_type looks up among the text's runs: the evidence words and the gate words.
+_TYPE_RUN_WORDS = _TYPE_WORD_BYTES.union(
+    (gate for _, _, gate in _HYPHEN_GATES), *_PHRASE_GATES.values()
+)
+
+
+# The words status's last resort and report_type look up among the whole text's runs: where
+# both do, one pass over the runs finds both sets' (Context.runs_among).
+_DOCUMENT_WORDS = _TYPE_RUN_WORDS | _STATUS_WORDS
+
+
+def _gated_words(text: str, runs: frozenset[bytes]) -> frozenset[bytes]:
+    """_whole_words(text) less the hyphenated words whose last part is no run (runs: the words
+    of _TYPE_RUN_WORDS that are runs of text): _word_starts finds none of those."""
+    found = _TYPE_WORD_BYTES.intersection(runs)
+    return found.union(
+        word for word, needle, gate in _HYPHEN_GATES if gate in runs and needle in text
+    )
 
 
 def _word_starts(text: str, word: str) -> Iterator[int]:

@@ -197,9 +197,10 @@ def _from_timeline(
             continue
         phase_name = ANCHOR_PHASES.get(event.phase or "")
         text, text_runs = read(event.text)
-        runs = _ANY_CUE_RUN.intersection(text_runs)
-        if phase_name is None and not runs:  # most events: nothing below can mark an anchor
+        # most events: nothing below can mark an anchor (isdisjoint builds no set to tell it)
+        if phase_name is None and _ANY_CUE_RUN.isdisjoint(text_runs):
             continue
+        runs = _ANY_CUE_RUN.intersection(text_runs)
         for name, cue in _CUES.items():
             marks = phase_name == name or (
                 not CUE_RUNS[name].isdisjoint(runs) and cue.search(text) is not None
