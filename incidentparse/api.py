@@ -35,7 +35,8 @@ def parse(
     """
     doc = source.load(text, path)
     sink = sink_for(doc)
-    blocks = wrappers.unwrap_fenced_report(tokens.parse_blocks(doc.body))
+    # The body's lines come from the source stage's own (body_lines), not a second split.
+    blocks = wrappers.unwrap_fenced_report(tokens.parse_blocks(doc.body, doc.body_lines()))
     blocks = wrappers.drop_trailing_chatter(blocks, sink)
     outline = sections.build(blocks, len(doc.lines), sink, heading_aliases)
     anchor = reference_date or infer_reference_date(doc.text, front_matter=doc.front_matter)
