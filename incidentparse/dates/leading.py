@@ -130,28 +130,41 @@ def _shape_resolves(expr: Expr, text: str, env: Env, ctx: Ctx) -> bool:
 
 # The words scan.CANDIDATE's trie reads whole (those of \w characters only, as it is built).
 _TRIE_WORDS: frozenset[str] = frozenset(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w))
-# A text opening with four ASCII letters: its first \w run.
-_OPENING_WORD = re.compile(r"[A-Za-z]{4}\w*")
+# A text opening with three ASCII letters: its first \w run.
+_OPENING_WORD = re.compile(r"[A-Za-z]{3}\w*")
 
 
 def opens_with_plain_word(text: str) -> bool:
     r"""True when text opens with a letter (so a timeline row's stamp must start by position 3:
-    extract.timeline._stamp_of's limit) and no candidate word starts by then, so leading_stamp
-    gives None with that limit: told by one match, where most texts asked ('Engineer attempts
-    hub pod restarts.', the lines under a `### 1:06 PM` heading) paid ~2 us through
-    _STAMP_OPEN, the candidate search and four calls.
+    extract.timeline._stamp_of's limit) and no expression starts by then, so leading_stamp
+    gives None with that limit: told by a match or two, where most texts asked ('Engineer
+    attempts hub pod restarts.', 'The hub is down', 'Second engineer joins', the lines under
+    a `### 1:06 PM` heading) paid ~2-8 us through _STAMP_OPEN, the candidate searches and
+    four calls.
 
     Exact for an ASCII text (its lower-casing keeps offsets, so _first_candidate runs
-    CANDIDATE over it) opening with four ASCII letters: positions 1-3 follow a letter, where
-    _CANDIDATE_HEAD's (?<!\w) fails, so only position 0 can be a candidate by the limit; and
-    there, with a letter after the first two, CANDIDATE reads only a trie word ending where
-    the \w run does ((?!\w)) or 'fy' (tests/test_timeline_perf23.py compares with
-    leading_stamp)."""
+    CANDIDATE over it) opening with a \w run of three ASCII letters or more: positions 1 to
+    the run's end follow a \w character, where _CANDIDATE_HEAD's (?<!\w) fails; a run of four
+    or more ends past the limit, and after a run of three position 3 holds no \w, so it is a
+    candidate only where it holds '~' (asked the general way). So only position 0 can be a
+    candidate by the limit; and there, with a letter after the first two, CANDIDATE reads
+    only a trie word ending where the \w run does ((?!\w)) or 'fy'. A run that is no trie
+    word (and no 'fy'): no candidate. A trie word: _leading_ascii's one try at 0, a letter,
+    is START_LOWER over the lower-cased text; where that fails it reads nothing there, and
+    the next candidate is past the limit (round 28: 'The', 'Second', 'First' took the walk
+    whole, ~6 us; tests/test_timeline_perf28_open.py compares with leading_stamp, and
+    tests/test_timeline_perf23.py with the walk)."""
     match = _OPENING_WORD.match(text)
     if match is None or not text.isascii():
         return False
     word = match.group().lower()
-    return word not in _TRIE_WORDS and not word.startswith("fy")
+    if len(word) == 3 and text[3:4] == "~":  # a candidate at 3, by the limit
+        return False
+    if word.startswith("fy"):
+        return False
+    if word not in _TRIE_WORDS:
+        return True
+    return START_LOWER.match(text.lower(), 0) is None
 
 
 def leading_expression(text: str, reference: dt.date, limit: int, end: int) -> Expr | None:
