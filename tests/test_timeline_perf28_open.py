@@ -1,13 +1,14 @@
 """Round 28: `leading.opens_with_plain_word` tells more openings at once.
 
 It now also answers for a text opening with a three-letter ASCII word ('The hub is down') and
-for one opening with a trigger word where grammar.START_LOWER fails at 0 ('Second engineer
-joins', 'First reports of'), which took the candidate walk whole before. Compared with the
-walk itself (leading_stamp with the limit and end _stamp_of gives it) and with the round 23
-check kept here, on every line, paragraph and row of every report we have (the repository's
-Markdown and the corpus), generated rows and paragraphs, and texts opening with each trigger
-word in many forms and before many tails (some that START_LOWER reads on: 'The first
-quarter', 'Two days later'), with a '~' at position 3 and with characters beyond ASCII.
+for any letter-led ASCII text where no candidate at positions 0-3 can open an expression
+('Second engineer joins', 'A second engineer', 'It does.', 'To test, ...'), which took the
+candidate walk whole before. Compared with the walk itself (leading_stamp with the limit and
+end _stamp_of gives it) and with the round 23 check kept here, on every line, paragraph and
+row of every report we have (the repository's Markdown and the corpus), generated rows and
+paragraphs, and texts opening with each trigger word and some short words in many forms and
+before many tails (some that START_LOWER reads on: 'The first quarter', 'Two days later';
+some with a digit or '~' by position 3), and with characters beyond ASCII.
 """
 
 from __future__ import annotations
@@ -63,6 +64,14 @@ _TAILS = (
     " last days of June",
     " March 2",
     " Monday",
+    " 1:06 PM",
+    " 5 May",
+    "-2024 x",
+    "'s 2024",
+    " a few days later",
+    " ~10:00",
+    ". 3 days",
+    " 12:49 pm",
 )
 
 
@@ -70,7 +79,21 @@ def _texts() -> list[str]:
     texts = _doc_rows() + _doc_paragraphs() + _generated_rows(3000, 28)
     texts += _generated_paragraphs(3000, 28)
     rng = random.Random(28)
-    words = [*sorted(leading._TRIE_WORDS), "hub", "pod", "our", "fyi", "abc1", "thee", "Fyodor"]
+    words = [
+        *sorted(leading._TRIE_WORDS),
+        "hub",
+        "pod",
+        "our",
+        "fyi",
+        "abc1",
+        "thee",
+        "Fyodor",
+        "it",
+        "we",
+        "pr",
+        "i",
+        "x",
+    ]
     for word in words:
         for form in (word, word.capitalize(), word.upper(), word + "ed", "Fy" + word):
             for tail in _TAILS:
@@ -114,9 +137,15 @@ def test_trigger_openings_take_the_walk_where_start_lower_reads() -> None:
     for text in ("The first quarter of 2024", "Two days later it broke", "This week we"):
         assert START_LOWER.match(text.lower(), 0) is not None
         assert not leading.opens_with_plain_word(text)
-    assert not leading.opens_with_plain_word("The~3 hours")  # '~' at 3: a candidate there
+    assert leading.opens_with_plain_word("Hub~10:00 x")  # glued to 'Hub': no candidate at 3
     assert leading.opens_with_plain_word("The hub is down")
     assert leading.opens_with_plain_word("Second engineer joins a call")
+    for text in ("A second engineer joins", "It does.", "To test, engineer deletes", "PR that"):
+        assert leading.opens_with_plain_word(text)
+    # 'fy' opens a code token at 0 (CANDIDATE's fy branch) and START_LOWER reads it: the walk's
+    assert not leading.opens_with_plain_word("Fyodor called")
+    for text in ("A 1:06 PM page", "At 5 PM", "On March 3", "I ~10:00", "An hour later"):
+        assert not leading.opens_with_plain_word(text)
 
 
 def test_stamps_the_same_as_without_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
