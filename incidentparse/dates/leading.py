@@ -13,6 +13,7 @@ from .grammar import START_LOWER, Expr
 from .points import Ctx
 from .resolve import Env, resolves
 from .scan import (
+    _EXPR_CANDIDATE,
     CANDIDATE,
     TRIGGER_WORDS,
     Options,
@@ -130,28 +131,42 @@ def _shape_resolves(expr: Expr, text: str, env: Env, ctx: Ctx) -> bool:
 
 # The words scan.CANDIDATE's trie reads whole (those of \w characters only, as it is built).
 _TRIE_WORDS: frozenset[str] = frozenset(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w))
-# A text opening with four ASCII letters: its first \w run.
-_OPENING_WORD = re.compile(r"[A-Za-z]{4}\w*")
+# A text opening with three ASCII letters: its first \w run.
+_OPENING_WORD = re.compile(r"[A-Za-z]{3}\w*")
+# A candidate where an expression can start (scan._EXPR_CANDIDATE: CANDIDATE's word, and a
+# digit or grammar.START_LOWER there) at one of positions 0-3 of a lower-cased text.
+_EXPR_BY_THREE = re.compile(r"[\s\S]{0,3}?(?:" + _EXPR_CANDIDATE.pattern + ")")
 
 
 def opens_with_plain_word(text: str) -> bool:
-    r"""True when text opens with a letter (so a timeline row's stamp must start by position 3:
-    extract.timeline._stamp_of's limit) and no candidate word starts by then, so leading_stamp
-    gives None with that limit: told by one match, where most texts asked ('Engineer attempts
-    hub pod restarts.', the lines under a `### 1:06 PM` heading) paid ~2 us through
-    _STAMP_OPEN, the candidate search and four calls.
+    r"""True when text opens with an ASCII letter (so a timeline row's stamp must start by
+    position 3: extract.timeline._stamp_of's limit) and no expression starts by then, so
+    leading_stamp gives None with that limit: told by a match or two, where most texts asked
+    ('Engineer attempts hub pod restarts.', 'The hub is down', 'A second engineer joins',
+    'It does.', the lines under a `### 1:06 PM` heading) paid ~2-8 us through _STAMP_OPEN,
+    the candidate searches and four calls.
 
-    Exact for an ASCII text (its lower-casing keeps offsets, so _first_candidate runs
-    CANDIDATE over it) opening with four ASCII letters: positions 1-3 follow a letter, where
+    Exact for an ASCII text (its lower-casing keeps offsets and holds no CASE_UNSAFE
+    character: leading_stamp walks it by _leading_ascii). First, one opening with a \w run of
+    three ASCII letters or more: positions 1-3 follow one of its letters, where
     _CANDIDATE_HEAD's (?<!\w) fails, so only position 0 can be a candidate by the limit; and
     there, with a letter after the first two, CANDIDATE reads only a trie word ending where
-    the \w run does ((?!\w)) or 'fy' (tests/test_timeline_perf23.py compares with
-    leading_stamp)."""
-    match = _OPENING_WORD.match(text)
-    if match is None or not text.isascii():
+    the run does ((?!\w)) or 'fy': a run that is neither has no candidate by the limit (told
+    by a set lookup). Else _leading_ascii tries only the candidates by the limit, a digit by
+    the grammar, a letter or '~' only where START_LOWER matches over the lower-cased text:
+    where no such candidate is there (_EXPR_BY_THREE finds none at 0-3, its words read whole
+    as _stamp_of's end, past the word at 3, lets the walk read them) it reads nothing (round
+    28: 'The', 'Second', 'A second', 'It' took the walk whole;
+    tests/test_timeline_perf28_open.py compares with leading_stamp, and
+    tests/test_timeline_perf23.py with the walk)."""
+    if not (text[:1].isalpha() and text.isascii()):
         return False
-    word = match.group().lower()
-    return word not in _TRIE_WORDS and not word.startswith("fy")
+    match = _OPENING_WORD.match(text)
+    if match is not None:
+        word = match.group().lower()
+        if word not in _TRIE_WORDS and not word.startswith("fy"):
+            return True
+    return _EXPR_BY_THREE.match(text.lower()) is None
 
 
 def leading_expression(text: str, reference: dt.date, limit: int, end: int) -> Expr | None:
