@@ -33,7 +33,7 @@ from markdown_it.common.utils import (
 )
 from markdown_it.parser_block import ParserBlock
 from markdown_it.ruler import Ruler
-from markdown_it.rules_block import StateBlock, heading, list_block, paragraph
+from markdown_it.rules_block import StateBlock, blockquote, heading, list_block, paragraph
 from markdown_it.rules_block.list import markTightParagraphs, skipOrderedListMarker
 from markdown_it.rules_core import block as core_block
 from markdown_it.token import Token
@@ -202,6 +202,7 @@ def _block_parser(absent: frozenset[str] = frozenset(), normalized: bool = False
     _read_headings_with_str_methods(parser.block.ruler)
     _read_paragraphs_in_place(parser.block.ruler)
     _read_lists_in_place(parser)
+    _read_quotes_in_place(parser)
     _dispatch_by_first_character(parser.block.ruler)
     block = _ParserBlock()
     block.ruler = parser.block.ruler  # the rules as configured and dispatched
@@ -916,6 +917,150 @@ def list_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     state.parentType = old_parent
     if tight:
         markTightParagraphs(state, list_index)
+    return True
+
+
+def _read_quotes_in_place(parser: MarkdownIt) -> None:
+    """Put blockquote_rule in the place of markdown-it's own blockquote rule (not of
+    another's), when the alerts option it leaves out is off (block_parser_by_rule sets it
+    False)."""
+    if parser.options.get("alerts", False):
+        return
+    ruler = parser.block.ruler
+    for rule in ruler.__rules__:
+        if rule.name == "blockquote" and rule.fn is blockquote:
+            ruler.at("blockquote", blockquote_rule, {"alt": list(rule.alt)})
+
+
+def blockquote_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """rules_block/blockquote.py's rule without the alerts option, its state methods read in
+    place, the first line read by the loop over the quote's lines and each line's old marks
+    kept as one tuple.
+
+    The rule logged its entry, read the character after each '>' under a try/except, called
+    isStrSpace per blank and appended to four lists per line. The steps, their order and the
+    tokens are markdown-it's (tests/test_tokens_perf28.py compares the rules on generated
+    quotes: nested, lazy, in lists, with tabs, ended by other blocks).
+    """
+    if state.md.options.get("alerts", False):  # the options changed since the install
+        return blockquote(state, start, end, silent)
+    bMarks, eMarks, tShift, sCount = state.bMarks, state.eMarks, state.tShift, state.sCount
+    src = state.src
+    # state.is_code_block(start)
+    if state._code_enabled and sCount[start] - state.blkIndent >= 4:
+        return False
+    pos = bMarks[start] + tShift[start]
+    if src[pos : pos + 1] != ">":  # a slice: '' past the text's end, as the IndexError gave
+        return False
+    # we know that it's going to be a valid blockquote,
+    # so no point trying to find the end of it in silent mode
+    if silent:
+        return True
+    bsCount = state.bsCount
+    old_line_max = state.lineMax
+    old_parent = state.parentType
+    # (markdown-it sets it after reading the first line, which reads no parentType)
+    state.parentType = "blockquote"
+    terminators = state.md.block.ruler.getRules("blockquote")
+    # (bMarks, bsCount, sCount, tShift) of each line from start on, restored at the end
+    old: list[tuple[int, int, int, int]] = []
+    last_line_empty = False
+    # The first line is read as the quoted lines below it are: it is not empty (it holds
+    # '>'), and not outdented (tokenize, the one caller not silent, stops at such a line;
+    # the test skips it there as markdown-it's rule reads it without the test).
+    next_line = start
+    while next_line < end:
+        # outdented: inside a list item and indented less than it
+        is_outdented = sCount[next_line] < state.blkIndent
+        pos = bMarks[next_line] + tShift[next_line]
+        maximum = eMarks[next_line]
+        if pos >= maximum:
+            break  # an empty line outside the blockquote
+        if src[pos] == ">" and (not is_outdented or next_line == start):
+            # a quoted line: its marks set to the text after '>' and one optional blank
+            pos += 1
+            initial = offset = sCount[next_line] + 1
+            after = src[pos : pos + 1]
+            # A tab after '>' not taken whole counts a column more while the blanks are
+            # read (markdown-it's adjustTab, read only at a tab: after a space or tab here).
+            adjust_tab = 0
+            if after == " ":
+                # skip one optional space after '>'
+                pos += 1
+                initial += 1
+                offset += 1
+                space_after_marker = 1
+            elif after == "\t":
+                space_after_marker = 1
+                if (bsCount[next_line] + offset) % 4 == 3:
+                    pos += 1  # the tab spans one column: taken as the space
+                    initial += 1
+                    offset += 1
+                else:
+                    adjust_tab = 1
+            else:
+                space_after_marker = 0
+            old_b_mark = bMarks[next_line]
+            bMarks[next_line] = line_start = pos
+            # isStrSpace(character) is character in ("\t", " "): compared in place
+            while pos < maximum:
+                character = src[pos]
+                if character == " ":
+                    offset += 1
+                elif character == "\t":
+                    offset += 4 - (offset + bsCount[next_line] + adjust_tab) % 4
+                else:
+                    break
+                pos += 1
+            last_line_empty = pos >= maximum
+            s_count = sCount[next_line]
+            old.append((old_b_mark, bsCount[next_line], s_count, tShift[next_line]))
+            bsCount[next_line] = s_count + 1 + space_after_marker
+            sCount[next_line] = offset - initial
+            tShift[next_line] = pos - line_start
+            next_line += 1
+            continue
+        if last_line_empty:
+            break  # a line outside after an empty line inside
+        terminate = False
+        for rule in terminators:
+            if rule(state, next_line, end, True):
+                terminate = True
+                break
+        if terminate:
+            # "hard termination mode" for paragraphs: they must not read on below next_line
+            state.lineMax = next_line
+            if state.blkIndent != 0:
+                # blkIndent is set to zero below: offsets as if the indent were unchanged
+                old.append(
+                    (bMarks[next_line], bsCount[next_line], sCount[next_line], tShift[next_line])
+                )
+                sCount[next_line] -= state.blkIndent
+            break
+        old.append((bMarks[next_line], bsCount[next_line], sCount[next_line], tShift[next_line]))
+        sCount[next_line] = -1  # a paragraph continuation (lazy line)
+        next_line += 1
+    old_indent = state.blkIndent
+    state.blkIndent = 0
+    lines = [start, 0]
+    token = state.push("blockquote_open", "blockquote", 1)
+    token.markup = ">"
+    token.map = lines
+    state.md.block.tokenize(state, start, next_line)
+    token = state.push("blockquote_close", "blockquote", -1)
+    token.markup = ">"
+    state.lineMax = old_line_max
+    state.parentType = old_parent
+    lines[1] = state.line
+    # Restore the marks of every line read.
+    line = start
+    for b_mark, bs_count, s_count, t_shift in old:
+        bMarks[line] = b_mark
+        tShift[line] = t_shift
+        sCount[line] = s_count
+        bsCount[line] = bs_count
+        line += 1
+    state.blkIndent = old_indent
     return True
 
 
