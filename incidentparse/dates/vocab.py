@@ -179,7 +179,33 @@ def ascii_lower(text: str) -> bytes:
     which becomes 'k', lower-cases to an ASCII one: tests/test_dates_perf8.py). str.lower()
     costs some 25 instructions a character once a text holds any non-ASCII one (most reports:
     a dash, a quote); this costs a few."""
-    return text.encode("ascii", "replace").lower()
+    return ascii_replaced(text).lower()
+
+
+# The last text ascii_replaced encoded and its encoding. A parse asks for the whole report's
+# three times (the worth-lines filter here, the hex-run scan in ioc, the vendor ids in the
+# document facts), and once the text holds a character beyond ASCII (a dash, a quote: most
+# reports) each encoding costs a slow pass over it (~6-14 us on a report): only such texts
+# are kept, a pure-ASCII one encodes at memory speed. Keyed on identity:
+# the same str object has the same characters (str is immutable), so the bytes are the ones a
+# new encoding would give; it keeps one report alive until the next one is encoded.
+_last_encoded: tuple[str, bytes] = ("", b"")
+
+
+def ascii_replaced(text: str) -> bytes:
+    """text.encode("ascii", "replace"): each character beyond ASCII one '?', so the offsets are
+    the text's. The last text's encoding is reused when asked for the same str object again."""
+    global _last_encoded
+    if text.isascii():
+        # A copy at memory speed; not kept, so the zone lines' short texts asked for between
+        # the report's passes do not push the report's encoding out.
+        return text.encode("ascii")
+    last = _last_encoded  # one read: another thread may replace the pair, never half of it
+    if last[0] is text:
+        return last[1]
+    encoded = text.encode("ascii", "replace")
+    _last_encoded = (text, encoded)
+    return encoded
 
 
 def trie_pattern(words: Iterable[str]) -> str:
