@@ -208,6 +208,34 @@ def ascii_replaced(text: str) -> bytes:
     return encoded
 
 
+# The offsets of '19' and '20', each found by a regex that is the literal itself: the regex
+# engine looks for a literal with a tight C loop, faster over a report than str.find's for a
+# two-character needle (whose skip is at most three characters), and a comprehension over its
+# matches spares a find call per offset (~4-6 us a parse). Neither literal can overlap itself
+# ('1' is not '9', '2' not '0'), so the non-overlapping matches are every offset
+# (tests/test_doc_perf27.py).
+_NINETEEN = re.compile("19")
+_TWENTY = re.compile("20")
+# The last text century_starts read and its offsets, kept as _last_encoded is (by the str
+# object): the worth-lines filter of infer_reference_date and extract.Context's year index
+# both ask for the whole report's, which cost two passes over it each time.
+_last_centuries: tuple[str, list[int]] = ("", [])
+
+
+def century_starts(text: str) -> list[int]:
+    """Every offset of '19' or '20' in text, in order: where a year can start. The list is
+    shared by the callers that ask for the same text: none may change it."""
+    global _last_centuries
+    last = _last_centuries  # one read: another thread may replace the pair, never half of it
+    if last[0] is text:
+        return last[1]
+    starts = [match.start() for match in _NINETEEN.finditer(text)]
+    starts += [match.start() for match in _TWENTY.finditer(text)]
+    starts.sort()
+    _last_centuries = (text, starts)
+    return starts
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """A regex for exactly these words, shaped as a trie: the engine follows one branch per
     letter instead of trying each of some 150 words in turn. Its branches try the longer word
