@@ -1,8 +1,10 @@
-"""Round 28: one text.encode("ascii", "replace") of the report shared per parse.
+"""Round 28: one text.encode("ascii", "replace") of the report shared within a parse.
 
-vocab.ascii_replaced keeps the last non-ASCII text's encoding, keyed on the str object, and
-three passes (dates.vocab.ascii_lower, ioc.scan.hex_runs, extract.document._vendor_ids) take it
-from there. Checked here against the plain encoding (the reference, as each site called it
+shared_reads.ascii_replaced keeps a non-ASCII text's encoding for the rest of one parse
+(shared_reads.one_parse, which api.parse opens), keyed on the str object, and three passes
+(dates.vocab.ascii_lower, ioc.scan.hex_runs, extract.document._vendor_ids) take it from there;
+nothing is kept once the parse ends (checked here by counting the encodings of two parses).
+Checked here against the plain encoding (the reference, as each site called it
 before) on our texts (fixtures, docs, corpus when present, generated date text) and on
 generated mixes of ASCII, '?', dashes, quotes and other characters, asked for in the orders a
 parse asks (the report, short zone lines, the report again, an equal copy of the report); the
@@ -19,6 +21,7 @@ import random
 import pytest
 
 import incidentparse
+from incidentparse import shared_reads, source
 from incidentparse.dates import vocab
 from incidentparse.extract import document
 from incidentparse.ioc.patterns import HEX_RUN
@@ -64,12 +67,38 @@ def _orders(texts: list[str]) -> list[str]:
 def test_ascii_replaced_is_the_plain_encoding() -> None:
     texts = [*TEXTS, *_generated(20_000)]
     kept = 0
-    for text in _orders(texts):
-        before = vocab._last_encoded
-        encoded = vocab.ascii_replaced(text)
-        assert encoded == _plain(text), text
-        kept += before[0] is text and not text.isascii()
+    with shared_reads.one_parse():
+        memo = shared_reads._SCOPE.get()
+        assert memo is not None
+        for text in _orders(texts):
+            was_kept = ("ascii", id(text)) in memo and memo[("ascii", id(text))][0] is text
+            encoded = shared_reads.ascii_replaced(text)
+            assert encoded == _plain(text), text
+            kept += was_kept
     assert kept > 5000  # the kept encoding was handed out, not only new ones
+    assert shared_reads._SCOPE.get() is None  # dropped at the scope's end
+    for text in _orders(texts[:2000]):  # outside a parse: computed every time, nothing kept
+        assert shared_reads.ascii_replaced(text) == _plain(text), text
+    assert shared_reads._SCOPE.get() is None
+
+
+def test_nothing_is_kept_between_parses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report's encoding is made once in a parse, and again in the next parse of the same
+    str object: a benchmark that parses a text twice measures the same work twice."""
+    made: list[str] = []
+
+    def counted(text: str) -> bytes:
+        made.append(text)
+        return _plain(text)
+
+    monkeypatch.setattr(shared_reads, "_encoded", counted)
+    report = next(text for text in _reports() if not text.isascii())
+    loaded = source.load(report, None).text  # the text the passes are handed
+    incidentparse.parse(report)
+    assert made.count(loaded) == 1  # asked for by the three passes, made once
+    incidentparse.parse(report)
+    assert made.count(loaded) == 2
+    assert shared_reads._SCOPE.get() is None
 
 
 def test_the_three_passes_are_their_plain_definitions() -> None:

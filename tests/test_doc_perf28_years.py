@@ -1,6 +1,6 @@
 """Round 28: one pass for the report's '19'/'20' offsets, shared by infer_reference_date's
-worth-lines filter and extract.Context's year index (dates.vocab.century_starts, kept by the
-str object); the filter tells its years from those offsets when they are few.
+worth-lines filter and extract.Context's year index (shared_reads.century_starts, kept by the
+str object within one parse); the filter tells its years from those offsets when they are few.
 
 Checked against the plain computations (kept here as the reference: round 27's two literal
 passes, and _worth_offsets' year finders) on our texts (fixtures, docs, corpus when present,
@@ -17,8 +17,8 @@ import random
 import pytest
 
 import incidentparse
-from incidentparse import source
-from incidentparse.dates import document, vocab
+from incidentparse import shared_reads, source
+from incidentparse.dates import document
 from incidentparse.extract import Context, context
 
 from .test_dates_perf import TEXTS
@@ -69,8 +69,12 @@ def _asked(texts: list[str]) -> list[str]:
 
 
 def test_century_starts_are_the_plain_offsets() -> None:
-    for text in _asked([*TEXTS, *_generated(10_000)]):
-        assert vocab.century_starts(text) == _plain_century_starts(text), text
+    texts = _asked([*TEXTS, *_generated(10_000)])
+    for text in texts:  # outside a parse, each computed
+        assert shared_reads.century_starts(text) == _plain_century_starts(text), text
+    with shared_reads.one_parse():  # within one, kept by the str object
+        for text in texts:
+            assert shared_reads.century_starts(text) == _plain_century_starts(text), text
 
 
 def test_few_years_are_the_finders_offsets() -> None:
@@ -95,9 +99,10 @@ def test_worth_offsets_are_the_plain_ones(monkeypatch: pytest.MonkeyPatch) -> No
 def test_context_reads_the_shared_offsets() -> None:
     for text in [*TEXTS[:300], *_generated(2000, seed=2806)]:
         doc = source.load(text, None)
-        document._worth_scanning(doc.text)  # as infer_reference_date asks before the Context
-        ctx = Context(doc, None, None, None)  # type: ignore[arg-type]
-        assert ctx._century_starts == _plain_century_starts(doc.text)
+        with shared_reads.one_parse():
+            document._worth_scanning(doc.text)  # as infer_reference_date asks before it
+            ctx = Context(doc, None, None, None)  # type: ignore[arg-type]
+            assert ctx._century_starts == _plain_century_starts(doc.text)
 
 
 def test_whole_parses_alike(monkeypatch: pytest.MonkeyPatch) -> None:

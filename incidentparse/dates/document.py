@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
+from ..shared_reads import century_starts
 from .calendar import grace_limit
 from .grammar import WEEKDAY_PREFIX, Expr
 from .points import DAY, MONTH, YEAR, Ctx, month_number
@@ -23,7 +24,7 @@ from .scan import (
     scan_fields,
 )
 from .shapes import DATE_AT_LINE_END, NAMED_FOLLOW, SHAPE, clock_hour
-from .vocab import MONTH_BY_NAME, WEEKDAY_BY_NAME, ascii_lower, case_unsafe, century_starts
+from .vocab import MONTH_BY_NAME, WEEKDAY_BY_NAME, ascii_lower, case_unsafe
 
 # Front-matter keys that hold the report's own date, most specific first.
 REFERENCE_KEYS: tuple[str, ...] = (
@@ -468,11 +469,11 @@ def _worth_scanning(text: str) -> str:
 
 
 # Where a report holds few '19'/'20' (most: a year or two per date), the years are told from
-# the offsets of them that extract.Context's year index asks for anyway (vocab.century_starts,
-# one pass over the report for both) by a _YEAR_AT.match at each, instead of the two finders'
-# passes over the report. A match in Python costs what the finders' pass costs over some
-# hundred characters, so a text with more offsets than one per _FEW_YEARS_SPAN characters
-# (a timeline of dated rows) keeps the finders.
+# the offsets of them that extract.Context's year index asks for anyway
+# (shared_reads.century_starts: within a parse, one pass over the report for both) by a
+# _YEAR_AT.match at each, instead of the two finders' passes over the report. A match in
+# Python costs what the finders' pass costs over some hundred characters, so a text with more
+# offsets than one per _FEW_YEARS_SPAN characters (a timeline of dated rows) keeps the finders.
 _FEW_YEARS_SPAN = 128
 
 

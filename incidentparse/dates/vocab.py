@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..shared_reads import ascii_replaced
+
 # One row per month: (number, spellings). Abbreviations with a trailing '.' are matched by
 # the grammar; "sept" is common in US prose.
 MONTHS: tuple[tuple[int, tuple[str, ...]], ...] = (
@@ -179,61 +181,7 @@ def ascii_lower(text: str) -> bytes:
     which becomes 'k', lower-cases to an ASCII one: tests/test_dates_perf8.py). str.lower()
     costs some 25 instructions a character once a text holds any non-ASCII one (most reports:
     a dash, a quote); this costs a few."""
-    return ascii_replaced(text).lower()
-
-
-# The last text ascii_replaced encoded and its encoding. A parse asks for the whole report's
-# three times (the worth-lines filter here, the hex-run scan in ioc, the vendor ids in the
-# document facts), and once the text holds a character beyond ASCII (a dash, a quote: most
-# reports) each encoding costs a slow pass over it (~6-14 us on a report): only such texts
-# are kept, a pure-ASCII one encodes at memory speed. Keyed on identity:
-# the same str object has the same characters (str is immutable), so the bytes are the ones a
-# new encoding would give; it keeps one report alive until the next one is encoded.
-_last_encoded: tuple[str, bytes] = ("", b"")
-
-
-def ascii_replaced(text: str) -> bytes:
-    """text.encode("ascii", "replace"): each character beyond ASCII one '?', so the offsets are
-    the text's. The last text's encoding is reused when asked for the same str object again."""
-    global _last_encoded
-    if text.isascii():
-        # A copy at memory speed; not kept, so the zone lines' short texts asked for between
-        # the report's passes do not push the report's encoding out.
-        return text.encode("ascii")
-    last = _last_encoded  # one read: another thread may replace the pair, never half of it
-    if last[0] is text:
-        return last[1]
-    encoded = text.encode("ascii", "replace")
-    _last_encoded = (text, encoded)
-    return encoded
-
-
-# The offsets of '19' and '20', each found by a regex that is the literal itself: the regex
-# engine looks for a literal with a tight C loop, faster over a report than str.find's for a
-# two-character needle (whose skip is at most three characters), and a comprehension over its
-# matches spares a find call per offset (~4-6 us a parse). Neither literal can overlap itself
-# ('1' is not '9', '2' not '0'), so the non-overlapping matches are every offset
-# (tests/test_doc_perf27.py).
-_NINETEEN = re.compile("19")
-_TWENTY = re.compile("20")
-# The last text century_starts read and its offsets, kept as _last_encoded is (by the str
-# object): the worth-lines filter of infer_reference_date and extract.Context's year index
-# both ask for the whole report's, which cost two passes over it each time.
-_last_centuries: tuple[str, list[int]] = ("", [])
-
-
-def century_starts(text: str) -> list[int]:
-    """Every offset of '19' or '20' in text, in order: where a year can start. The list is
-    shared by the callers that ask for the same text: none may change it."""
-    global _last_centuries
-    last = _last_centuries  # one read: another thread may replace the pair, never half of it
-    if last[0] is text:
-        return last[1]
-    starts = [match.start() for match in _NINETEEN.finditer(text)]
-    starts += [match.start() for match in _TWENTY.finditer(text)]
-    starts.sort()
-    _last_centuries = (text, starts)
-    return starts
+    return ascii_replaced(text).lower()  # the report's encoding is shared within a parse
 
 
 def trie_pattern(words: Iterable[str]) -> str:

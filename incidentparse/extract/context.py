@@ -13,7 +13,6 @@ from typing import Any, Generic, TypeVar, overload
 
 from ..answers import classify
 from ..dates import detect_dayfirst, parse_timespan
-from ..dates.vocab import century_starts
 from ..dates.zones import lowered_declaration
 from ..diagnostics import Sink
 from ..models import (
@@ -30,6 +29,7 @@ from ..models import (
     TimeSpan,
 )
 from ..sections import Outline
+from ..shared_reads import century_starts
 from ..source import SourceDocument
 
 
@@ -63,7 +63,7 @@ def lowered_and_runs(text: str) -> tuple[str, list[bytes]]:
 # glued on the left" test is a look-behind over the four digits, which sees the text before
 # the position tried, as it does in a search.
 _YEAR = re.compile(r"(?:19[7-9]|20\d)\d(?<![\w./-]\d{4})(?![\w./-]|\.\d)")
-# Their offsets come from dates.vocab.century_starts, which infer_reference_date's worth-lines
+# Their offsets come from shared_reads.century_starts, which infer_reference_date's worth-lines
 # filter asked for the same text before the Context was built (one pass over the report for
 # both).
 # C16's only evidence is a numeric date with its year last (03/04/2024, 3-4-2024): a text

@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..dates.vocab import ascii_replaced
 from ..headings import split_title
 from ..ioc import defang
 from ..models import Identifier, Indicator, ReportType, Status
+from ..shared_reads import ascii_replaced
 from .context import Context, letter_runs
 
 # Identifier schemes found by pattern anywhere in the text. CVE and ATT&CK ids come from the

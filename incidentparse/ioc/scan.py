@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
-from ..dates.vocab import ascii_replaced
+from ..shared_reads import ascii_replaced
 from . import classify as c
 from . import patterns as p
 from .classify import Env, Hit
