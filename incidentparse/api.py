@@ -17,6 +17,7 @@ from .extract import document, metrics
 from .extract.readers import plain_text
 from .inputs import read
 from .models import SCHEMA_VERSION, IncidentReport, assembled
+from .shared_reads import one_parse
 
 
 def parse(
@@ -33,19 +34,22 @@ def parse(
     full date) and, failing that, from today's date. ``heading_aliases`` maps a team's own
     heading texts to section kinds.
     """
-    doc = source.load(text, path)
-    sink = sink_for(doc)
-    # The body's lines come from the source stage's own (body_lines), not a second split.
-    blocks = wrappers.unwrap_fenced_report(tokens.parse_blocks(doc.body, doc.body_lines()))
-    blocks = wrappers.drop_trailing_chatter(blocks, sink)
-    outline = sections.build(blocks, len(doc.lines), sink, heading_aliases)
-    anchor = reference_date or infer_reference_date(doc.text, front_matter=doc.front_matter)
-    ctx = extract.Context(doc, outline, sink, anchor or dt.date.today())
-    values = _assemble(ctx, extract.run(ctx))
-    document.finish(values["report_type"], values["indicators"], ctx)
-    # Built once, its diagnostics complete: a copy of a built report to add them cost as much.
-    values["diagnostics"] = tuple(sink.items)
-    return _report(values)
+    # The whole text's encoding and '19'/'20' offsets, asked for by several stages, are read once
+    # within this parse and dropped at its end (shared_reads).
+    with one_parse():
+        doc = source.load(text, path)
+        sink = sink_for(doc)
+        # The body's lines come from the source stage's own (body_lines), not a second split.
+        blocks = wrappers.unwrap_fenced_report(tokens.parse_blocks(doc.body, doc.body_lines()))
+        blocks = wrappers.drop_trailing_chatter(blocks, sink)
+        outline = sections.build(blocks, len(doc.lines), sink, heading_aliases)
+        anchor = reference_date or infer_reference_date(doc.text, front_matter=doc.front_matter)
+        ctx = extract.Context(doc, outline, sink, anchor or dt.date.today())
+        values = _assemble(ctx, extract.run(ctx))
+        document.finish(values["report_type"], values["indicators"], ctx)
+        # Built once, its diagnostics complete: a copy of a built report to add them cost as much.
+        values["diagnostics"] = tuple(sink.items)
+        return _report(values)
 
 
 # The report is built unvalidated (models.assembled): validating it re-checked ~30 values the

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
+from ..shared_reads import century_starts
 from .calendar import grace_limit
 from .grammar import WEEKDAY_PREFIX, Expr
 from .points import DAY, MONTH, YEAR, Ctx, month_number
@@ -467,15 +468,43 @@ def _worth_scanning(text: str) -> str:
     return "\n\n".join(kept)
 
 
+# Where a report holds few '19'/'20' (most: a year or two per date), the years are told from
+# the offsets of them that extract.Context's year index asks for anyway
+# (shared_reads.century_starts: within a parse, one pass over the report for both) by a
+# _YEAR_AT.match at each, instead of the two finders' passes over the report. A match in
+# Python costs what the finders' pass costs over some hundred characters, so a text with more
+# offsets than one per _FEW_YEARS_SPAN characters (a timeline of dated rows) keeps the finders.
+_FEW_YEARS_SPAN = 128
+
+
+def _few_years(text: str) -> dict[bytes, list[int]] | None:
+    """The offsets of _YEAR_FINDERS' matches by stem, in order, when text holds few '19'/'20';
+    else None. The same offsets: a finder's match is a _YEAR_AT match opening with its stem
+    (its look-behind after the two digits is _YEAR_AT's before them), and every such match
+    opens at a '19' or '20'."""
+    starts = century_starts(text)
+    if len(starts) * _FEW_YEARS_SPAN > len(text):
+        return None
+    years: dict[bytes, list[int]] = {b"19": [], b"20": []}
+    for start in starts:
+        if _YEAR_AT.match(text, start) is not None:
+            years[b"19" if text[start] == "1" else b"20"].append(start)
+    return years
+
+
 def _worth_offsets(text: str) -> list[int]:
     """Offsets where a _WORTH branch matches (not only its non-overlapping matches: the lines
     are the same, as no branch starts inside the blanks or the 'of' or ':' that end another)."""
     found: list[int] = []
     lower = ascii_lower(text)  # same offsets of the stems: no CASE_UNSAFE character is in text
+    years_at = _few_years(text)
     for stem, rest in _WORTH_WORDS:
         years = _YEAR_FINDERS.get(stem)
         if years is not None:
-            found.extend(m.start() for m in years.finditer(text))
+            if years_at is not None:
+                found.extend(years_at[stem])
+            else:
+                found.extend(m.start() for m in years.finditer(text))
             continue
         finder = _WORTH_FINDERS.get(stem)
         if finder is not None and rest is not None:

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..shared_reads import ascii_replaced
+
 # One row per month: (number, spellings). Abbreviations with a trailing '.' are matched by
 # the grammar; "sept" is common in US prose.
 MONTHS: tuple[tuple[int, tuple[str, ...]], ...] = (
@@ -179,7 +181,7 @@ def ascii_lower(text: str) -> bytes:
     which becomes 'k', lower-cases to an ASCII one: tests/test_dates_perf8.py). str.lower()
     costs some 25 instructions a character once a text holds any non-ASCII one (most reports:
     a dash, a quote); this costs a few."""
-    return text.encode("ascii", "replace").lower()
+    return ascii_replaced(text).lower()  # the report's encoding is shared within a parse
 
 
 def trie_pattern(words: Iterable[str]) -> str:

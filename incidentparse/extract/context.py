@@ -29,6 +29,7 @@ from ..models import (
     TimeSpan,
 )
 from ..sections import Outline
+from ..shared_reads import century_starts
 from ..source import SourceDocument
 
 
@@ -62,13 +63,9 @@ def lowered_and_runs(text: str) -> tuple[str, list[bytes]]:
 # glued on the left" test is a look-behind over the four digits, which sees the text before
 # the position tried, as it does in a search.
 _YEAR = re.compile(r"(?:19[7-9]|20\d)\d(?<![\w./-]\d{4})(?![\w./-]|\.\d)")
-_CENTURIES = ("19", "20")
-# Their offsets, found by a regex that is the literal itself: the regex engine looks for a
-# literal with a tight C loop, faster over a report than str.find's for a two-character needle
-# (whose skip is at most three characters), and a comprehension over its matches spares a
-# find call per offset (~4-6 us a parse). Neither literal can overlap itself ('1' is not '9',
-# '2' not '0'), so the non-overlapping matches are every offset (tests/test_doc_perf27.py).
-_NINETEEN, _TWENTY = (re.compile(century) for century in _CENTURIES)
+# Their offsets come from shared_reads.century_starts, which infer_reference_date's worth-lines
+# filter asked for the same text before the Context was built (one pass over the report for
+# both).
 # C16's only evidence is a numeric date with its year last (03/04/2024, 3-4-2024): a text
 # without a digit, '/' or '-', then '19' or '20' and two digits (`\d[/-](?:19|20)\d\d`) has
 # none, and the detector (a findall over the report, then two named-date passes) is skipped.
@@ -245,11 +242,7 @@ class Context:
     def _century_starts(self) -> list[int]:
         """Every offset of '19' or '20' in the text, in order: where a year or the year of a
         numeric date can start."""
-        text = self.doc.text
-        starts = [match.start() for match in _NINETEEN.finditer(text)]
-        starts += [match.start() for match in _TWENTY.finditer(text)]
-        starts.sort()
-        return starts
+        return century_starts(self.doc.text)
 
     def context_year(self, line: int) -> int | None:
         """The nearest explicit year at or before a line (C2), else None: the last match of

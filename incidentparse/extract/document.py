@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..headings import split_title
 from ..ioc import defang
 from ..models import Identifier, Indicator, ReportType, Status
+from ..shared_reads import ascii_replaced
 from .context import Context, letter_runs
 
 # Identifier schemes found by pattern anywhere in the text. CVE and ATT&CK ids come from the
@@ -40,7 +41,8 @@ _VENDOR_ID_PLACE = re.compile(rb"AA(?=[9u]{6})")
 def _vendor_ids(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """What pattern.finditer(text) finds, for the vendor id pattern: its matches cannot overlap
     (one opens after a non-word character) and each opens where the mask reads AA[9u]{6}."""
-    mask = text.encode("ascii", "replace").translate(_ID_MASK)
+    # The encoding the hex-run scan and the worth-lines filter asked for (shared per parse).
+    mask = ascii_replaced(text).translate(_ID_MASK)
     for place in _VENDOR_ID_PLACE.finditer(mask):
         match = pattern.match(text, place.start())
         if match is not None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
+from ..shared_reads import ascii_replaced
 from . import classify as c
 from . import patterns as p
 from .classify import Env, Hit
@@ -153,7 +154,8 @@ def hex_runs(text: str) -> Iterator[tuple[int, int]]:
     was the costliest family); bytes.translate and bytes.find run at memory speed. Encoding with
     "replace" turns each non-ASCII character into one "?", so mask offsets are text offsets.
     """
-    mask = text.encode("ascii", "replace").translate(_HEX_MASK)
+    # The encoding is the one the date and document passes ask for (shared per parse).
+    mask = ascii_replaced(text).translate(_HEX_MASK)
     pos = mask.find(_HEX_NEEDLE)
     while pos >= 0:
         # The search resumes after a run, so the first 32 "h" found open a maximal run.
