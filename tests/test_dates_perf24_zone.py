@@ -2,7 +2,7 @@
 
 Round 24 of the speed work: to_span resolves one clock time read on the context's day in a
 fixed-offset zone ('1:06 PM' under '(times in BST)') without _time_only, _with_clock, _fields
-and _new_span. Every time it answers, the general path (_to_fields then _new_span, as to_span
+and new_span. Every time it answers, the general path (_to_fields then new_span, as to_span
 ran before) is run on the same arguments and both are compared: the TimeSpan (==, repr, its
 values in the model's order, its fields set) and the Side (every slot). The inputs: every
 report and document we have parsed whole, their lines and cells as field values, and generated
@@ -39,7 +39,7 @@ def _plain_span(
         found = resolve._to_fields(expr, text, env, ctx, offset)
         if found is None:
             return None
-        span = resolve._new_span(found[0])
+        span = resolve.new_span(found[0])
     except (OverflowError, ValueError):
         return None
     return span, found[1]

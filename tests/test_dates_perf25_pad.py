@@ -44,7 +44,7 @@ TEXTS = [*DOCUMENTS, *_generated(20_000)]
 def _plain(text: str, begin: int) -> Iterator[int]:
     """expression_candidates' whole-text way before round 25 (the reference)."""
     lower = text.lower()
-    if scan._EXPR_CANDIDATE.match(lower, begin):
+    if scan.EXPR_CANDIDATE.match(lower, begin):
         yield begin
     for m in scan._EXPR_CANDIDATE_AFTER.finditer(lower, begin):
         yield m.start() + 1

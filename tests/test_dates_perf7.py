@@ -1,7 +1,7 @@
 """Round 7 fast paths of the date engine give exactly what their definitions give.
 
 The scanner's candidates (scan.expression_candidates) are found by a regex that opens with the
-character before each one (scan._EXPR_CANDIDATE_AFTER): they are _EXPR_CANDIDATE's matches on the
+character before each one (scan._EXPR_CANDIDATE_AFTER): they are EXPR_CANDIDATE's matches on the
 same texts and generated text dense in word edges, glue and non-ASCII word characters.
 
 infer_reference_date stops scanning at the first report-phrase date written with its year
@@ -86,7 +86,7 @@ def test_expression_candidates_are_the_regex_matches() -> None:
         for begin in {0, 1, 2, len(text) // 2, len(text)}:
             if begin > len(text):
                 continue
-            expected = [m.start() for m in scan_module._EXPR_CANDIDATE.finditer(lower, begin)]
+            expected = [m.start() for m in scan_module.EXPR_CANDIDATE.finditer(lower, begin)]
             assert list(scan_module.expression_candidates(text, begin, None)) == expected, (
                 text,
                 begin,

@@ -1,6 +1,6 @@
 """Round 14 timeline fast paths, each compared with the way it replaces.
 
-- `resolve._new_span` builds a TimeSpan from _fields' fields without validating them: the same
+- `resolve.new_span` builds a TimeSpan from _fields' fields without validating them: the same
   model the validator builds (values, their order and very objects, the fields set, the JSON),
   compared on every span a parse of every report we have builds, and on every expression at
   every candidate of those reports under several contexts (zones with alternatives, anchors).
@@ -79,7 +79,7 @@ def _same_model(fast: BaseModel, plain: BaseModel) -> None:
 def _compared() -> Iterator[list[dict[str, object]]]:
     """Every span and Alternative built meanwhile is also validated, and the two compared."""
     seen: list[dict[str, object]] = []
-    built, alternative = resolve._new_span, resolve._new_alternative
+    built, alternative = resolve.new_span, resolve._new_alternative
 
     def both(fields: dict[str, object]) -> TimeSpan:
         fast = built(dict(fields))
@@ -95,11 +95,11 @@ def _compared() -> Iterator[list[dict[str, object]]]:
         _same_model(fast, plain)
         return fast
 
-    resolve._new_span, resolve._new_alternative = both, both_alternative  # type: ignore[assignment]
+    resolve.new_span, resolve._new_alternative = both, both_alternative  # type: ignore[assignment]
     try:
         yield seen
     finally:
-        resolve._new_span, resolve._new_alternative = built, alternative
+        resolve.new_span, resolve._new_alternative = built, alternative
 
 
 def test_spans_of_every_parse_are_the_validated_ones() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from ..models import TimeSpan
 from .document import context_year, detect_dayfirst, explicit_years, infer_reference_date
 from .durations import parse_duration
-from .resolve import _new_span
+from .resolve import new_span
 from .scan import Options, parse_value
 from .scan import scan as _scan
 from .sequence import resolve_sequence as _resolve_sequence
@@ -91,7 +91,7 @@ def _weekday_date_span(text: str, match: re.Match[str], options: Options) -> Tim
     }
     if date.weekday() != _WEEKDAY_NUMBER[name]:
         fields["ambiguous"] = True
-    return _new_span(fields)
+    return new_span(fields)
 
 
 def find_timespans(

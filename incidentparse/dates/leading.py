@@ -13,8 +13,8 @@ from .grammar import START_LOWER, Expr
 from .points import Ctx
 from .resolve import Env, resolves
 from .scan import (
-    _EXPR_CANDIDATE,
     CANDIDATE,
+    EXPR_CANDIDATE,
     TRIGGER_WORDS,
     Options,
     candidates,
@@ -133,9 +133,9 @@ def _shape_resolves(expr: Expr, text: str, env: Env, ctx: Ctx) -> bool:
 _TRIE_WORDS: frozenset[str] = frozenset(w for w in TRIGGER_WORDS if re.fullmatch(r"\w+", w))
 # A text opening with three ASCII letters: its first \w run.
 _OPENING_WORD = re.compile(r"[A-Za-z]{3}\w*")
-# A candidate where an expression can start (scan._EXPR_CANDIDATE: CANDIDATE's word, and a
+# A candidate where an expression can start (scan.EXPR_CANDIDATE: CANDIDATE's word, and a
 # digit or grammar.START_LOWER there) at one of positions 0-3 of a lower-cased text.
-_EXPR_BY_THREE = re.compile(r"[\s\S]{0,3}?(?:" + _EXPR_CANDIDATE.pattern + ")")
+_EXPR_BY_THREE = re.compile(r"[\s\S]{0,3}?(?:" + EXPR_CANDIDATE.pattern + ")")
 
 
 def opens_with_plain_word(text: str) -> bool:

@@ -192,7 +192,7 @@ def to_span(
         found = _to_fields(expr, text, env, ctx, offset)
         if found is None:
             return None
-        span: TimeSpan = _new_span(found[0])
+        span: TimeSpan = new_span(found[0])
     except (OverflowError, ValueError):
         return None
     return span, found[1]
@@ -265,8 +265,8 @@ def _clock_span(
         moment = aware - shift
         alternatives.append(_new_alternative(moment, moment, reading))
     ambiguous = ambiguous or bool(others)
-    # _fields' dict (only values that differ from the defaults), made by _new_span as every
-    # span is: tests/test_timeline_perf14.py compares what _new_span builds with validation
+    # _fields' dict (only values that differ from the defaults), made by new_span as every
+    # span is: tests/test_timeline_perf14.py compares what new_span builds with validation
     fields: dict[str, object] = {"text": text, "start": instant, "end": instant, "grain": grain}
     if expr.approximate or approximate:
         fields["approximate"] = True
@@ -295,7 +295,7 @@ def _clock_span(
         day,
         local,
     )
-    return _new_span(fields), side
+    return new_span(fields), side
 
 
 def to_fields(
@@ -463,7 +463,7 @@ def _fields(
     return fields
 
 
-def _new_span(fields: dict[str, object]) -> TimeSpan:
+def new_span(fields: dict[str, object]) -> TimeSpan:
     """TimeSpan(**fields) for _fields' fields, not validated (models.assembled): they are of the
     model's own types and vocabulary (a str text, date or datetime or None endpoints, a Grain,
     bools, Alternatives, the sources' literals, int offsets). Defaults filled in the model's

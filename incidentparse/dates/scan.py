@@ -3,8 +3,8 @@
 The package's API is in dates/__init__.py. Besides the scanner's entry points, the pieces the
 other readers of dates (the reference date, timeline stamps and sequences) share with it have
 names without an underscore: CANDIDATE, expression_candidates, next_paragraph, carry_anchor,
-LEAD_MARKUP, is_template, reads_known, count_at, closes_cleanly. Any other underscore name is
-this module's own.
+LEAD_MARKUP, is_template, reads_known, count_at, closes_cleanly, EXPR_CANDIDATE. Any other
+underscore name is this module's own.
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ CANDIDATE = re.compile(
 # expression: one regex turns them away instead of a grammar call each (~5 regex matches).
 # Both tests are lookaheads, the cheap one first; a match consumes one character, so the year
 # of 'the 2019' stays a candidate of its own.
-_EXPR_CANDIDATE = re.compile(
+EXPR_CANDIDATE = re.compile(
     _CANDIDATE_HEAD
     + r"(?:\d|(?=(?:"
     + _TRIGGER_TRIE
@@ -129,13 +129,13 @@ _EXPR_CANDIDATE = re.compile(
     + START_LOWER.pattern
     + r")[\w~≈])"
 )
-# _EXPR_CANDIDATE as found by a search: a pattern opening with a lookbehind makes the regex
+# EXPR_CANDIDATE as found by a search: a pattern opening with a lookbehind makes the regex
 # engine start a match at every character (some 300 instructions each, a third of
 # infer_reference_date). This one opens with the character before the candidate, an ASCII
 # non-word character or any non-ASCII one (a bitmap test), so matches start only there, and
-# then asks what _EXPR_CANDIDATE asks at the next position: candidate = match start + 1. A
+# then asks what EXPR_CANDIDATE asks at the next position: candidate = match start + 1. A
 # candidate at the search's first position has no character before it in the search and is
-# tried with _EXPR_CANDIDATE itself (tests/test_dates_perf7.py).
+# tried with EXPR_CANDIDATE itself (tests/test_dates_perf7.py).
 # Its tests are zero-width at that one position, so their order is free: the word test (a digit
 # or a trigger word) turns most word starts away, so it runs before the two look-behinds, which
 # then run only at the few candidates left (a tenth of the pass on the corpus).
@@ -251,7 +251,7 @@ def expression_candidates(text: str, begin: int, end: int | None) -> Iterator[in
         yield from candidates(text, begin, end)  # lower-cased, these would not match as re.I does
         return
     if end is None or end >= len(text):
-        if _EXPR_CANDIDATE.match(lower, begin):
+        if EXPR_CANDIDATE.match(lower, begin):
             yield begin
         sample = min(len(lower) - begin, _SAMPLE)
         if lower.count("    ", begin, begin + sample) < _PADDED * sample:
