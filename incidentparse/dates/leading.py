@@ -108,6 +108,14 @@ def shaped_stamp(text: str, reference: dt.date) -> Stamp | Literal[False] | None
     return _stamp(text, expr, True)
 
 
+def _kept(expr: Expr, handed: bool, text: str, env: Env, ctx: Ctx) -> bool:
+    """Whether the scanner keeps expr: only expressions that resolve (the TimeSpan is not
+    built; a reading handed on, the shapes' or a named date's, is told by _shape_resolves)."""
+    if handed:
+        return _shape_resolves(expr, text, env, ctx)
+    return resolves(expr, text[expr.begin : expr.end], env, ctx, expr.begin)
+
+
 def _shape_resolves(expr: Expr, text: str, env: Env, ctx: Ctx) -> bool:
     """resolves(expr, text[expr.begin : expr.end], env, ctx, expr.begin) for an Expr of the
     shapes (scan.shaped_expression) read with _defaults' Env and Ctx. A shape's dated point
@@ -213,14 +221,7 @@ def _leading(
             if expr is None:
                 expr = expression_at(text, pos, ctx)
             if expr is not None:
-                # The scanner keeps only expressions that resolve (the TimeSpan is not built; a
-                # clock time is known to resolve without resolving it).
-                ok = (
-                    _shape_resolves(expr, text, env, ctx)
-                    if shaped
-                    else resolves(expr, text[expr.begin : expr.end], env, ctx, expr.begin)
-                )
-                if ok:
+                if _kept(expr, shaped, text, env, ctx):
                     return (expr, shaped) if expr.begin <= limit else None
                 cursor = expr.end
         if found is None:  # the first candidate gave no stamp: the scan's walk goes on
@@ -282,12 +283,7 @@ def _leading_ascii(
                     # (else expression_at gives None: match_expression answers with the named
                     # Expr, which it refuses, and finds no four digits at a letter)
             if expr is not None:
-                ok = (
-                    _shape_resolves(expr, text, env, ctx)
-                    if handed
-                    else resolves(expr, text[expr.begin : expr.end], env, ctx, expr.begin)
-                )
-                if ok:
+                if _kept(expr, handed, text, env, ctx):
                     return (expr, handed) if expr.begin <= limit else None
                 cursor = expr.end
         if later is None:
