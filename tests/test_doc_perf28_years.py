@@ -23,17 +23,7 @@ from incidentparse.extract import Context, context
 
 from .test_dates_perf import TEXTS
 from .test_dates_perf27_ref_value import _reports
-
-
-def _plain_century_starts(text: str) -> list[int]:
-    starts: list[int] = []
-    for century in ("19", "20"):
-        found = text.find(century)
-        while found >= 0:
-            starts.append(found)
-            found = text.find(century, found + 1)
-    starts.sort()
-    return starts
+from .test_doc_perf27 import _plain_century_starts  # the find loop of round 26
 
 
 def _plain_years(text: str) -> dict[bytes, list[int]]:
