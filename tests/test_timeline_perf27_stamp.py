@@ -166,7 +166,8 @@ OPTIONS: tuple[Options, ...] = tuple(
 
 
 def test_named_readings_resolve_as_the_plain_path() -> None:
-    stamps = _named_stamps(_doc_rows() + _generated(5000, 28))
+    # (6000 generated rows: over 300 named stamps with or without ../shared/corpus)
+    stamps = _named_stamps(_doc_rows() + _generated(6000, 28))
     assert len(stamps) > 300
     used = 0
     for n, stamp in enumerate(stamps):
