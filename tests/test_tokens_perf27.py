@@ -6,7 +6,8 @@ the text (len(lines)) instead of counting the text's newlines again, and takes t
 a caller holding the text's lines (source.SourceDocument.body_lines builds body.split("\\n")
 from the document's lines without reading the text).
 
-The inline reads are compared with round 26's and with markdown-it's inline parse on every
+The inline reads are compared with round 26's (its code spans read by test_tokens_perf25's
+reference) and with markdown-it's inline parse on every
 inline content of the repository's Markdown and the corpus and on generated contents (code
 spans, links, autolinks and emphasis among the markup characters and their near misses).
 parse_blocks is compared with the round-26 function, kept here as the reference, and
@@ -24,11 +25,12 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
 from incidentparse import source, tokens
-from incidentparse.tokens import Inline, Link, Node
+from incidentparse.tokens import Inline, Node
 
 from .test_tokens_fastpath import INLINE_CONTENTS, LEAD_CONTENTS
 from .test_tokens_perf11 import LINE_STARTS, TEXTS
 from .test_tokens_perf12 import LINK_CONTENTS, MIXED_CONTENTS
+from .test_tokens_perf25 import _reference_code_span_inline  # the plain code-span read
 from .test_tokens_perf26_source import MIXED
 from .test_tree_perf7 import CODE_PIECES, _full_inline, piece_contents
 
@@ -130,81 +132,9 @@ def test_parse_of_a_document_with_its_body_lines_matches() -> None:
     assert wrong == []
 
 
-def _reference_code_span_inline(content: str, env: EnvType) -> Inline | None:
-    """code_span_inline as round 26 wrote it."""
-    links_possible = tokens._may_hold_link(content, env)
-    if links_possible and env.get("references"):
-        return None
-    stretches: list[str] = []
-    spans: list[tuple[str, tuple[int, ...]]] = []  # each span's raw text and its breaks
-    pieces: list[str] = []
-    codes: list[str] = []
-    links: list[Link] = []
-    size = len(content)
-    text_start = search = 0
-    while (opener := tokens._next_span(content, search, links_possible)) >= 0:
-        char = content[opener]
-        if char == "[":
-            link = tokens._link_at(content, opener)
-            if link is None:
-                return None
-            if not link:  # a plain bracket
-                search = opener + 1
-                continue
-            label, href, end = link
-            stretch = content[text_start:opener]
-            text = tokens.plain_inline(label)
-            stretches.append(stretch)
-            spans.append((text.text_raw, text.breaks))
-            pieces += (stretch, text.text_raw)
-            links.append(tokens.Link(href, text.text))
-            text_start = search = end
-            continue
-        if char == "<":
-            close = content.find(">", opener + 1)
-            url = content[opener + 1 : close]
-            if close < 0 or not tokens._PLAIN_URL.fullmatch(url):
-                return None
-            stretch = content[text_start:opener]
-            stretches.append(stretch)
-            spans.append((url, ()))
-            pieces += (stretch, url)
-            links.append(tokens.Link(url, url))
-            text_start = search = close + 1
-            continue
-        after = tokens._run_end(content, opener, size)
-        closer = tokens._closing_run(content, after, after - opener, size)
-        if closer < 0:  # an unmatched run is plain text
-            search = after
-            continue
-        stretch = content[text_start:opener]
-        code = tokens._code_content(content[after:closer])
-        stretches.append(stretch)
-        spans.append((code, ()))
-        pieces += (stretch, code)
-        codes.append(code)
-        text_start = search = closer + after - opener
-    if not spans:
-        return None
-    stretch = content[text_start:]
-    stretches.append(stretch)
-    if tokens._MARKUP_BUT_BACKTICKS.search(content) is not None and any(
-        tokens._holds_inline_markup(part, tokens._MARKUP_BUT_BACKTICKS) for part in stretches
-    ):
-        return None
-    if "\n" in content:
-        raw, breaks = tokens._joined(stretches, spans, True)
-    else:
-        pieces.append(stretch)
-        raw, breaks = "".join(pieces), ()
-    return tokens._new_tuple(
-        tokens.Inline,
-        (tokens._clean(raw), None, False, "", tuple(links), tuple(codes), breaks, raw),
-    )
-
-
 def _reference_lazy_inline_of(parser: MarkdownIt, env: EnvType) -> Callable[[Token], Inline]:
-    """_lazy_inline_of as round 26 wrote it (with round 26's code_span_inline)."""
+    """_lazy_inline_of as round 26 wrote it (with the plain code-span read that round 25 kept
+    as its reference, as round 26's code_span_inline read alike)."""
 
     def lazy_inline(token: Token) -> Inline:
         content = token.content
