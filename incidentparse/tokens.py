@@ -453,7 +453,7 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     last = len(columns) - 1
     header_line = module["headerLineRe"]
     for i, column in enumerate(columns):
-        text = mdTrim(column)
+        text = column.strip(MD_TRIM_CHARS)  # mdTrim(column)
         if not text:
             # empty columns are allowed before and after the table, not between columns
             if i == 0 or i == last:
@@ -468,7 +468,7 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         else:
             aligns.append("")
 
-    line_text = mdTrim(src[bMarks[start] + tShift[start] : eMarks[start]])
+    line_text = src[bMarks[start] + tShift[start] : eMarks[start]].strip(MD_TRIM_CHARS)
     if "|" not in line_text:
         return False
     if code_enabled and sCount[start] - state.blkIndent >= 4:
@@ -495,8 +495,9 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     token.map = [start, start + 1]
     token = state.push("tr_open", "tr", 1)
     token.map = [start, start + 1]
+    # mdTrim(column) is column.strip(MD_TRIM_CHARS): read in place, a call per cell spared
     for i, column in enumerate(columns):
-        _push_cell(state, "th", aligns[i], start, mdTrim(column))
+        _push_cell(state, "th", aligns[i], start, column.strip(MD_TRIM_CHARS))
     state.push("tr_close", "tr", -1)
     state.push("thead_close", "thead", -1)
 
@@ -511,7 +512,9 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             if rule(state, next_line, end, True):
                 break
         else:
-            line_text = mdTrim(src[bMarks[next_line] + tShift[next_line] : eMarks[next_line]])
+            line_text = src[bMarks[next_line] + tShift[next_line] : eMarks[next_line]].strip(
+                MD_TRIM_CHARS
+            )
             if not line_text:
                 break
             if code_enabled and sCount[next_line] - state.blkIndent >= 4:
@@ -533,7 +536,7 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             present = len(columns)
             for i in range(column_count):
                 column = columns[i] if i < present else ""
-                content = mdTrim(column) if column else ""
+                content = column.strip(MD_TRIM_CHARS) if column else ""
                 _push_cell(state, "td", aligns[i], next_line, content)
             state.push("tr_close", "tr", -1)
             next_line += 1
@@ -577,8 +580,8 @@ def heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """
     pos = state.bMarks[start] + state.tShift[start]
     maximum = state.eMarks[start]
-    if state.is_code_block(start):
-        return False
+    if state._code_enabled and state.sCount[start] - state.blkIndent >= 4:
+        return False  # state.is_code_block(start), read in place (a call per heading spared)
     line = state.src[pos:maximum]
     level = len(line) - len(line.lstrip("#"))  # markdown-it counts up to 7
     if not level or level > 6 or line[level : level + 1] not in ("", " ", "\t"):
@@ -603,7 +606,7 @@ def heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         {},
         lines,
         lines.copy(),
-        mdTrim(text),
+        text.strip(MD_TRIM_CHARS),  # mdTrim(text), without its call
     )
     return True
 
@@ -737,6 +740,11 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
         not before.strip(" \t") or ("\t" not in before and shift <= state.blkIndent)
     ):
         content = state.src[line_start + shift : eMarks[start]].strip(MD_TRIM_CHARS)
+    elif state.blkIndent == 0 and _adjoining(bMarks, eMarks, start + 1, next_line):
+        # getLines at indent 0 skips nothing: each line from its start, with its newline but
+        # the last. Lines whose starts no blockquote moved ('>' read off) adjoin, and those
+        # pieces joined are one slice of the text (a wrapped paragraph outside lists).
+        content = state.src[line_start : eMarks[next_line - 1]].strip(MD_TRIM_CHARS)
     else:
         content = mdTrim(state.getLines(start, next_line, state.blkIndent, False))
     state.line = next_line
@@ -745,6 +753,15 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
         state, "paragraph_open", "paragraph_close", "p", "", {}, lines, lines.copy(), content
     )
     state.parentType = old_parent
+    return True
+
+
+def _adjoining(bMarks: list[int], eMarks: list[int], first: int, stop: int) -> bool:
+    """Whether each line from first to stop starts right after the newline ending the line
+    before it (a blockquote moves a quoted line's start past its '>')."""
+    for line in range(first, stop):  # noqa: SIM110 - all() over a generator costs a frame
+        if bMarks[line] != eMarks[line - 1] + 1:
+            return False
     return True
 
 
@@ -1264,7 +1281,14 @@ _OTHER_LINE_BREAKS: tuple[str, ...] = tuple("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2
 def absent_block_rules(text: str, lines: list[str] | None = None) -> frozenset[str]:
     """The block rules that cannot match anywhere in the text; lines, when given, is
     text.split("\n") (parse_blocks shares its split with the block state's line marks)."""
-    absent = [rule for rule, marks in _BLOCK_RULE_MARKS.items() if not _holds_any(text, marks)]
+    absent: list[str] = []
+    for rule, marks in _BLOCK_RULE_MARKS.items():
+        # _holds_any(text, marks) in place: a call per rule is most of the cost on small texts
+        for mark in marks:
+            if (len(mark) == 1 or mark[0] in text) and mark in text:
+                break
+        else:
+            absent.append(rule)
     # str.splitlines breaks lines at \r and \n, as markdown-it does, and at a few characters
     # more: extra line ends can only keep a rule in. (A regex over the text costs ten times.)
     # Without those characters its lines are split("\n")'s, but for a last empty line: an
@@ -1359,7 +1383,8 @@ def _lazy_inline_of(parser: MarkdownIt, env: EnvType) -> Callable[[Token], Inlin
 
     def lazy_inline(token: Token) -> Inline:
         content = token.content
-        # _markup_free(content) in place, sparing a call per paragraph, heading, item and cell
+        # _markup_free(content) in place, sparing a call per paragraph, heading, item and cell;
+        # then may_hold_markup(content, env) in place (a call more per content holding one)
         if not (
             "\\" in content
             or "`" in content
@@ -1368,7 +1393,7 @@ def _lazy_inline_of(parser: MarkdownIt, env: EnvType) -> Callable[[Token], Inlin
             or "<" in content
             or "&" in content
             or "[" in content
-        ) or not may_hold_markup(content, env):
+        ) or not (_holds_inline_markup(content) or _may_hold_link(content, env)):
             if "\n" in content:
                 return plain_inline(content)
             # Most contents are one line of prose: plain_inline's _plain(content, ()), built
@@ -1384,7 +1409,8 @@ def _lazy_inline_of(parser: MarkdownIt, env: EnvType) -> Callable[[Token], Inlin
             else:
                 text = " ".join(content.split())
             return _new_tuple(Inline, (text, None, False, "", (), (), (), content))
-        found = lead_strong_inline(content, env)
+        # lead_strong_inline gives None at once to a content not opening with '**' (most)
+        found = lead_strong_inline(content, env) if content[:2] == "**" else None
         if found is None:
             found = code_span_inline(content, env)
         if found is None:
