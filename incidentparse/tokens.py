@@ -103,6 +103,16 @@ class Node:
             yield from child.walk()
 
 
+# A Node built without its __init__ (a Python frame binding eleven parameters, then a
+# default_factory call): _Tree.build and _container set every field of NODE_FIELDS themselves,
+# one Node per block (tests/test_tokens_perf29.py compares them with the constructor's).
+_new_node = object.__new__
+NODE_FIELDS: tuple[str, ...] = (
+    "kind", "line", "end_line", "level", "text", "inline", "info", "ordered", "rows",
+    "row_lines", "children",
+)  # fmt: skip
+
+
 # Every footnote rule needs one of these in the text: a definition or reference `[^label]`,
 # an inline note `^[text]`. Without them the plugin changes no token.
 _FOOTNOTE_MARKS: tuple[str, ...] = ("[^", "^[")
@@ -111,6 +121,8 @@ _FOOTNOTE_MARKS: tuple[str, ...] = ("[^", "^[")
 # or inline html, entity; and link or image `[`, read in may_hold_markup. (`!` opens an
 # image only before `[`; a newline is a soft or hard break, which plain_inline handles.)
 _INLINE_MARKUP = re.compile(r"[\\`*_<&]")
+# The two characters of _INLINE_MARKUP that may stay plain text (_holds_inline_markup).
+_UNDERSCORE_OR_AMPERSAND = re.compile(r"[_&]")
 # The text between code spans keeps only unmatched backtick runs, which are plain text.
 _MARKUP_BUT_BACKTICKS = re.compile(r"[\\*_<&]")
 # What the entity rule (rules_inline/entity.py) needs after `&`: `#`, or a name and `;` (its
@@ -1383,17 +1395,23 @@ def _lazy_inline_of(parser: MarkdownIt, env: EnvType) -> Callable[[Token], Inlin
 
     def lazy_inline(token: Token) -> Inline:
         content = token.content
-        # _markup_free(content) in place, sparing a call per paragraph, heading, item and cell;
-        # then may_hold_markup(content, env) in place (a call more per content holding one)
+        # may_hold_markup(content, env) read in place, sparing a call per paragraph, heading,
+        # item and cell. _holds_inline_markup answers True at once at a backslash, backtick,
+        # '*' or '<' (each opens markup wherever it stands): substring tests (C searches)
+        # answer for those, and its regex walk is left for '_' and '&', which may stay text
+        # (the code spans of most contents holding markup no longer walk it); '[' is
+        # _may_hold_link's. A content holding none of the seven characters takes no call.
         if not (
-            "\\" in content
-            or "`" in content
+            "`" in content
             or "*" in content
-            or "_" in content
+            or "\\" in content
             or "<" in content
-            or "&" in content
-            or "[" in content
-        ) or not (_holds_inline_markup(content) or _may_hold_link(content, env)):
+            or (
+                ("_" in content or "&" in content)
+                and _holds_inline_markup(content, _UNDERSCORE_OR_AMPERSAND)
+            )
+            or ("[" in content and _may_hold_link(content, env))
+        ):
             if "\n" in content:
                 return plain_inline(content)
             # Most contents are one line of prose: plain_inline's _plain(content, ()), built
@@ -1931,8 +1949,20 @@ class _Tree:
                         end = lines[1] if lines[1] > line else line
                     else:
                         line = end = parent.line
-                    level = _HEADING_LEVELS.get(token.tag, 0)  # int(tag[1]) costs twice
-                    children.append(Node(kind, line, end, level, inline.text, inline))
+                    # Node(kind, line, end, level, inline.text, inline), its fields set here
+                    # (_new_node): a third of the build's time went to Node's __init__
+                    node = _new_node(Node)
+                    node.kind = kind
+                    node.line = line
+                    node.end_line = end
+                    node.level = _HEADING_LEVELS.get(token.tag, 0)  # int(tag[1]) costs twice
+                    node.text = inline.text
+                    node.inline = inline
+                    node.info = ""
+                    node.ordered = False
+                    node.rows = node.row_lines = ()
+                    node.children = []
+                    children.append(node)
                     index += 2
                     while tokens[index].nesting != -1:
                         index += 1
@@ -2016,10 +2046,20 @@ def _container(token: Token, base: str, fallback: int, depth: int) -> Node:
         line = end = fallback
     kind = _CONTAINERS[base]
     level = depth + 1 if kind == "list_item" else depth
-    # positional: Node's __init__ binds keywords more slowly (one Node per list and item)
-    return Node(
-        kind, line, end, level, "", EMPTY_INLINE, token.info or token.markup, base == "ordered_list"
-    )
+    # Node(kind, line, end, level, "", EMPTY_INLINE, token.info or token.markup,
+    # base == "ordered_list"), its fields set here (_new_node; one Node per list and item)
+    node = _new_node(Node)
+    node.kind = kind
+    node.line = line
+    node.end_line = end
+    node.level = level
+    node.text = ""
+    node.inline = EMPTY_INLINE
+    node.info = token.info or token.markup
+    node.ordered = base == "ordered_list"
+    node.rows = node.row_lines = ()
+    node.children = []
+    return node
 
 
 # Text tokens. Escapes and entities are `text_special` until markdown-it's core text_join

@@ -12,6 +12,9 @@
   indent, with tabs and Unicode spaces at the edges.
 - tokens.absent_block_rules tests each rule's marks in place of a _holds_any call: compared
   with round 26's reference (test_tokens_perf26) on the same texts.
+- tokens._Tree.build and tokens._container build a Node without its __init__, setting each of
+  tokens.NODE_FIELDS: every tree is compared with one built by the constructor (round 28's
+  build, kept below) on the same texts, footnotes among them, and NODE_FIELDS with Node's.
 - tokens._lazy_inline_of reads may_hold_markup in place and calls lead_strong_inline only on a
   content opening with '**' (it gives None at once otherwise): parse_blocks is compared with
   round 26's reference reading, and lazy_inline with this file's copy of round 28's.
@@ -23,7 +26,10 @@ without ../shared/corpus; the corpus's reports are compared too when present.
 from __future__ import annotations
 
 import random
+from dataclasses import fields
+from functools import partial
 
+import pytest
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
@@ -34,6 +40,7 @@ from .test_tokens_perf18 import PARAGRAPHS
 from .test_tokens_perf26 import (
     ALL_TEXTS,
     _reference_absent_block_rules,
+    _reference_container,
     _reference_parse_blocks,
 )
 
@@ -68,7 +75,9 @@ def _generated(seed: int, count: int) -> list[str]:
 WRAPPED = _generated(20261129, 4000)
 
 
-def test_paragraph_rule_slices_adjoining_lines_as_markdown_it_reads_them(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_paragraph_rule_slices_adjoining_lines_as_markdown_it_reads_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     taken = {True: 0, False: 0}
     adjoining = tokens._adjoining
 
@@ -225,3 +234,85 @@ def test_parse_blocks_matches_reference() -> None:
         t for t in texts if tokens.parse_blocks(t, t.split("\n")) != _reference_parse_blocks(t)
     ]
     assert shared == []
+
+
+class _ReferenceTree(tokens._Tree):
+    """tokens._Tree with round 28's build: every Node by its constructor."""
+
+    def build(
+        self, start: int, stop: int, parent: tokens.Node, depth: int, inside: bool = False
+    ) -> int:
+        tokens_ = self.tokens
+        children = parent.children
+        index = start
+        while index < stop:
+            token = tokens_[index]
+            nesting = token.nesting
+            if nesting == 1:
+                kind = tokens._TEXT_BLOCKS.get(token.type)
+                if kind is None:
+                    index = self._opening(index, token, stop, parent, depth)
+                else:
+                    inline = self.inline_of(tokens_[index + 1])
+                    if lines := token.map:
+                        line = lines[0] + 1
+                        end = lines[1] if lines[1] > line else line
+                    else:
+                        line = end = parent.line
+                    level = tokens._HEADING_LEVELS.get(token.tag, 0)
+                    children.append(tokens.Node(kind, line, end, level, inline.text, inline))
+                    index += 2
+                    while tokens_[index].nesting != -1:
+                        index += 1
+            elif nesting == -1:
+                if inside:
+                    return index
+            elif token.type in tokens._LEAVES:
+                line, end = tokens._lines(token, parent.line)
+                info = token.info.strip()
+                kind = tokens._LEAVES[token.type]
+                children.append(tokens.Node(kind, line, end, text=token.content, info=info))
+            index += 1
+        return stop
+
+    def _opening(self, index: int, token: Token, stop: int, parent: tokens.Node, depth: int) -> int:
+        base = tokens._CONTAINER_OPENINGS.get(token.type)
+        if base is not None:
+            first = parent.line if token.map else self._first_line(index, parent.line)
+            node = _reference_container(token, base, first, depth)
+            close = self.build(index + 1, stop, node, node.level, True)
+            if node.children and not token.map:
+                node.line, node.end_line = node.children[0].line, node.children[-1].end_line
+            parent.children.append(node)
+            return close
+        if token.type == "table_open":
+            node, close = self._table(index)
+            parent.children.append(node)
+            return close
+        return self.build(index + 1, stop, parent, depth, True)
+
+
+def _constructed_blocks(text: str) -> list[tokens.Node]:
+    """tokens.parse_blocks with every Node built by its constructor."""
+    if tokens.may_hold_footnote(text):
+        tree = _ReferenceTree(tokens._parser().parse(text), tokens._parsed_inline)
+    else:
+        parser = tokens._block_parser(tokens.absent_block_rules(text), tokens.is_normalized(text))
+        env: EnvType = {}
+        tree = _ReferenceTree(parser.parse(text, env), partial(tokens._lazy_inline, parser, env))
+    root = tokens.Node("root", 1, max(1, text.count("\n") + 1))
+    tree.build(0, len(tree.tokens), root, depth=0)
+    return root.children
+
+
+FOOTNOTES = ("Text[^1] here.\n\n[^1]: The note.\n\n- item^[inline]\n", "# T\n\n[^a]: x\n> q[^a]\n")
+
+
+def test_nodes_built_in_place_match_the_constructor() -> None:
+    assert tuple(item.name for item in fields(tokens.Node)) == tokens.NODE_FIELDS
+    texts = [*ALL_TEXTS, *WRAPPED, *HEADINGS_AND_TABLES, *FOOTNOTES]
+    assert [t for t in texts if tokens.parse_blocks(t) != _constructed_blocks(t)] == []
+    # every kind of node the two builds make is among them
+    kinds = {node.kind for t in texts for top in tokens.parse_blocks(t) for node in top.walk()}
+    assert {"heading", "paragraph", "list", "list_item", "blockquote", "table", "code"} <= kinds
+    assert any(tokens.may_hold_footnote(t) for t in texts)
