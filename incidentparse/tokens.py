@@ -103,6 +103,16 @@ class Node:
             yield from child.walk()
 
 
+# A Node built without its __init__ (a Python frame binding eleven parameters, then a
+# default_factory call): _Tree.build and _container set every field of NODE_FIELDS themselves,
+# one Node per block (tests/test_tokens_perf29.py compares them with the constructor's).
+_new_node = object.__new__
+NODE_FIELDS: tuple[str, ...] = (
+    "kind", "line", "end_line", "level", "text", "inline", "info", "ordered", "rows",
+    "row_lines", "children",
+)  # fmt: skip
+
+
 # Every footnote rule needs one of these in the text: a definition or reference `[^label]`,
 # an inline note `^[text]`. Without them the plugin changes no token.
 _FOOTNOTE_MARKS: tuple[str, ...] = ("[^", "^[")
@@ -111,6 +121,8 @@ _FOOTNOTE_MARKS: tuple[str, ...] = ("[^", "^[")
 # or inline html, entity; and link or image `[`, read in may_hold_markup. (`!` opens an
 # image only before `[`; a newline is a soft or hard break, which plain_inline handles.)
 _INLINE_MARKUP = re.compile(r"[\\`*_<&]")
+# The two characters of _INLINE_MARKUP that may stay plain text (_holds_inline_markup).
+_UNDERSCORE_OR_AMPERSAND = re.compile(r"[_&]")
 # The text between code spans keeps only unmatched backtick runs, which are plain text.
 _MARKUP_BUT_BACKTICKS = re.compile(r"[\\*_<&]")
 # What the entity rule (rules_inline/entity.py) needs after `&`: `#`, or a name and `;` (its
@@ -453,7 +465,7 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     last = len(columns) - 1
     header_line = module["headerLineRe"]
     for i, column in enumerate(columns):
-        text = mdTrim(column)
+        text = column.strip(MD_TRIM_CHARS)  # mdTrim(column)
         if not text:
             # empty columns are allowed before and after the table, not between columns
             if i == 0 or i == last:
@@ -468,7 +480,7 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         else:
             aligns.append("")
 
-    line_text = mdTrim(src[bMarks[start] + tShift[start] : eMarks[start]])
+    line_text = src[bMarks[start] + tShift[start] : eMarks[start]].strip(MD_TRIM_CHARS)
     if "|" not in line_text:
         return False
     if code_enabled and sCount[start] - state.blkIndent >= 4:
@@ -495,8 +507,9 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     token.map = [start, start + 1]
     token = state.push("tr_open", "tr", 1)
     token.map = [start, start + 1]
+    # mdTrim(column) is column.strip(MD_TRIM_CHARS): read in place, a call per cell spared
     for i, column in enumerate(columns):
-        _push_cell(state, "th", aligns[i], start, mdTrim(column))
+        _push_cell(state, "th", aligns[i], start, column.strip(MD_TRIM_CHARS))
     state.push("tr_close", "tr", -1)
     state.push("thead_close", "thead", -1)
 
@@ -511,7 +524,9 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             if rule(state, next_line, end, True):
                 break
         else:
-            line_text = mdTrim(src[bMarks[next_line] + tShift[next_line] : eMarks[next_line]])
+            line_text = src[bMarks[next_line] + tShift[next_line] : eMarks[next_line]].strip(
+                MD_TRIM_CHARS
+            )
             if not line_text:
                 break
             if code_enabled and sCount[next_line] - state.blkIndent >= 4:
@@ -533,7 +548,7 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             present = len(columns)
             for i in range(column_count):
                 column = columns[i] if i < present else ""
-                content = mdTrim(column) if column else ""
+                content = column.strip(MD_TRIM_CHARS) if column else ""
                 _push_cell(state, "td", aligns[i], next_line, content)
             state.push("tr_close", "tr", -1)
             next_line += 1
@@ -577,8 +592,8 @@ def heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """
     pos = state.bMarks[start] + state.tShift[start]
     maximum = state.eMarks[start]
-    if state.is_code_block(start):
-        return False
+    if state._code_enabled and state.sCount[start] - state.blkIndent >= 4:
+        return False  # state.is_code_block(start), read in place (a call per heading spared)
     line = state.src[pos:maximum]
     level = len(line) - len(line.lstrip("#"))  # markdown-it counts up to 7
     if not level or level > 6 or line[level : level + 1] not in ("", " ", "\t"):
@@ -603,7 +618,7 @@ def heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         {},
         lines,
         lines.copy(),
-        mdTrim(text),
+        text.strip(MD_TRIM_CHARS),  # mdTrim(text), without its call
     )
     return True
 
@@ -737,6 +752,11 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
         not before.strip(" \t") or ("\t" not in before and shift <= state.blkIndent)
     ):
         content = state.src[line_start + shift : eMarks[start]].strip(MD_TRIM_CHARS)
+    elif state.blkIndent == 0 and _adjoining(bMarks, eMarks, start + 1, next_line):
+        # getLines at indent 0 skips nothing: each line from its start, with its newline but
+        # the last. Lines whose starts no blockquote moved ('>' read off) adjoin, and those
+        # pieces joined are one slice of the text (a wrapped paragraph outside lists).
+        content = state.src[line_start : eMarks[next_line - 1]].strip(MD_TRIM_CHARS)
     else:
         content = mdTrim(state.getLines(start, next_line, state.blkIndent, False))
     state.line = next_line
@@ -745,6 +765,15 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
         state, "paragraph_open", "paragraph_close", "p", "", {}, lines, lines.copy(), content
     )
     state.parentType = old_parent
+    return True
+
+
+def _adjoining(bMarks: list[int], eMarks: list[int], first: int, stop: int) -> bool:
+    """Whether each line from first to stop starts right after the newline ending the line
+    before it (a blockquote moves a quoted line's start past its '>')."""
+    for line in range(first, stop):  # noqa: SIM110 - all() over a generator costs a frame
+        if bMarks[line] != eMarks[line - 1] + 1:
+            return False
     return True
 
 
@@ -1264,7 +1293,14 @@ _OTHER_LINE_BREAKS: tuple[str, ...] = tuple("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2
 def absent_block_rules(text: str, lines: list[str] | None = None) -> frozenset[str]:
     """The block rules that cannot match anywhere in the text; lines, when given, is
     text.split("\n") (parse_blocks shares its split with the block state's line marks)."""
-    absent = [rule for rule, marks in _BLOCK_RULE_MARKS.items() if not _holds_any(text, marks)]
+    absent: list[str] = []
+    for rule, marks in _BLOCK_RULE_MARKS.items():
+        # _holds_any(text, marks) in place: a call per rule is most of the cost on small texts
+        for mark in marks:
+            if (len(mark) == 1 or mark[0] in text) and mark in text:
+                break
+        else:
+            absent.append(rule)
     # str.splitlines breaks lines at \r and \n, as markdown-it does, and at a few characters
     # more: extra line ends can only keep a rule in. (A regex over the text costs ten times.)
     # Without those characters its lines are split("\n")'s, but for a last empty line: an
@@ -1359,16 +1395,23 @@ def _lazy_inline_of(parser: MarkdownIt, env: EnvType) -> Callable[[Token], Inlin
 
     def lazy_inline(token: Token) -> Inline:
         content = token.content
-        # _markup_free(content) in place, sparing a call per paragraph, heading, item and cell
+        # may_hold_markup(content, env) read in place, sparing a call per paragraph, heading,
+        # item and cell. _holds_inline_markup answers True at once at a backslash, backtick,
+        # '*' or '<' (each opens markup wherever it stands): substring tests (C searches)
+        # answer for those, and its regex walk is left for '_' and '&', which may stay text
+        # (the code spans of most contents holding markup no longer walk it); '[' is
+        # _may_hold_link's. A content holding none of the seven characters takes no call.
         if not (
-            "\\" in content
-            or "`" in content
+            "`" in content
             or "*" in content
-            or "_" in content
+            or "\\" in content
             or "<" in content
-            or "&" in content
-            or "[" in content
-        ) or not may_hold_markup(content, env):
+            or (
+                ("_" in content or "&" in content)
+                and _holds_inline_markup(content, _UNDERSCORE_OR_AMPERSAND)
+            )
+            or ("[" in content and _may_hold_link(content, env))
+        ):
             if "\n" in content:
                 return plain_inline(content)
             # Most contents are one line of prose: plain_inline's _plain(content, ()), built
@@ -1384,7 +1427,8 @@ def _lazy_inline_of(parser: MarkdownIt, env: EnvType) -> Callable[[Token], Inlin
             else:
                 text = " ".join(content.split())
             return _new_tuple(Inline, (text, None, False, "", (), (), (), content))
-        found = lead_strong_inline(content, env)
+        # lead_strong_inline gives None at once to a content not opening with '**' (most)
+        found = lead_strong_inline(content, env) if content[:2] == "**" else None
         if found is None:
             found = code_span_inline(content, env)
         if found is None:
@@ -1400,7 +1444,8 @@ def _markup_free(content: str) -> bool:
     """Whether the content holds no character of _INLINE_MARKUP and no `[`: then no inline rule
     but line breaks can fire. Most contents are prose; seven substring tests (C searches) cost
     a third of the character-class search that may_hold_markup starts with. lazy_inline makes
-    these tests in place (a call per block spared); the tests check them through this one."""
+    the same seven tests in place, with may_hold_markup's (a call per block spared); the tests
+    check its reading against this one's (tests/test_tokens_perf29.py)."""
     return not (
         "\\" in content
         or "`" in content
@@ -1905,8 +1950,20 @@ class _Tree:
                         end = lines[1] if lines[1] > line else line
                     else:
                         line = end = parent.line
-                    level = _HEADING_LEVELS.get(token.tag, 0)  # int(tag[1]) costs twice
-                    children.append(Node(kind, line, end, level, inline.text, inline))
+                    # Node(kind, line, end, level, inline.text, inline), its fields set here
+                    # (_new_node): a third of the build's time went to Node's __init__
+                    node = _new_node(Node)
+                    node.kind = kind
+                    node.line = line
+                    node.end_line = end
+                    node.level = _HEADING_LEVELS.get(token.tag, 0)  # int(tag[1]) costs twice
+                    node.text = inline.text
+                    node.inline = inline
+                    node.info = ""
+                    node.ordered = False
+                    node.rows = node.row_lines = ()
+                    node.children = []
+                    children.append(node)
                     index += 2
                     while tokens[index].nesting != -1:
                         index += 1
@@ -1990,10 +2047,20 @@ def _container(token: Token, base: str, fallback: int, depth: int) -> Node:
         line = end = fallback
     kind = _CONTAINERS[base]
     level = depth + 1 if kind == "list_item" else depth
-    # positional: Node's __init__ binds keywords more slowly (one Node per list and item)
-    return Node(
-        kind, line, end, level, "", EMPTY_INLINE, token.info or token.markup, base == "ordered_list"
-    )
+    # Node(kind, line, end, level, "", EMPTY_INLINE, token.info or token.markup,
+    # base == "ordered_list"), its fields set here (_new_node; one Node per list and item)
+    node = _new_node(Node)
+    node.kind = kind
+    node.line = line
+    node.end_line = end
+    node.level = level
+    node.text = ""
+    node.inline = EMPTY_INLINE
+    node.info = token.info or token.markup
+    node.ordered = base == "ordered_list"
+    node.rows = node.row_lines = ()
+    node.children = []
+    return node
 
 
 # Text tokens. Escapes and entities are `text_special` until markdown-it's core text_join
