@@ -28,8 +28,16 @@ def placeholder(value: str) -> bool:
 
     Values whose first word starts no placeholder skip the table's regex; the others are passed
     with blank runs folded and punctuation runs cut to two ('**N/A**' keeps its markup), because
-    that regex backtracks badly on long runs of either.
+    that regex backtracks badly on long runs of either. A value that is exactly a table word as
+    it is commonly written ('N/A', 'TBD', 'Unknown') is told by one set look-up (_WRITTEN).
     """
+    if value in _WRITTEN:
+        return True
+    return _placeholder(value)
+
+
+def _placeholder(value: str) -> bool:
+    """placeholder() read in full: the definition, and the way for every value not in _WRITTEN."""
     first = value[:1]
     word_start = first and first not in _NOT_A_WORD_START and not first.isspace()
     if word_start and first.lower()[:1] not in _INITIALS:
@@ -39,3 +47,17 @@ def placeholder(value: str) -> bool:
     if word and word not in _PLACEHOLDER_STARTS:
         return False
     return is_placeholder(_PUNCT_RUN.sub(r"\1\1", " ".join(value.split())))
+
+
+# The answers table's words as they are commonly written whole ('N/A', 'n/a', 'TBD', 'Unknown',
+# 'Not applicable', 'None'), kept only where _placeholder itself says True: built at import by
+# the definition, so a look-up answers what the definition answers, for a pure function of the
+# str. A stated duration or date field given as 'N/A' cost ~7 us in _placeholder (its regexes,
+# a join, the answers table's classify) for what a set look-up tells
+# (tests/test_dates_perf29_placeholder.py).
+_WRITTEN: frozenset[str] = frozenset(
+    variant
+    for word, _, _ in PLACEHOLDERS
+    for variant in (word, word.upper(), word.capitalize(), word.title())
+    if _placeholder(variant)
+)

@@ -115,24 +115,27 @@ class _Group:
 
 def extract_timeline(view: View, ctx: Context) -> None:
     rows: list[_Row] = []
-    zone = _zone(view, ctx)
+    told: dict[str, str | None] = {}  # _declared_once's answers, for this timeline only
+    zone = _zone(view, ctx, told)
     for part in view.parts:
-        rows.extend(_part_rows(part, part is view.root, ctx, zone))
+        rows.extend(_part_rows(part, part is view.root, ctx, zone, told))
     _resolve(rows, zone, ctx)
     for row in rows:
         if row.emit:
             ctx.draft.timeline.append(_event(row))
 
 
-def _zone(view: View, ctx: Context) -> str:
-    """The zone declared for this timeline: heading qualifier, a note in it, or the document."""
+def _zone(view: View, ctx: Context, told: dict[str, str | None] | None = None) -> str:
+    """The zone declared for this timeline: heading qualifier, a note in it, or the document.
+    told: _declared_once's answers, shared with the timeline's entry rows."""
     for qualifier in view.root.section.qualifiers:
         zone = declared_zone(f"({qualifier})")
         if zone:
             return zone
     for node in view.nodes():
         if node.kind in ("paragraph", "blockquote"):
-            zone = _declared_in(" ".join(n.text for n in node.walk() if n.text))
+            text = " ".join(n.text for n in node.walk() if n.text)
+            zone = _declared_in(text) if told is None else _declared_once(text, told)
             if zone:
                 return zone
     return ctx.default_zone
@@ -148,6 +151,19 @@ def _declared_in(text: str) -> str | None:
     if text.isascii() and "time" not in text.lower():
         return None
     return declared_zone(text)
+
+
+def _declared_once(text: str, told: dict[str, str | None]) -> str | None:
+    """_declared_in(text), asked of zone_declaration once per text of a timeline: the note that
+    gives the timeline's zone ('All times in UTC.') is asked again as a row (_entry_rows), and
+    declared_zone cost ~10 us a note. _declared_in is a function of the text alone, so its
+    answer kept for this one timeline is its answer (tests/test_timeline_perf29_zone.py). The
+    texts it tells at once are not kept (a look-up would hash each row's text)."""
+    if text.isascii() and "time" not in text.lower():
+        return None
+    if text not in told:
+        told[text] = _declared_in(text)
+    return told[text]
 
 
 def _resolve(rows: list[_Row], zone: str, ctx: Context) -> None:
@@ -168,7 +184,9 @@ def _resolve(rows: list[_Row], zone: str, ctx: Context) -> None:
             row.text = row.fallback
 
 
-def _part_rows(part: Part, is_root: bool, ctx: Context, zone: str) -> list[_Row]:
+def _part_rows(
+    part: Part, is_root: bool, ctx: Context, zone: str, told: dict[str, str | None]
+) -> list[_Row]:
     heading = None if is_root else part.section.heading
     # each node's entries, read once: a T4 heading's event text takes its lists' entries again
     read = [(n, list(entries([n]))) for n in part.nodes if n.kind not in ("table", "blockquote")]
@@ -184,7 +202,7 @@ def _part_rows(part: Part, is_root: bool, ctx: Context, zone: str) -> list[_Row]
     if heading and found and all(_is_event_field(e) for e in found):
         rows.append(_phase_block(found, group, ctx))
     else:
-        rows.extend(_entry_rows(found, group, heading, ctx, zone))
+        rows.extend(_entry_rows(found, group, heading, ctx, zone, told))
     for node in part.nodes:
         if node.kind == "table":
             rows.extend(_table_rows(node, group))
@@ -192,7 +210,12 @@ def _part_rows(part: Part, is_root: bool, ctx: Context, zone: str) -> list[_Row]
 
 
 def _entry_rows(
-    found: list[Entry], group: _Group, heading: str | None, ctx: Context, zone: str
+    found: list[Entry],
+    group: _Group,
+    heading: str | None,
+    ctx: Context,
+    zone: str,
+    told: dict[str, str | None],
 ) -> list[_Row]:
     """Rows of a part's entries. A zone line ("All times in UTC.", "2024-03-05 (all times
     UTC)") and a `**Date/Time:**` field are not events: the first gives the zone (and maybe a
@@ -209,8 +232,8 @@ def _entry_rows(
             dated_by = entry.value if answer.applicable and answer.known else ""
             continue
         # (_declared_in: told at once for a text without 'time'; as truthy as zone_declaration,
-        # which it gives, "UTC" as "UTC+00:00")
-        if entry.depth == 0 and _declared_in(entry.text):
+        # which it gives, "UTC" as "UTC+00:00"; asked once per text, _zone's note among them)
+        if entry.depth == 0 and _declared_once(entry.text, told):
             stamp = _leading_stamp(entry.text, ctx)
             if stamp is not None:
                 rows.append(_Row(entry.line, stamp=stamp[0], emit=False))
