@@ -7,9 +7,11 @@ the kind of the section it sits in and, inside an indicators section, the label 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..ioc import placed_indicators
 from ..models import Indicator, Reference
-from ..sections import View
+from ..sections import Part, View
 from .context import Context
 from .fields import label_key
 from .readers import Entry, entries
@@ -56,7 +58,7 @@ CITATION_KINDS: frozenset[str] = frozenset({"references"})
 def extract_document_indicators(ctx: Context) -> None:
     """Every IOC in the body, with its section kind and (in indicator rows) its label."""
     labels = _row_labels(ctx)
-    kind_at = ctx.outline.kind_at
+    kind_at = _kind_walk(ctx.outline.parts)
 
     def place(line: int) -> tuple[str | None, str | None]:
         kind = kind_at(line)
@@ -69,6 +71,40 @@ def extract_document_indicators(ctx: Context) -> None:
             _cite(found, ctx)
             continue
         ctx.draft.indicators.append(found)
+
+
+def _kind_walk(parts: list[Part]) -> Callable[[int], str]:
+    """Outline.kind_at for lines asked in rising order, as placed_indicators asks them (each
+    group's first line, groups in order of first appearance).
+
+    kind_at reads every part from the first until one holds the line (~2.5 us an indicator on
+    a report of twenty sections, a fifth of what placing it costs); here the parts that end
+    before a line asked, at the head of the list, are passed once for all: they end before
+    every later line as well, so the first part holding a line is still the first of the rest
+    that holds it. A line below the one before starts the walk again from the first part (any
+    order of asking gives kind_at's answer; tests/test_ioc_perf29.py compares both)."""
+    skip = 0  # parts[:skip] end before ``last`` (and so before any line not below it)
+    last = 0
+    count = len(parts)
+
+    def kind_at(line: int) -> str:
+        nonlocal skip, last
+        if line < last:
+            skip = 0
+        last = line
+        at = skip
+        while at < count:  # each part read once: passed for good, skipped, or the answer
+            section = parts[at].section
+            end = section.line_end
+            if end < line:
+                if at == skip:
+                    skip += 1
+            elif section.line_start <= line:
+                return section.kind
+            at += 1
+        return "unknown"
+
+    return kind_at
 
 
 def _cite(found: Indicator, ctx: Context) -> None:

@@ -12,7 +12,7 @@ from typing import Final
 
 from ..models import Indicator, Occurrence, assembled
 from .classify import Env, Hit
-from .context import context_of
+from .context import context_on
 from .fang import defang, refang
 from .scan import scan
 from .vocab import CATEGORY
@@ -29,9 +29,12 @@ def find_indicators(text: str, *, markdown: bool = True) -> Iterator[Indicator]:
     list of distinct indicators. ``markdown=False`` ignores code spans, fences and tables.
     """
     hits, env = scan(text, markdown)
+    layout, labels = env.layout, env.labels
     for hit in hits:
-        context = context_of(env.layout, env.labels, hit.start, hit.end)
-        yield _indicator(env, hit, (_place(env, hit),), context, hit.defanged)
+        line = layout.line(hit.start)
+        context = context_on(layout, labels, hit.start, hit.end, line)
+        occurrence = _place(env, hit, line)
+        yield _indicator(env, hit, (occurrence,), context, hit.defanged, line)
 
 
 def extract_indicators(
@@ -61,35 +64,49 @@ def placed_indicators(
     groups: dict[tuple[str, str], list[Hit]] = {}
     for hit in hits:
         groups.setdefault((hit.type, hit.value), []).append(hit)
+    layout, labels = env.layout, env.labels
     out: list[Indicator] = []
     for group in groups.values():
-        occurrences = tuple(_place(env, hit) for hit in group)
+        # Each hit's line is looked up once, for its occurrence, its context and (the first
+        # hit's) in_code, where each of the three looked it up again (a bisect and calls).
+        lines = [layout.line(hit.start) for hit in group]
+        pairs = zip(group, lines, strict=True)
+        occurrences = tuple([_place(env, hit, line) for hit, line in pairs])
         context = None
-        for hit in group:
-            context = context_of(env.layout, env.labels, hit.start, hit.end)
+        for hit, line in zip(group, lines, strict=True):
+            context = context_on(layout, labels, hit.start, hit.end, line)
             if context is not None:
                 break
         defanged = any(hit.defanged for hit in group)
         placement: dict[str, str | None] = {}
         if place is not None:  # set (even to None) as model_copy(update=...) would set them
             placement["section"], placement["label"] = place(occurrences[0].line)
-        out.append(_indicator(env, group[0], occurrences, context, defanged, placement))
+        out.append(_indicator(env, group[0], occurrences, context, defanged, lines[0], placement))
     return out
 
 
-# Field names in the models' own order: ``assembled`` stores the values as validation would.
-_OCCURRENCE_FIELDS: Final = ("raw", "line", "column", "start", "end")
-_GIVEN: Final = (
+# The names of the fields given (the values' dicts hold every field in the models' own order,
+# which ``assembled`` stores as validation would). Frozensets: ``assembled`` copies them into
+# the model's fields set, faster from a frozenset than from a tuple (the same set either way).
+_OCCURRENCE_FIELDS: Final = frozenset(("raw", "line", "column", "start", "end"))
+_GIVEN: Final = frozenset((
     "type", "value", "raw", "defanged", "category", "context", "scope", "in_code", "line",
     "column", "start", "end", "occurrences",
-)  # fmt: skip
-_GIVEN_PLACED: Final = (*_GIVEN, "section", "label")
+))  # fmt: skip
+_GIVEN_PLACED: Final = _GIVEN | {"section", "label"}
 
 
-def _place(env: Env, hit: Hit) -> Occurrence:
-    line, column = env.layout.position(hit.start)
-    raw = env.text[hit.start : hit.end]
-    values = {"raw": raw, "line": line, "column": column, "start": hit.start, "end": hit.end}
+def _place(env: Env, hit: Hit, line: tuple[int, int, int]) -> Occurrence:
+    """The Occurrence of hit, on ``line``: what ``env.layout.line(hit.start)`` gives (its
+    index and start give Layout.position's line and column)."""
+    start = hit.start
+    values = {
+        "raw": env.text[start : hit.end],
+        "line": line[0] + 1,
+        "column": start - line[1] + 1,
+        "start": start,
+        "end": hit.end,
+    }
     return assembled(Occurrence, values, _OCCURRENCE_FIELDS)
 
 
@@ -99,13 +116,15 @@ def _indicator(
     occurrences: tuple[Occurrence, ...],
     context: str | None,
     defanged: bool,
+    line: tuple[int, int, int],
     placement: Mapping[str, str | None] | None = None,
 ) -> Indicator:
     """The Indicator and its Occurrences as validation builds them, not validated: every
     value is of its field's type already (strings, ints, bools, the scope and category
     literals the vocabulary holds), which validation hands on unchanged, and validating the
     model cost more than finding most indicators (tests/test_ioc_perf17.py compares both on
-    every indicator of the fixtures, the corpus and generated text)."""
+    every indicator of the fixtures, the corpus and generated text). ``line`` is the line of
+    hit (``env.layout.line(hit.start)``)."""
     first = occurrences[0]
     placed = placement or {}
     values = {
@@ -118,7 +137,7 @@ def _indicator(
         "label": placed.get("label"),
         "section": placed.get("section"),
         "scope": hit.scope,
-        "in_code": env.layout.in_code(hit.start),
+        "in_code": env.layout.in_code_on(hit.start, line[1], line[2]),
         "line": first.line,
         "column": first.column,
         "start": first.start,

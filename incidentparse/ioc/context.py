@@ -197,9 +197,16 @@ def row_note(layout: Layout, start: int, end: int) -> str | None:
 
 def context_of(layout: Layout, labels: Labels, start: int, end: int) -> str | None:
     """The closest note: parenthetical, link text, table row, trailing note, then the label."""
-    # The line is found once for every step (each looked it up again: ~a fifth of the cost)
-    # and a line that is no table row has no row note (row_note would find no cells).
-    index, line_start, line_end = layout.line(start)
+    # The line is found once for every step (each looked it up again: ~a fifth of the cost).
+    return context_on(layout, labels, start, end, layout.line(start))
+
+
+def context_on(
+    layout: Layout, labels: Labels, start: int, end: int, line: tuple[int, int, int]
+) -> str | None:
+    """context_of, given ``line``: what ``layout.line(start)`` gives (the caller has it)."""
+    # A line that is no table row has no row note (row_note would find no cells).
+    index, line_start, line_end = line
     text = layout.text
     note = parenthetical(text, end, line_end)
     if note is None and layout.markdown:

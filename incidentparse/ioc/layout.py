@@ -60,6 +60,10 @@ class Layout:
         reading its own line spares reading the whole text (and a line without a backtick, the
         regex search)."""
         start, end = self.line_bounds(offset)
+        return self.spans_on(start, end)
+
+    def spans_on(self, start: int, end: int) -> list[tuple[int, int]]:
+        """line_spans of the line from start to end (its bounds, as ``line`` gives them)."""
         if start not in self._line_spans:
             found: list[tuple[int, int]] = []
             if self.markdown and self.text.find("`", start, end) >= 0:
@@ -132,6 +136,11 @@ class Layout:
 
     def in_code(self, offset: int) -> bool:
         return _inside(self.line_spans(offset), offset) is not None or self.in_fence(offset)
+
+    def in_code_on(self, offset: int, start: int, end: int) -> bool:
+        """in_code of an offset on the line from start to end (its bounds, as ``line`` gives
+        them): a caller that has the line spares looking it up again."""
+        return _inside(self.spans_on(start, end), offset) is not None or self.in_fence(offset)
 
     def cell(self, offset: int) -> tuple[int, int] | None:
         """Bounds of the table cell holding offset (its content between the pipes)."""
