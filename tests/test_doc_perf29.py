@@ -1,4 +1,4 @@
-"""Round 29: line starts from the lines, Fields and the Response assembled without validation.
+"""Round 29: line starts from the lines; Fields, the Response and Diagnostics assembled.
 
 - `SourceDocument.line_starts` and `body_line_starts` come from the lines' lengths
   (`source.joined_line_starts`), where a regex pass over the text found every line break: the
@@ -12,7 +12,11 @@
   very objects, fields set, key order, JSON) on every report we have and generated documents
   (N/A answers with and without reasons, response sections one after the other); and whole
   parses are compared with parses by the old code (Field(...) validated from the answer, an
-  empty Response() and Response(...) validated), kept here as the reference. No timings.
+  empty Response() and Response(...) validated), kept here as the reference.
+- `diagnostics.make` builds a Diagnostic with `models.assembled` when its values are of the
+  field types, else validates them: every diagnostic a parse of our reports and generated
+  documents raises is compared with the validated one, and values of other types (bools, str
+  subclasses, a float line, a severity outside the Literal) are validated as before. No timings.
 """
 
 from __future__ import annotations
@@ -22,12 +26,13 @@ from collections import Counter
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
-from incidentparse import parse, source
+from incidentparse import diagnostics, parse, source
 from incidentparse.answers import classify
 from incidentparse.extract import EXTRACTORS, fields, readers, statements
 from incidentparse.extract.statements import response_phase, view_statements
-from incidentparse.models import Field, IncidentReport, Response, Statement
+from incidentparse.models import Diagnostic, Field, IncidentReport, Response, Statement
 from incidentparse.source import find_line_starts
 
 from .conftest import REPO_MARKDOWN, SHARED
@@ -200,3 +205,86 @@ def test_whole_parses_as_the_old_code(monkeypatch: pytest.MonkeyPatch) -> None:
     for text, mine in zip(texts, fast, strict=True):
         _same_report(mine, parse(text), text)
     assert built["field"] > 1000 and built["response"] > 100, built
+
+
+# --- Diagnostics assembled ---
+
+
+def _plain_make(
+    name: str,
+    message: str,
+    *,
+    line: int | None = None,
+    column: int | None = None,
+    hint: str | None = None,
+) -> Diagnostic:
+    """diagnostics.make as it was: validated."""
+    c = diagnostics.BY_NAME[name]
+    return Diagnostic(
+        code=c.code,
+        name=c.name,
+        severity=c.severity,
+        message=message,
+        line=line,
+        column=column,
+        hint=hint,
+    )
+
+
+def _same_diagnostic(mine: Diagnostic, plain: Diagnostic) -> None:
+    assert type(mine) is Diagnostic
+    assert mine == plain
+    assert [type(value) for value in mine.__dict__.values()] == [
+        type(value) for value in plain.__dict__.values()
+    ]
+    assert list(mine.__dict__) == list(plain.__dict__)
+    assert mine.model_fields_set == plain.model_fields_set
+    assert mine.model_dump_json() == plain.model_dump_json()
+    assert mine.model_dump_json(exclude_unset=True) == plain.model_dump_json(exclude_unset=True)
+
+
+def test_diagnostics_built_as_validated(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: Counter[str] = Counter()
+    fast_make = diagnostics.make
+
+    def compared(name: str, message: str, **where: Any) -> Diagnostic:
+        mine = fast_make(name, message, **where)
+        _same_diagnostic(mine, _plain_make(name, message, **where))
+        seen[name] += 1
+        return mine
+
+    monkeypatch.setattr(diagnostics, "make", compared)
+    for text in [*_reports(), *_documents(300, 2904)]:
+        parse(text)
+    # without the shared corpus too: the generated documents raise these often
+    assert sum(seen.values()) > 300 and len(seen) >= 3, seen
+
+
+class _Text(str):
+    pass
+
+
+def test_diagnostics_of_other_types_are_validated() -> None:
+    for where in (
+        {"line": True},
+        {"column": False},
+        {"line": 3, "column": 4, "hint": _Text("h")},
+        {"line": None, "column": None, "hint": None},
+        {"line": 7},
+    ):
+        for message in ("m", _Text("m")):
+            _same_diagnostic(
+                diagnostics.make("ambiguous-date", message, **where),
+                _plain_make("ambiguous-date", message, **where),
+            )
+    with pytest.raises(ValidationError):
+        diagnostics.make("ambiguous-date", "m", line=1.5)  # type: ignore[arg-type]
+    code = diagnostics.Code("IP999", "perf29-odd", "notice", "x")  # type: ignore[arg-type]
+    monkeypatch_free = dict(diagnostics.BY_NAME)
+    try:
+        diagnostics.BY_NAME["perf29-odd"] = code
+        with pytest.raises(ValidationError):
+            diagnostics.make("perf29-odd", "m")
+    finally:
+        diagnostics.BY_NAME.clear()
+        diagnostics.BY_NAME.update(monkeypatch_free)
