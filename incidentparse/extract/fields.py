@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ..answers import classify
 from ..models import Details, Field, Impact, Statement, TacticEntry
 from ..sections import View
 from ..tokens import Node
 from .context import Context
-from .readers import entries, fields, plain_text, table_rows
+from .readers import answered_field, entries, fields, plain_text, table_rows
 
 _NOT_LABEL_CHARS = re.compile(r"[^a-z0-9 ]+")
 
@@ -253,17 +252,9 @@ def extract_meta(view: View, ctx: Context) -> None:
         if not value.strip():
             value = "; ".join(e.text for e in found if not e.label)
         if value.strip():
-            answer = classify(value.strip())
-            ctx.draft.metadata.append(
-                Field(
-                    label=label.strip(),
-                    value=value.strip(),
-                    applicable=answer.applicable,
-                    known=answer.known,
-                    reason=answer.reason,
-                    line=part.section.line_start,
-                )
-            )
+            # built as Field(...) with the answer's values builds it (readers.answered_field)
+            field = answered_field(label.strip(), value.strip(), part.section.line_start)
+            ctx.draft.metadata.append(field)
 
 
 def extract_metric_fields(view: View, ctx: Context) -> None:

@@ -99,10 +99,19 @@ def extract_response(view: View, ctx: Context) -> None:
     groups["other"] = []
     for item in view_statements(view, ctx):
         groups[response_phase(item.label)].append(item)
-    previous = ctx.draft.response or Response()
-    ctx.draft.response = Response(
-        containment=previous.containment + tuple(groups["containment"]),
-        eradication=previous.eradication + tuple(groups["eradication"]),
-        recovery=previous.recovery + tuple(groups["recovery"]),
-        other=previous.other + tuple(groups["other"]),
-    )
+    previous = ctx.draft.response
+    values = {
+        phase: (getattr(previous, phase) if previous is not None else ()) + tuple(groups[phase])
+        for phase in _RESPONSE_FIELDS
+    }
+    ctx.draft.response = assembled(Response, values, _RESPONSE_GIVEN)
+
+
+# The Response is built unvalidated (models.assembled), its four phases given in field order as
+# Response(containment=…, eradication=…, recovery=…, other=…) sets them: each a tuple of the
+# Statements statement() built, which the validator hands on (a tuple of the same objects), so
+# the model is the one it builds; nor is an empty Response() built (validated) for a first
+# response section, whose empty tuples were all that was read of it (~5 us a response
+# section; tests/test_doc_perf29.py compares both).
+_RESPONSE_FIELDS = tuple(Response.model_fields)
+_RESPONSE_GIVEN = frozenset(_RESPONSE_FIELDS)
