@@ -20,7 +20,7 @@ from ..models import TimeSpan
 from .durations import find_duration
 from .grammar import START_LOWER, Expr, match_expression
 from .placeholders import placeholder
-from .points import Ctx
+from .points import UNIT_WORDS, Ctx
 from .resolve import Env, Side, to_fields, to_side, to_span
 from .shapes import match_shape
 from .vocab import (
@@ -146,7 +146,48 @@ _LETTER_RUNS = re.findall(
     ),
 )
 _NEXT = r"\d|[~≈]|[a-z](?![a-z])|" + trie_pattern(sorted({r for r in _LETTER_RUNS if len(r) > 1}))
-_START_GATE = r"(?=" + _ALONE + r"(?!\w)|[qh][1-4]|fy|[~≈]|\w+\W+(?:" + _NEXT + "))"
+# The commonest trigger words of prose ask more of what follows. 'the' starts one prefix ('the
+# week of') and one point start ('the first quarter', 'the day'), each with a word of _THE_NEXT
+# after the blanks; 'a'/'an' start only the offset count ('a few hours ago', 'an hour later'),
+# with 'couple', 'few' or a unit word then a blank. A _SLOT word's one role is a one-word
+# prefix (the word, then blanks: no point start or longer prefix opens with it), so what
+# follows it must pass START_LOWER's own test at the next word: 'the' and 'a'/'an' as above,
+# any other word by _NEXT ('for the outage', 'in a few days' are turned away or kept as
+# START_LOWER would).
+_THE_NEXT = (
+    *("first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "last", "following"),
+    *("next", "previous", "prior", "preceding", "day", "night", "weekend", "end", "early"),
+    *("beginning", "start", "mid", "late", "week"),
+)
+_SLOT = (
+    *("in", "on", "during", "at", "of", "dated", "throughout", "for", "effective", "from"),
+    *("between", "until", "till", "til", "through", "thru", "by", "since", "around", "about"),
+    *("circa", "roughly", "approximately"),
+)
+_THE = r"the\s+(?:" + trie_pattern(sorted(_THE_NEXT)) + ")"
+_A = r"an?\s+(?:couple|few|" + UNIT_WORDS + r")\s"
+_SLOT_TRIE = trie_pattern(sorted(_SLOT))
+_START_GATE = (
+    r"(?="
+    + _ALONE
+    + r"(?!\w)|[qh][1-4]|fy|[~≈]|"
+    + _THE
+    + "|"
+    + _A
+    + "|(?:"
+    + _SLOT_TRIE
+    + r")\s+(?:"
+    + _THE
+    + "|"
+    + _A
+    + r"|(?!(?:the|an?)(?!\w))(?:"
+    + _NEXT
+    + r"))|(?!(?:the|an?|"
+    + _SLOT_TRIE
+    + r")(?!\w))\w+\W+(?:"
+    + _NEXT
+    + "))"
+)
 EXPR_CANDIDATE = re.compile(
     _CANDIDATE_HEAD
     + r"(?:\d|(?=(?:"
