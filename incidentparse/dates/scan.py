@@ -115,12 +115,6 @@ _TRIGGER_TRIE = trie_pattern(sorted(w for w in TRIGGER_WORDS if re.fullmatch(r"\
 CANDIDATE = re.compile(
     _CANDIDATE_HEAD + "(?:" + _TRIGGER_TRIE + r"(?!\w)|(?:[qh][1-4]|fy|[12][qh]|\d)|[~≈])"
 )
-# The scanner's own candidates: CANDIDATE's word starts where an expression can start, that is
-# a digit (match_expression's shapes and rules) or a trigger word, code token or '~'/'≈' where
-# grammar.START_LOWER matches. Most trigger words of prose ('the', 'in', 'of', 'for') start no
-# expression: one regex turns them away instead of a grammar call each (~5 regex matches).
-# Both tests are lookaheads, the cheap one first; a match consumes one character, so the year
-# of 'the 2019' stays a candidate of its own.
 # A cheap gate before START_LOWER, which costs 1-3 us at each prose word that is a trigger word
 # ('the', 'for', 'of', 'a': a third of the candidate search). START_LOWER reads up to three
 # prefixes, then a point start. A trigger word that cannot start a point alone (_ALONE: asked of
@@ -188,6 +182,12 @@ _START_GATE = (
     + _NEXT
     + "))"
 )
+# The scanner's own candidates: CANDIDATE's word starts where an expression can start, that is
+# a digit (match_expression's shapes and rules) or a trigger word, code token or '~'/'≈' where
+# grammar.START_LOWER matches. Most trigger words of prose ('the', 'in', 'of', 'for') start no
+# expression: one regex turns them away instead of a grammar call each (~5 regex matches).
+# The tests are lookaheads, the cheap ones first (the word, then _START_GATE); a match consumes
+# one character, so the year of 'the 2019' stays a candidate of its own.
 EXPR_CANDIDATE = re.compile(
     _CANDIDATE_HEAD
     + r"(?:\d|(?=(?:"
