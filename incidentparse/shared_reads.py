@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 _T = TypeVar("_T")
 
@@ -85,3 +85,34 @@ def century_starts(text: str) -> list[int]:
     """Every offset of '19' or '20' in text, in order: where a year can start. Within a parse
     the list is shared by the callers that ask for the same text: none may change it."""
     return _shared("centuries", text, _centuries)
+
+
+class per_parse(Generic[_T]):  # lower case: a decorator, like cached_property
+    """functools.cached_property without its lock: the value is computed on first use and
+    stored in the instance's __dict__, where every later lookup finds it (a non-data
+    descriptor, as cached_property is: the instance's entry shadows it). Python 3.11's
+    cached_property takes an RLock at each first use (about half its cost, ~1 us): a parse's
+    SourceDocument (body, line_starts, body_line_starts), Context and the IOC engine's Layout
+    compute a few such values each, once, in the thread of their parse. Two threads reading
+    a value of one object for the first time at once would each compute it, the same value
+    (nothing here depends on more than the object's own fields)."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> per_parse[_T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> per_parse[_T] | _T:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value

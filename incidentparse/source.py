@@ -12,7 +12,6 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import accumulate
 from typing import Any
 
@@ -20,6 +19,7 @@ import yaml
 
 from .errors import InputError
 from .models import Source, assembled
+from .shared_reads import per_parse
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -42,7 +42,7 @@ class SourceDocument:
     front_matter_end: int = 0  # last line (1-based) of the front matter block; 0 when none
     front_matter_error: str | None = None
 
-    @cached_property
+    @per_parse
     def body(self) -> str:
         """The text markdown-it sees: front matter lines blanked so line numbers stay true."""
         if not self.front_matter_end:
@@ -61,14 +61,14 @@ class SourceDocument:
             return list(self.lines)
         return [""] * end + (list(self.lines[end:]) or [""])
 
-    @cached_property
+    @per_parse
     def line_starts(self) -> list[int]:
         """Offset in ``text`` where each line starts (index 0 is line 1): find_line_starts(text),
         from the lines' lengths (text is "\n".join(lines), load's _joined), without reading
         the text again."""
         return joined_line_starts(self.lines)
 
-    @cached_property
+    @per_parse
     def body_line_starts(self) -> list[int]:
         """Offset in ``body`` where each line starts; the parse shares it with the IOC engine.
         body is "\n".join(body_lines()) (see body_lines)."""

@@ -7,9 +7,8 @@ import bisect
 import datetime as dt
 import operator
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from typing import Any, Generic, TypeVar, overload
+from typing import Any
 
 from ..answers import classify
 from ..dates import detect_dayfirst, parse_timespan
@@ -29,7 +28,7 @@ from ..models import (
     TimeSpan,
 )
 from ..sections import Outline
-from ..shared_reads import century_starts
+from ..shared_reads import century_starts, per_parse
 from ..source import SourceDocument
 
 
@@ -91,36 +90,6 @@ def _numeric_date_at(text: str, start: int) -> bool:
         and len(year_end) == 2
         and year_end.isdecimal()
     )
-
-
-_T = TypeVar("_T")
-
-
-class per_parse(Generic[_T]):  # lower case: a decorator, like cached_property
-    """functools.cached_property without its lock: the value is computed on first use and
-    stored in the instance's __dict__, where every later lookup finds it. Python 3.11's
-    cached_property takes an RLock at each first use (about half its cost, a few per parse);
-    a Context lives in one parse, in one thread."""
-
-    def __init__(self, func: Callable[[Any], _T]) -> None:
-        self.func = func
-        self.name = func.__name__
-        self.__doc__ = func.__doc__
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @overload
-    def __get__(self, instance: None, owner: type | None = None) -> per_parse[_T]: ...
-
-    @overload
-    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
-
-    def __get__(self, instance: object | None, owner: type | None = None) -> per_parse[_T] | _T:
-        if instance is None:
-            return self
-        value = instance.__dict__[self.name] = self.func(instance)
-        return value
 
 
 # Draft attributes that are working material, not report keys.

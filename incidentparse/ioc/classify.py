@@ -232,9 +232,10 @@ def domain(
     nxt = text[end : end + 1]
     if nxt in ("_", "@") or (text[start - 1 : start] == "@" and not defanged):
         return None  # part of an e-mail address or a handle; the e-mail scanner judges it
-    if not defanged and not _plausible_name(env, start, end, live, labels, nxt):
+    lower = live.lower()  # the value, and what _plausible_name reads (lowered once for both)
+    if not defanged and not _plausible_name(env, start, end, live, labels, nxt, lower):
         return None
-    return Hit("domain", live.lower(), start, end, defanged)
+    return Hit("domain", lower, start, end, defanged)
 
 
 _CAMEL: Final[re.Pattern[str]] = re.compile(r"[a-z][A-Z]")
@@ -247,24 +248,24 @@ def _internal(env: Env, start: int, labels: list[str], defanged: bool) -> bool:
     return defanged or len(labels) >= 3 or env.network_evidence(start)
 
 
-def _plausible_name(env: Env, start: int, end: int, live: str, labels: list[str], nxt: str) -> bool:
-    """Evidence rules for a name written live (iocs.md lesson 2)."""
+def _plausible_name(
+    env: Env, start: int, end: int, live: str, labels: list[str], nxt: str, lower: str
+) -> bool:
+    """Evidence rules for a name written live (iocs.md lesson 2); ``lower`` is live.lower().
+
+    Most names are written in lower case: live equals lower, so it holds no capital A-Z (a
+    candidate of HOSTLIKE, refanged, is ASCII letters, digits, '-' and '.'), and the tests
+    that each need one (every label capitalised, a capitalised first label, _CAMEL) are not
+    made: each would answer False (tests/test_ioc_perf30.py compares both ways)."""
     tld = labels[-1]
     if not (tld.islower() or tld.isupper()) or (tld.isupper() and not live.isupper()):
         return False  # "done.The": a missing space after a full stop; "System.Net"
-    if live.lower() in PRODUCT_NAMES or nxt == "(" or nxt == "-":
+    if lower in PRODUCT_NAMES or nxt == "(" or nxt == "-":
         return False  # "ASP.NET", "subprocess.run(", "abc.de-…"
     if labels[0] in NAMESPACE_ROOTS:
         return False  # "java.io", "com.example.app": code namespaces
-    for label in labels:  # a loop, not all(): a generator's frame cost more than the test
-        if not (label[:1].isupper() and label[1:].islower()):
-            break
-    else:
-        return False  # "Foo.Bar": every label capitalised
-    if len(labels) > 2 and _capitalised(labels[0]) and len(tld) > 2 and tld not in COMMON_TLDS:
-        return False  # "Trojan.Win32.Agent.abc": a detection name, not a host
-    if _CAMEL.search(live):  # no match spans a dot: the same as a search of each label
-        return False  # "CustomResourceDefinition.apiextensions.k8s.io": an identifier
+    if lower != live and _capitals_say_no(live, labels, tld):
+        return False
     if _code_identifier(env, start, labels):
         return False
     lower_tld = tld.lower()
@@ -272,6 +273,20 @@ def _plausible_name(env: Env, start: int, end: int, live: str, labels: list[str]
     if lower_tld in WEAK_TLDS or in_code_file:
         return _weak_evidence(env, start, end, labels, in_code_file)
     return True
+
+
+def _capitals_say_no(live: str, labels: list[str], tld: str) -> bool:
+    """The tests of a name written with capitals: every label capitalised, a detection name,
+    camel case."""
+    for label in labels:  # a loop, not all(): a generator's frame cost more than the test
+        if not (label[:1].isupper() and label[1:].islower()):
+            break
+    else:
+        return True  # "Foo.Bar": every label capitalised
+    if len(labels) > 2 and _capitalised(labels[0]) and len(tld) > 2 and tld not in COMMON_TLDS:
+        return True  # "Trojan.Win32.Agent.abc": a detection name, not a host
+    # No match of _CAMEL spans a dot: the same as a search of each label.
+    return _CAMEL.search(live) is not None  # "CustomResourceDefinition.apiextensions.k8s.io"
 
 
 def _code_identifier(env: Env, start: int, labels: list[str]) -> bool:

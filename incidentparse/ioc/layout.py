@@ -12,8 +12,8 @@ import bisect
 import heapq
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
+from ..shared_reads import per_parse
 from ..source import find_line_starts
 from .patterns import CODE_SPAN, FENCE_FINDERS, FENCE_MARKERS, FENCES, HEADING
 
@@ -37,12 +37,12 @@ class Layout:
         return cls(text, markdown, starts)
 
     # Each a pass over the whole text, run on first use (then kept for this text only).
-    @cached_property
+    @per_parse
     def fences(self) -> list[tuple[int, int]]:
         """Fenced code blocks as (start, end) offsets; none in plain text."""
         return _fences(self.text) if self.markdown else []
 
-    @cached_property
+    @per_parse
     def spans(self) -> list[tuple[int, int]]:
         """Code spans as (start, end) offsets, backticks included; none in plain text.
 
@@ -71,7 +71,7 @@ class Layout:
             self._line_spans[start] = found
         return self._line_spans[start]
 
-    @cached_property
+    @per_parse
     def headings(self) -> list[int]:
         """Offsets of the heading markers that open their lines; none in plain text."""
         if not self.markdown:
