@@ -2,9 +2,10 @@
 look-up), and _plausible_name makes the tests that need a capital (every label capitalised, a
 capitalised first label, camel case: _capitals_say_no) only for a name that holds one.
 
-Round 29's domain and _plausible_name are kept here as the reference and called with the same
-arguments as the new ones on every dotted-name candidate of every report we have (fixtures,
-docs, README, the shared corpus when present) and of generated texts mixing lower-case,
+The reference is test_ioc_perf23's plain domain and _plausible_name (as they were written
+before round 23; round 29's were proved equal to them there), called with the same arguments
+as the new ones on every dotted-name candidate of every report we have (fixtures, docs,
+README, the shared corpus when present) and of generated texts mixing lower-case,
 capitalised, upper-case and camel-case names, product names, namespaces, weak TLDs, code spans
 and e-mail neighbours; and the indicators of every text are compared with those found with the
 reference in place.
@@ -19,67 +20,12 @@ import pytest
 
 from incidentparse.ioc import classify as c
 from incidentparse.ioc import extract_indicators
-from incidentparse.ioc.classify import Env, Hit
+from incidentparse.ioc.classify import Env
 from incidentparse.ioc.scan import SCANNERS, _candidates, scan
-from incidentparse.ioc.vocab import (
-    COMMON_TLDS,
-    FILE_EXTENSIONS,
-    NAMESPACE_ROOTS,
-    PRODUCT_NAMES,
-    TLDS,
-    WEAK_TLDS,
-)
+from incidentparse.ioc.vocab import NAMESPACE_ROOTS, PRODUCT_NAMES
 
 from .conftest import REPO_MARKDOWN, SHARED
-
-
-def _old_domain(
-    env: Env, start: int, end: int, live: str, labels: list[str], defanged: bool
-) -> Hit | None:
-    """classify.domain as round 29 wrote it."""
-    tld = labels[-1]
-    if len(live) > 253 or not (tld.lower() in TLDS or c._internal(env, start, labels, defanged)):
-        return None
-    for label in labels:
-        if len(label) > 63 or label[0] == "-" or label[-1] == "-":
-            return None
-    text = env.text
-    nxt = text[end : end + 1]
-    if nxt in ("_", "@") or (text[start - 1 : start] == "@" and not defanged):
-        return None
-    if not defanged and not _old_plausible_name(env, start, end, live, labels, nxt):
-        return None
-    return Hit("domain", live.lower(), start, end, defanged)
-
-
-def _old_plausible_name(
-    env: Env, start: int, end: int, live: str, labels: list[str], nxt: str
-) -> bool:
-    """classify._plausible_name as round 29 wrote it."""
-    tld = labels[-1]
-    if not (tld.islower() or tld.isupper()) or (tld.isupper() and not live.isupper()):
-        return False
-    if live.lower() in PRODUCT_NAMES or nxt == "(" or nxt == "-":
-        return False
-    if labels[0] in NAMESPACE_ROOTS:
-        return False
-    for label in labels:
-        if not (label[:1].isupper() and label[1:].islower()):
-            break
-    else:
-        return False
-    if len(labels) > 2 and c._capitalised(labels[0]) and len(tld) > 2 and tld not in COMMON_TLDS:
-        return False
-    if c._CAMEL.search(live):
-        return False
-    if c._code_identifier(env, start, labels):
-        return False
-    lower_tld = tld.lower()
-    in_code_file = lower_tld in FILE_EXTENSIONS and env.layout.in_code(start)
-    if lower_tld in WEAK_TLDS or in_code_file:
-        return c._weak_evidence(env, start, end, labels, in_code_file)
-    return True
-
+from .test_ioc_perf23 import _plain_domain, _plain_plausible
 
 _WORDS = ("evil", "example", "api", "Foo", "Bar", "System", "win32", "Agent", "k8s",
           "apiextensions", "CustomResource", "my-host", "www", "cdn", "ORDERS", "events", "user",
@@ -138,12 +84,12 @@ def _domain_calls(text: str) -> list[tuple[Env, int, int, str, list[str], bool]]
     return calls
 
 
-def test_domain_is_round_29s() -> None:
+def test_domain_is_the_plain_one() -> None:
     judged = kept = capitalised = plain = 0
     for text in _texts():
         for env, start, end, live, labels, defanged in _domain_calls(text):
             mine = c.domain(env, start, end, live, labels, defanged)
-            theirs = _old_domain(env, start, end, live, labels, defanged)
+            theirs = _plain_domain(env, start, end, live, labels, defanged)
             assert mine == theirs, (text, live)
             judged += 1
             kept += mine is not None
@@ -152,7 +98,7 @@ def test_domain_is_round_29s() -> None:
     assert judged > 5000 and kept > 1000 and capitalised > 1000 and plain > 500
 
 
-def test_plausible_name_is_round_29s_on_every_shape() -> None:
+def test_plausible_name_is_the_plain_one_on_every_shape() -> None:
     """Called directly (every shape of name reaches its tests, TLD or not)."""
     rng = random.Random(3030)
     compared = 0
@@ -165,15 +111,15 @@ def test_plausible_name_is_round_29s_on_every_shape() -> None:
                 continue
             nxt = text[match.end() : match.end() + 1] or rng.choice(("", "(", "-"))
             args = (env, match.start(), match.end(), live, labels, nxt)
-            assert c._plausible_name(*args, live.lower()) == _old_plausible_name(*args), live
+            assert c._plausible_name(*args, live.lower()) == _plain_plausible(*args), live
             compared += 1
     assert compared > 3000
 
 
-def test_indicators_are_those_of_round_29s_domain(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_indicators_are_those_of_the_plain_domain(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = _texts()
     fast = [extract_indicators(text) for text in texts]
-    monkeypatch.setattr(c, "domain", _old_domain)
+    monkeypatch.setattr(c, "domain", _plain_domain)
     plain = [extract_indicators(text) for text in texts]
     assert fast == plain
     assert sum(item.type == "domain" for found in fast for item in found) > 1000
