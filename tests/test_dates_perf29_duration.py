@@ -20,7 +20,7 @@ from incidentparse.dates.placeholders import placeholder
 from incidentparse.dates.vocab import NUMBER_BY_WORD, UNIT_BY_NAME, case_unsafe
 from incidentparse.models import Duration
 
-from .test_timeline_perf11 import DOCS
+from .test_dates_perf29_placeholder import _doc_values
 
 
 def _plain_seconds(body: str) -> float:
@@ -75,17 +75,6 @@ def _generated(count: int, seed: int) -> list[str]:
         parts = [rng.choice(PIECES) for _ in range(rng.randint(1, 7))]
         out.append("".join(parts))
     return out
-
-
-def _doc_values() -> list[str]:
-    values = []
-    for doc in DOCS:
-        for line in doc.splitlines():
-            values.append(line)
-            values.extend(part.strip() for part in line.split("|"))
-            if ":" in line:
-                values.append(line.split(":", 1)[1].strip())
-    return values
 
 
 VALUES = [*_doc_values(), *_generated(30000, 29)]
