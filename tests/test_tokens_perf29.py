@@ -17,7 +17,8 @@
   build, kept below) on the same texts, footnotes among them, and NODE_FIELDS with Node's.
 - tokens._lazy_inline_of reads may_hold_markup in place and calls lead_strong_inline only on a
   content opening with '**' (it gives None at once otherwise): parse_blocks is compared with
-  round 26's reference reading, and lazy_inline with this file's copy of round 28's.
+  round 26's reference reading, and lazy_inline with round 26's plain reading
+  (test_tokens_perf26._reference_lazy_inline, which round 28's equalled).
 
 Every input here is generated or a file of the repository, so the fast paths are taken
 without ../shared/corpus; the corpus's reports are compared too when present.
@@ -41,6 +42,7 @@ from .test_tokens_perf26 import (
     ALL_TEXTS,
     _reference_absent_block_rules,
     _reference_container,
+    _reference_lazy_inline,
     _reference_parse_blocks,
 )
 
@@ -166,21 +168,6 @@ def test_absent_block_rules_match_reference() -> None:
     for rule in tokens._BLOCK_RULE_MARKS:
         found = [rule in tokens.absent_block_rules(t) for t in texts]
         assert any(found) and not all(found), rule
-
-
-def _reference_lazy_inline(parser: tokens.MarkdownIt, env: EnvType, token: Token) -> tokens.Inline:
-    """tokens._lazy_inline_of's reading as it was before round 29."""
-    content = token.content
-    if tokens._markup_free(content) or not tokens.may_hold_markup(content, env):
-        return tokens.plain_inline(content)
-    found = tokens.lead_strong_inline(content, env)
-    if found is None:
-        found = tokens.code_span_inline(content, env)
-    if found is None:
-        found = tokens.emphasis_inline(content, env)
-    if found is None:
-        found = tokens.flatten(parser.inline.parse(content, parser, env, []))
-    return found
 
 
 INLINE_PIECES = (
