@@ -575,11 +575,19 @@ def _plain_split(escaped_split: Callable[[str], list[str]], row: str) -> list[st
 escapedSplit = partial(_plain_split, table_module.escapedSplit)
 
 
+def _in_place_of(
+    ruler: Ruler[_BlockRule], name: str, original: _BlockRule, replacement: _BlockRule
+) -> None:
+    """Put replacement in the place of the rule called name where that is markdown-it's own
+    (original), with its alternation chains; a rule of another's under the name is kept."""
+    for rule in ruler.__rules__:
+        if rule.name == name and rule.fn is original:
+            ruler.at(name, replacement, {"alt": list(rule.alt)})
+
+
 def _read_headings_with_str_methods(ruler: Ruler[_BlockRule]) -> None:
     """Put heading_rule in the place of markdown-it's own heading rule (not of another's)."""
-    for rule in ruler.__rules__:
-        if rule.name == "heading" and rule.fn is heading:
-            ruler.at("heading", heading_rule, {"alt": list(rule.alt)})
+    _in_place_of(ruler, "heading", heading, heading_rule)
 
 
 def heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -700,9 +708,7 @@ def _push_three(
 
 def _read_paragraphs_in_place(ruler: Ruler[_BlockRule]) -> None:
     """Put paragraph_rule in the place of markdown-it's own paragraph rule (not of another's)."""
-    for rule in ruler.__rules__:
-        if rule.name == "paragraph" and rule.fn is paragraph:
-            ruler.at("paragraph", paragraph_rule, {"alt": list(rule.alt)})
+    _in_place_of(ruler, "paragraph", paragraph, paragraph_rule)
 
 
 def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -780,12 +786,8 @@ def _adjoining(bMarks: list[int], eMarks: list[int], first: int, stop: int) -> b
 def _read_lists_in_place(parser: MarkdownIt) -> None:
     """Put list_rule in the place of markdown-it's own list rule (not of another's), when the
     task-list option it leaves out is off (block_parser_by_rule sets it False)."""
-    if parser.options.get("tasklists", False):
-        return
-    ruler = parser.block.ruler
-    for rule in ruler.__rules__:
-        if rule.name == "list" and rule.fn is list_block:
-            ruler.at("list", list_rule, {"alt": list(rule.alt)})
+    if not parser.options.get("tasklists", False):
+        _in_place_of(parser.block.ruler, "list", list_block, list_rule)
 
 
 def _bullet_after(src: str, pos: int, maximum: int) -> int:
@@ -953,12 +955,8 @@ def _read_quotes_in_place(parser: MarkdownIt) -> None:
     """Put blockquote_rule in the place of markdown-it's own blockquote rule (not of
     another's), when the alerts option it leaves out is off (block_parser_by_rule sets it
     False)."""
-    if parser.options.get("alerts", False):
-        return
-    ruler = parser.block.ruler
-    for rule in ruler.__rules__:
-        if rule.name == "blockquote" and rule.fn is blockquote:
-            ruler.at("blockquote", blockquote_rule, {"alt": list(rule.alt)})
+    if not parser.options.get("alerts", False):
+        _in_place_of(parser.block.ruler, "blockquote", blockquote, blockquote_rule)
 
 
 def blockquote_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
