@@ -11,7 +11,7 @@ from ..headings import split_title
 from ..ioc import defang
 from ..models import Identifier, Indicator, ReportType, Status
 from ..shared_reads import ascii_replaced
-from .context import Context, letter_runs
+from .context import Context, Draft, letter_runs
 
 # Identifier schemes found by pattern anywhere in the text. CVE and ATT&CK ids come from the
 # indicator engine instead (one grammar for them), see identifiers().
@@ -353,16 +353,28 @@ def _negated(text: str, start: int, side: ReportType) -> bool:
 def status(ctx: Context) -> Status:
     """Ongoing or resolved from explicit wording, most authoritative source first: a Status
     field, the summary, the details, the latest timeline event that says, the whole text."""
-    draft = ctx.draft
-    fields = [*draft.metadata, *(draft.details.fields if draft.details else ())]
-    declared = [f.value for f in fields if f.label.strip().lower() in ("status", "state")]
-    detail_text = " ".join(f.value for f in draft.details.fields) if draft.details else ""
-    latest = [event.text for event in reversed(draft.timeline)]
-    for text in (*declared, draft.summary or "", detail_text, *latest):
-        verdict = _status_in(*ctx.read(text))  # an event's text is read for metrics' cues too
-        if verdict != "unknown":
-            return verdict
+    for text in _status_sources(ctx.draft):
+        # An empty text (no summary, no details) holds no word: its verdict is "unknown"
+        # without reading it (a lower and a split for nothing, in every parse that lacks one).
+        if text:
+            verdict = _status_in(*ctx.read(text))  # an event's text is read for metrics' too
+            if verdict != "unknown":
+                return verdict
     return _status_in(ctx.lowered, ctx.runs_among(_DOCUMENT_WORDS))
+
+
+def _status_sources(draft: Draft) -> Iterator[str]:
+    """The texts status() reads, in its order: each Status or State field's value, the
+    summary, the details' values joined, the timeline's events latest first. Given one at a
+    time, so that a verdict found early spares joining the details and listing the events."""
+    details = draft.details
+    for item in (*draft.metadata, *(details.fields if details else ())):
+        if item.label.strip().lower() in ("status", "state"):
+            yield item.value
+    yield draft.summary or ""
+    yield " ".join(f.value for f in details.fields) if details else ""
+    for event in reversed(draft.timeline):
+        yield event.text
 
 
 def _status_in(lowered: str, runs: Iterable[bytes] | None = None) -> Status:
