@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from typing import Any
 
 import pytest
@@ -212,3 +213,93 @@ def test_details_anchors_are_the_plain_ones() -> None:
             assert mine == _plain_from_details(span, draft), text[:300]
             found += mine is not None
     assert found >= 20
+
+
+# --- status patterns searched near their words ---
+
+
+def _plain_found(rule: Any, lowered: str, words: list[str]) -> bool:
+    """Round 30's _found: a one-line rule searched over each whole line holding its words."""
+    if "\n" not in lowered:
+        return rule.pattern.search(lowered) is not None
+    if not rule.one_line:
+        match = rule.pattern.match
+        return any(match(lowered, at) for at in sorted(document._occurrences(lowered, words)))
+    starts = sorted(
+        {lowered.rfind("\n", 0, at) + 1 for at in document._occurrences(lowered, words)}
+    )
+    for start in starts:
+        end = lowered.find("\n", start)
+        if rule.pattern.search(lowered, start, len(lowered) if end < 0 else end):
+            return True
+    return False
+
+
+# Status wording and its near misses, glued to word characters (a letter, a digit, '_', 'é',
+# '²') or not, across line breaks, inside long lines of filler.
+_STATUS_PIECES = (
+    "still investigating", "currently working", "still monitoring", "remains open", "is ongoing",
+    "remain unresolved", "is under investigation", "ongoing", "continues to affect",
+    "continue to spread", "has been resolved", "was mitigated", "were restored", "is now fixed",
+    "fully restored", "resolved on", "resolved at", "resolved by", "incident was resolved",
+    "service restored", "services were closed", "problem has been mitigated", "issue resolved",
+    "back to normal", "fully operational", "verified operational", "resolved", "closed", "fixed",
+    "fixed release was published", "clean build deployed", "patched version. released",
+    "still", "is", "was", "has been", "to", "on", "by", "at", "service", "normal", " ", "  ",
+    "\n", "\n\n", ".", ",", "x", "_", "é", "²", "1", "-", "(", "the team noted that ", "xx" * 60,
+    "lorem ipsum dolor sit amet " * 8,
+)  # fmt: skip
+
+
+def _status_texts(count: int, seed: int = 3132) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choices(_STATUS_PIECES, k=rng.randint(0, 30))) for _ in range(count)]
+
+
+def _found_texts() -> list[str]:
+    texts = [text.lower() for text in _report_texts()]
+    for text in _all_texts()[:200]:
+        draft = _context(text).draft
+        texts += [event.text.lower() for event in draft.timeline]
+        texts.append((draft.summary or "").lower())
+    return [*texts, *_status_texts(20_000)]
+
+
+def test_rules_are_found_as_over_their_lines() -> None:
+    near = [rule for rule in document._STATUS if rule.width is not None]
+    assert len(near) == len(document._STATUS) - 1  # all but the one that may cross lines
+    found = 0
+    for lowered in _found_texts():
+        present = document.letter_runs(lowered)
+        for rule in document._STATUS:
+            words = [word.decode() for word in rule.runs.intersection(present)]
+            if not words:
+                continue
+            mine = document._found(rule, lowered, words)
+            assert mine == _plain_found(rule, lowered, words), (rule.pattern.pattern, lowered)
+            found += mine and rule.width is not None
+    assert found >= 5_000
+
+
+def test_statuses_are_found_as_over_their_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _found_texts()
+    mine = [document._status_in(text) for text in texts]
+    monkeypatch.setattr(document, "_found", _plain_found)
+    assert [document._status_in(text) for text in texts] == mine
+    assert len(set(mine)) == 3
+
+
+def test_widths_bound_every_match() -> None:
+    for rule in document._STATUS:
+        if rule.width is None:
+            continue
+        for lowered in _status_texts(3_000, 3133):
+            for match in rule.pattern.finditer(lowered):
+                assert len(match.group(0)) <= rule.width
+
+
+def test_word_characters_are_those_of_re() -> None:
+    word = re.compile(r"\w")
+    for code in range(0x110000):
+        char = chr(code)
+        assert document._is_word(char) == bool(word.match(char)), hex(code)
