@@ -64,33 +64,60 @@ _REPORT_GIVEN = frozenset(_REPORT_FIELDS) - {"schema_version"}
 
 
 def _report(values: dict[str, Any]) -> IncidentReport:
-    """The frozen report of the stages' values (every field but schema_version)."""
+    """The frozen report of the stages' values (every field but schema_version, in the model's
+    order: _assemble's, then the diagnostics, the last field)."""
     if type(values["reference_date"]) is not dt.date:
         # A caller's reference date of another type (a datetime, a string) is validated:
         # converted or refused, as IncidentReport(...) does.
         return IncidentReport(**values)
-    values["schema_version"] = SCHEMA_VERSION
-    return assembled(IncidentReport, {name: values[name] for name in _REPORT_FIELDS}, _REPORT_GIVEN)
+    # One merge puts schema_version first, where a comprehension looked up all 29 fields by
+    # name to order them (tests/test_doc_perf31.py holds values to the model's order).
+    return assembled(IncidentReport, {"schema_version": SCHEMA_VERSION, **values}, _REPORT_GIVEN)
 
 
 def _assemble(ctx: extract.Context, draft: extract.Draft) -> dict[str, Any]:
-    """The frozen report's values: the Draft's sections plus the document-level facts."""
+    """The frozen report's values: the Draft's sections plus the document-level facts, in the
+    model's field order (less schema_version first and the diagnostics last), the Draft's lists
+    frozen to tuples (Draft.report_fields' values: its list fields hold lists, the others a
+    model, a str or None). Written out in that order, the dict is built once, where
+    report_fields' dict, a dict(**...) of it and _report's reordering built three."""
     title, title_id = document.title(ctx)
     status = document.status(ctx)
     preamble = ctx.outline.parts[0] if ctx.outline.parts[0].heading is None else None
-    return dict(
-        **draft.report_fields(),
-        source=ctx.doc.source,
-        front_matter=ctx.doc.front_matter,
-        title=title,
-        preamble=(plain_text(preamble.nodes) or None) if preamble else None,
-        report_type=document.report_type(ctx),
-        status=status,
-        reference_date=ctx.reference_date,
-        identifiers=tuple(document.identifiers(ctx, title_id)),
-        metrics=metrics.derive(draft, ctx, status),
-        sections=tuple(ctx.outline.sections),
-    )
+    # Computed in the order the dict(...) of report_fields and these keys computed them.
+    preamble_text = (plain_text(preamble.nodes) or None) if preamble else None
+    report_type = document.report_type(ctx)
+    identifiers = tuple(document.identifiers(ctx, title_id))
+    derived = metrics.derive(draft, ctx, status)
+    return {
+        "source": ctx.doc.source,
+        "front_matter": ctx.doc.front_matter,
+        "title": title,
+        "preamble": preamble_text,
+        "summary": draft.summary,
+        "report_type": report_type,
+        "status": status,
+        "reference_date": ctx.reference_date,
+        "identifiers": identifiers,
+        "details": draft.details,
+        "timeline": tuple(draft.timeline),
+        "methodology": tuple(draft.methodology),
+        "impact": draft.impact,
+        "root_cause": tuple(draft.root_cause),
+        "indicators": tuple(draft.indicators),
+        "indicator_fields": tuple(draft.indicator_fields),
+        "response": draft.response,
+        "lessons_learned": tuple(draft.lessons_learned),
+        "recommendations": tuple(draft.recommendations),
+        "references": tuple(draft.references),
+        "metrics": derived,
+        "metadata": tuple(draft.metadata),
+        "detection": tuple(draft.detection),
+        "people": tuple(draft.people),
+        "attribution": tuple(draft.attribution),
+        "communications": tuple(draft.communications),
+        "sections": tuple(ctx.outline.sections),
+    }
 
 
 def sink_for(doc: source.SourceDocument) -> Sink:

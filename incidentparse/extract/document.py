@@ -11,7 +11,7 @@ from ..headings import split_title
 from ..ioc import defang
 from ..models import Identifier, Indicator, ReportType, Status
 from ..shared_reads import ascii_replaced
-from .context import Context, letter_runs
+from .context import Context, Draft, letter_runs
 
 # Identifier schemes found by pattern anywhere in the text. CVE and ATT&CK ids come from the
 # indicator engine instead (one grammar for them), see identifiers().
@@ -162,6 +162,13 @@ STATUS_ALSO: tuple[tuple[tuple[str, ...], ...], ...] = (
 _MAY_CROSS_LINES = re.compile(r"[\[.]|\\[sSWDd]")
 
 
+# A one-line pattern without a repeat ('*', '+', '{m,n}': '?' and alternatives only) matches
+# at most as many characters as its source holds, and one without a look-around, '$' or '\Z'
+# reads nothing beyond its match but the characters on either side of a \b: such a rule is
+# searched near the places of its words only (_found_near).
+_UNBOUNDED = re.compile(r"[*+{]|\(\?[=!<]|\$|\\Z")
+
+
 @dataclass(frozen=True)
 class _StatusRule:
     pattern: re.Pattern[str]
@@ -169,6 +176,7 @@ class _StatusRule:
     runs: frozenset[bytes]  # every match holds one of these words (in its first line, at least)
     one_line: bool
     also: tuple[frozenset[bytes], ...]  # and one word of each of these groups
+    width: int | None  # a one-line pattern's longest match is at most this long, if bounded
 
 
 _STATUS = tuple(
@@ -178,6 +186,7 @@ _STATUS = tuple(
         frozenset(w.encode() for w in words),
         not _MAY_CROSS_LINES.search(p),
         tuple(frozenset(w.encode() for w in group) for group in also),
+        None if _MAY_CROSS_LINES.search(p) or _UNBOUNDED.search(p) else len(p),
     )
     for (p, verdict, words), also in zip(STATUS_PATTERNS, STATUS_ALSO, strict=True)
 )
@@ -353,16 +362,28 @@ def _negated(text: str, start: int, side: ReportType) -> bool:
 def status(ctx: Context) -> Status:
     """Ongoing or resolved from explicit wording, most authoritative source first: a Status
     field, the summary, the details, the latest timeline event that says, the whole text."""
-    draft = ctx.draft
-    fields = [*draft.metadata, *(draft.details.fields if draft.details else ())]
-    declared = [f.value for f in fields if f.label.strip().lower() in ("status", "state")]
-    detail_text = " ".join(f.value for f in draft.details.fields) if draft.details else ""
-    latest = [event.text for event in reversed(draft.timeline)]
-    for text in (*declared, draft.summary or "", detail_text, *latest):
-        verdict = _status_in(*ctx.read(text))  # an event's text is read for metrics' cues too
-        if verdict != "unknown":
-            return verdict
+    for text in _status_sources(ctx.draft):
+        # An empty text (no summary, no details) holds no word: its verdict is "unknown"
+        # without reading it (a lower and a split for nothing, in every parse that lacks one).
+        if text:
+            verdict = _status_in(*ctx.read(text))  # an event's text is read for metrics' too
+            if verdict != "unknown":
+                return verdict
     return _status_in(ctx.lowered, ctx.runs_among(_DOCUMENT_WORDS))
+
+
+def _status_sources(draft: Draft) -> Iterator[str]:
+    """The texts status() reads, in its order: each Status or State field's value, the
+    summary, the details' values joined, the timeline's events latest first. Given one at a
+    time, so that a verdict found early spares joining the details and listing the events."""
+    details = draft.details
+    for item in (*draft.metadata, *(details.fields if details else ())):
+        if item.label.strip().lower() in ("status", "state"):
+            yield item.value
+    yield draft.summary or ""
+    yield " ".join(f.value for f in details.fields) if details else ""
+    for event in reversed(draft.timeline):
+        yield event.text
 
 
 def _status_in(lowered: str, runs: Iterable[bytes] | None = None) -> Status:
@@ -385,7 +406,11 @@ def _found(rule: _StatusRule, lowered: str, words: Iterable[str]) -> bool:
     starts on a line holding one of them, so only those lines are searched (searching from a
     line start and stopping at the line's end reads the same boundaries as the whole text: a
     line break is no word character); a pattern that may cross lines opens with one of them, so
-    it is tried at their places (match at an offset sees the text before it, as search does)."""
+    it is tried at their places (match at an offset sees the text before it, as search does).
+    A one-line rule of bounded matches (all of them but the last) is searched near its words
+    only (_found_near)."""
+    if rule.width is not None:
+        return _found_near(rule.pattern, rule.width, lowered, words)
     if "\n" not in lowered:
         return rule.pattern.search(lowered) is not None
     if not rule.one_line:
@@ -397,6 +422,38 @@ def _found(rule: _StatusRule, lowered: str, words: Iterable[str]) -> bool:
         if rule.pattern.search(lowered, start, len(lowered) if end < 0 else end):
             return True
     return False
+
+
+def _found_near(pattern: re.Pattern[str], width: int, lowered: str, words: Iterable[str]) -> bool:
+    r"""Whether a one-line pattern whose matches are at most width long matches in lowered,
+    given which of its words lowered holds: searched only within width of each place of them,
+    where a search over their whole lines read paragraphs of a thousand characters each (~10
+    us a rule on the reports that come to the last resort). A match holds one of the words
+    (at some place at), so it starts on at's line at or after at - width and ends by
+    at + width. The search runs from there (search at an offset sees the text before it, as
+    over the line: its \b reads the same characters) up to the first character at or past
+    at + width that no \b can join to the match (a non-word character or the line's end), so
+    the end the search sees is read as the line's own: a match found there is one of the line,
+    and the match holding at is found there."""
+    for at in _occurrences(lowered, words):
+        start = max(lowered.rfind("\n", 0, at) + 1, at - width)
+        line_end = lowered.find("\n", at)
+        if line_end < 0:
+            line_end = len(lowered)
+        end = at + width
+        if end >= line_end:
+            end = line_end
+        else:
+            while end < line_end and _is_word(lowered[end]):
+                end += 1
+        if pattern.search(lowered, start, end):
+            return True
+    return False
+
+
+def _is_word(char: str) -> bool:
+    r"""Whether re reads char as a word character (\w in a str pattern)."""
+    return char.isalnum() or char == "_"
 
 
 def _occurrences(text: str, words: Iterable[str]) -> Iterator[int]:

@@ -143,6 +143,8 @@ def _from_span(span: TimeSpan | None, source: str, line: int) -> Anchor | None:
 
 def _from_details(span: TimeSpan | None, draft: Draft) -> Anchor | None:
     """A details date, with the line of the field it was read from."""
+    if span is None:  # no anchor: spares the walk over every details field for no line
+        return None
     fields = draft.details.fields if draft.details else ()
     line = next((f.line for f in fields if span is not None and span.text in f.value), 1)
     return _from_span(span, "details", line)
