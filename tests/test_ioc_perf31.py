@@ -5,9 +5,10 @@
   first character for is_row) and calls a step only where it can find a note. Compared with
   the round-30 code kept here (every step called) on every indicator of every report we have
   (test_ioc_perf's TEXTS: fixtures, docs, the shared corpus when present, the IOC case
-  tables, generated text), on every span between word edges of those texts' lines, and on
-  generated note texts (each note's opener after an indicator, with whitespace, markup,
-  non-breaking and other Unicode spaces, dashes, table rows and link targets).
+  tables, generated text; and the README), on every span between word edges of those
+  texts' lines, and on generated note texts (each note's opener after an indicator, with
+  whitespace, markup, non-breaking and other Unicode spaces, dashes, table rows and link
+  targets).
 - ``context.Labels.above`` keeps the label or stop line a walk ends on, as it kept the lines
   it passed. Compared with the round-30 walk (a fresh Labels each) on every line of those
   texts asked in text order, in reverse and shuffled, and on generated label texts.
@@ -37,6 +38,7 @@ from incidentparse.ioc.layout import Layout
 from incidentparse.ioc.scan import scan
 from incidentparse.models import Indicator
 
+from .conftest import ROOT
 from .test_ioc_perf import TEXTS
 from .test_ioc_perf17 import _place as _some_place
 from .test_ioc_perf17 import _same
@@ -151,7 +153,7 @@ def _note_texts(count: int, seed: int) -> list[str]:
 
 
 NOTE_TEXTS = _note_texts(2500, 31)
-ALL = [*TEXTS, *NOTE_TEXTS]
+ALL = [*TEXTS, (ROOT / "README.md").read_text(encoding="utf-8"), *NOTE_TEXTS]
 _EDGE = re.compile(r"\b|(?=[\s*_`(\[\]|:-])")
 
 
