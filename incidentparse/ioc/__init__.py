@@ -67,21 +67,31 @@ def placed_indicators(
     layout, labels = env.layout, env.labels
     out: list[Indicator] = []
     for group in groups.values():
-        # Each hit's line is looked up once, for its occurrence, its context and (the first
-        # hit's) in_code, where each of the three looked it up again (a bisect and calls).
-        lines = [layout.line(hit.start) for hit in group]
-        pairs = zip(group, lines, strict=True)
-        occurrences = tuple([_place(env, hit, line) for hit, line in pairs])
-        context = None
-        for hit, line in zip(group, lines, strict=True):
-            context = context_on(layout, labels, hit.start, hit.end, line)
-            if context is not None:
-                break
-        defanged = any(hit.defanged for hit in group)
+        first = group[0]
+        if len(group) == 1:
+            # Most indicators are written once: the steps below for one hit, without the
+            # lists, zips and generator they take for many (the same calls, in the same order).
+            line = layout.line(first.start)
+            occurrences: tuple[Occurrence, ...] = (_place(env, first, line),)
+            context = context_on(layout, labels, first.start, first.end, line)
+            defanged = first.defanged
+        else:
+            # Each hit's line is looked up once, for its occurrence, its context and (the first
+            # hit's) in_code, where each of the three looked it up again (a bisect and calls).
+            lines = [layout.line(hit.start) for hit in group]
+            pairs = zip(group, lines, strict=True)
+            occurrences = tuple([_place(env, hit, line) for hit, line in pairs])
+            context = None
+            for hit, line in zip(group, lines, strict=True):
+                context = context_on(layout, labels, hit.start, hit.end, line)
+                if context is not None:
+                    break
+            defanged = any(hit.defanged for hit in group)
+            line = lines[0]
         placement: dict[str, str | None] = {}
         if place is not None:  # set (even to None) as model_copy(update=...) would set them
             placement["section"], placement["label"] = place(occurrences[0].line)
-        out.append(_indicator(env, group[0], occurrences, context, defanged, lines[0], placement))
+        out.append(_indicator(env, first, occurrences, context, defanged, line, placement))
     return out
 
 

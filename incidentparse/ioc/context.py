@@ -88,6 +88,13 @@ class Labels:
                 break
             pending.append(line)
             line -= 1
+        if line >= 0 and line not in self._above:
+            # The label or stop line the walk ended on gives every walk that reaches it this
+            # result (a label line its label, a stop line None), as a passed line gives the
+            # result of the walk past it: another indicator on the same line, or under the same
+            # line, reads it from here instead of reading the line again (tests/
+            # test_ioc_perf31.py compares with the walk that keeps only the passed lines).
+            pending.append(line)
         for seen in pending:
             self._above[seen] = result
         return result
@@ -208,13 +215,35 @@ def context_on(
     # A line that is no table row has no row note (row_note would find no cells).
     index, line_start, line_end = line
     text = layout.text
-    note = parenthetical(text, end, line_end)
-    if note is None and layout.markdown:
+    # Most indicators sit in prose: no note follows them, they are no link target and their
+    # line is no table row. The first character of each note's shape is tested here, and the
+    # step is called only where it can find a note (a call each, ~a third of the cost of the
+    # context of an indicator in prose). Exact: parenthetical steps over whitespace and
+    # markup ('*', '_', '`') to a '(' and dash_note's pattern steps over the same to a dash or
+    # ':', so a character after the indicator that is none of them (or the line's end) leaves
+    # both with nothing; link_text opens with the test below; is_row's pattern opens with
+    # '[ \t]*\|' (tests/test_ioc_perf31.py compares with the steps called every time).
+    after = text[end : end + 1] if end < line_end else ""
+    noted = after in _NOTE_OPENERS or after.isspace()
+    note = parenthetical(text, end, line_end) if noted else None
+    if note is None and layout.markdown and text[max(line_start, start - 2) : start] == "](":
         note = link_text(text, start, line_start)
-    if note is None and layout.markdown and layout.is_row(line_start, line_end):
+    if (
+        note is None
+        and layout.markdown
+        and text[line_start : line_start + 1] in _ROW_OPENERS
+        and layout.is_row(line_start, line_end)
+    ):
         note = row_note(layout, start, end)
-    if note is None:
+    if note is None and noted:
         note = dash_note(text, end, line_end)
     if note is None:
         note = labels.label_at(start, index)
     return note
+
+
+# The characters a note after an indicator can open with, besides whitespace: markup that
+# parenthetical and dash_note step over, the parenthesis and the dashes and colon.
+_NOTE_OPENERS: Final = frozenset("*_`(-–—:")
+# What a table row's line opens with (layout._ROW_START: '[ \t]*\|').
+_ROW_OPENERS: Final = frozenset(" \t|")
