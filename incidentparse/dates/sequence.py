@@ -44,13 +44,23 @@ def resolve_sequence(
         if ctx.anchor != day:  # a new Ctx only when the carried day changed (by position: the
             # keywords cost three times as much, once per dated row of a table)
             ctx = Ctx(options.reference, day, None, options.dayfirst)
-        known = _reading(text, options, ctx) if text else None
-        if known is None:
-            found = None
-        elif _whole_stamp(text, known):
-            found = _whole_stamp_value(text, known, env, ctx)
+        if type(text) is str:  # a plain label (a table's Time cell), not a Stamp
+            read = _shape_read(text, ctx) if text else None
+            known = None if read is None else read[0]
+            if read is None:
+                found = None
+            elif read[0].begin == 0:
+                found = _shaped_value(read[1], read[0], env, ctx)
+            else:
+                found = _known_value(text, read[0], env, ctx)
         else:
-            found = _known_value(text, known, env, ctx)
+            known = _reading(text, options, ctx) if text else None
+            if known is None:
+                found = None
+            elif _whole_stamp(text, known):
+                found = _whole_stamp_value(text, known, env, ctx)
+            else:
+                found = _known_value(text, known, env, ctx)
         if found is None:
             found = parse_value(text, options, ctx, known)
         if found is None:
@@ -134,6 +144,12 @@ def _shape_reading(text: str, ctx: Ctx) -> Expr | None:
     Expr parse_value's first try reads there (grammar.match_expression starts with the shapes,
     and a shape depends on the Ctx's dayfirst alone), so parse_value resolves it instead of
     reading the label again (scan.reads_known). None where no shape spans the label."""
+    read = _shape_read(text, ctx)
+    return None if read is None else read[0]
+
+
+def _shape_read(text: str, ctx: Ctx) -> tuple[Expr, str] | None:
+    """_shape_reading's Expr and the stripped label it was read in (its offsets are there)."""
     value = text.strip()
     lead, size = 0, len(value)
     while lead < size and value[lead] in LEAD_MARKUP:
@@ -141,7 +157,20 @@ def _shape_reading(text: str, ctx: Ctx) -> Expr | None:
     if lead == size or not "0" <= value[lead] <= "9":
         return None
     expr = shaped_expression(value, lead, ctx)
-    return expr if expr is not None and expr.end == size else None
+    return (expr, value) if expr is not None and expr.end == size else None
+
+
+def _shaped_value(value: str, known: Expr, env: Env, ctx: Ctx) -> tuple[TimeSpan, Side] | None:
+    """_known_value(text, known, env, ctx) for a plain label whose _shape_read gave ``known``
+    at 0 of ``value`` (text stripped): a table's Time cell ('2022-03-18 08:37', every row of
+    dfds' Node-IPC timeline). Its resolution, without _known_value's second strip, is_template
+    and reads_known (~1.5 us a row), which such a label passes every time: its value opens
+    with a digit (_shape_read reads only there, no lead markup before it at 0); it is the
+    shape's text whole (known ends where it does), which holds only digits, '-', ':', ',',
+    blanks and an am/pm (its one 'm' after 'a'/'p'): no '[', 'mm', 'dd' or 'yyyy', so
+    is_template is False; and reads_known holds (its end is the value's, nothing before 0)
+    (tests/test_timeline_perf31_seq.py compares with _known_value)."""
+    return to_span(known, value, env, ctx, None)
 
 
 def _after_report(span: TimeSpan, options: Options) -> bool:
