@@ -428,11 +428,21 @@ def _narrative_rows(paragraphs: list[Entry], group: _Group, ctx: Context, zone: 
         default_zone=zone,
         dayfirst=ctx.dayfirst,
     )
+    # A row is made only for a sentence a span starts in: with no span, no row and no walk of
+    # the sentences; and the walk stops at the sentence holding the last span's start, past
+    # which every sentence's `inside` would be empty (cloudflare's summary: ten sentences, its
+    # one span in the first). The sentence ends are those _sentence_ends gives, read lazily.
+    located = [s for s in spans if s.char_start is not None]
+    if not located:
+        return []
+    last = max(s.char_start for s in located if s.char_start is not None)
     rows: list[_Row] = []
     start = 0
-    for match in [*_sentence_ends(text), None]:
-        end = match[0] if match else len(text)
-        inside = [s for s in spans if s.char_start is not None and start <= s.char_start < end]
+    ends = _SENTENCE_END.finditer(text)
+    while start <= last:
+        match = next(ends, None)
+        end = match.start(1) if match else len(text)
+        inside = [s for s in located if s.char_start is not None and start <= s.char_start < end]
         if inside:
             sentence = text[start:end].strip()
             line = paragraphs[bisect.bisect_right(starts, start) - 1].line
@@ -441,7 +451,9 @@ def _narrative_rows(paragraphs: list[Entry], group: _Group, ctx: Context, zone: 
                 _Row(line, text=sentence, fallback=sentence, label=group.label,
                      phase=group.phase, answer_text=sentence, when=when)
             )  # fmt: skip
-        start = match[1] if match else end
+        if match is None:
+            break
+        start = match.end(1)
     return rows
 
 
