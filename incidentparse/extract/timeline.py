@@ -20,7 +20,6 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence
@@ -189,7 +188,8 @@ def _part_rows(
 ) -> list[_Row]:
     heading = None if is_root else part.section.heading
     # each node's entries, read once: a T4 heading's event text takes its lists' entries again
-    read = [(n, list(entries([n]))) for n in part.nodes if n.kind not in ("table", "blockquote")]
+    # (entries builds a new list on every call: no copy of it is needed)
+    read = [(n, entries([n])) for n in part.nodes if n.kind not in ("table", "blockquote")]
     found = [e for _, node_entries in read for e in node_entries]
     stamp = _leading_stamp(heading, ctx) if heading else None
     if heading and stamp is not None and not any(_leading_stamp(e.text, ctx) for e in found):
@@ -320,7 +320,9 @@ def _heading_event(
     prose = [n.text for n in part.nodes if n.kind == "paragraph"]
     items = [e.text for n, node_entries in read if n.kind == "list" for e in node_entries]
     text = " ".join([stamp[1], *prose, *items]).strip()
-    return _Row(part.section.line_start, stamp=stamp[0], text=text, fallback=heading)
+    # by position (_Row's line, stamp, text, fallback): keywords cost the generated __init__ a
+    # match per name, once per heading of a 2i2c timeline
+    return _Row(part.section.line_start, stamp[0], text, heading)
 
 
 def _is_event_field(entry: Entry) -> bool:
@@ -357,8 +359,7 @@ def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context, z
     if entry.label and entry.bold and phase_of(entry.label):
         stamp = _leading_stamp(entry.value, ctx)  # '**Detection:** October 16, 2025: …'
         row = _stamped(
-            entry.line, stamp, entry.value,
-            label=entry.label, phase=phase_of(entry.label), answer_text=entry.value,
+            entry.line, stamp, entry.value, entry.label, phase_of(entry.label), (), entry.value
         )  # fmt: skip
         return _Group(heading, phase_of(heading), [row])
     prose = entry.depth == 0 and not entry.label
@@ -373,16 +374,22 @@ def _entry_row(entry: Entry, group: _Group, heading: str | None, ctx: Context, z
         return _Group(group.label, group.phase, [_Row(entry.line, stamp=stamp[0], emit=False)])
     if stamp is None and narrative:  # one dated sentence somewhere in a paragraph
         return _Group(group.label, group.phase, narrative)
-    answer = classify(entry.text if entry.label and not entry.bold else entry.value)
-    keep_field = entry.label is not None and not entry.bold and answer.applicable
+    # The row keeps its entry as a field only for a plain (not bold) label on an unstamped row
+    # whose text is an answer: classify (a function of the text alone) is asked only then.
+    keep_field = (
+        entry.label is not None
+        and not entry.bold
+        and not stamp
+        and classify(entry.text if entry.label else entry.value).applicable
+    )
     row = _stamped(
         entry.line,
         stamp,
         entry.text,
-        label=group.label,
-        phase=group.phase,
-        fields=(entry.field(),) if keep_field and not stamp else (),
-        answer_text=entry.text if entry.label and not entry.bold else entry.value,
+        group.label,
+        group.phase,
+        (entry.field(),) if keep_field else (),
+        entry.text if entry.label and not entry.bold else entry.value,
     )
     return _Group(group.label, group.phase, [row])
 
@@ -428,20 +435,32 @@ def _narrative_rows(paragraphs: list[Entry], group: _Group, ctx: Context, zone: 
         default_zone=zone,
         dayfirst=ctx.dayfirst,
     )
+    # A row is made only for a sentence a span starts in: with no span, no row and no walk of
+    # the sentences; and the walk stops at the sentence holding the last span's start, past
+    # which every sentence's `inside` would be empty (cloudflare's summary: ten sentences, its
+    # one span in the first). The sentence ends are those _sentence_ends gives, read lazily.
+    located = [s for s in spans if s.char_start is not None]
+    if not located:
+        return []
+    last = max(s.char_start for s in located if s.char_start is not None)
     rows: list[_Row] = []
     start = 0
-    for match in [*_sentence_ends(text), None]:
-        end = match[0] if match else len(text)
-        inside = [s for s in spans if s.char_start is not None and start <= s.char_start < end]
+    ends = _SENTENCE_END.finditer(text)
+    while start <= last:
+        match = next(ends, None)
+        end = match.start(1) if match else len(text)
+        inside = [s for s in located if s.char_start is not None and start <= s.char_start < end]
         if inside:
             sentence = text[start:end].strip()
             line = paragraphs[bisect.bisect_right(starts, start) - 1].line
             when = _as_moment(max(inside, key=lambda s: GRAIN_ORDER.index(s.grain or "year")))
-            rows.append(
-                _Row(line, text=sentence, fallback=sentence, label=group.label,
-                     phase=group.phase, answer_text=sentence, when=when)
+            rows.append(  # by position, as _stamped builds a row (no stamp: read here)
+                _Row(line, "", sentence, sentence, group.label, group.phase, (), sentence,
+                     True, when)
             )  # fmt: skip
-        start = match[1] if match else end
+        if match is None:
+            break
+        start = match.end(1)
     return rows
 
 
@@ -479,15 +498,22 @@ def extract_narrative(view: View, ctx: Context) -> None:
             ctx.draft.timeline.append(_event(row))
 
 
-def _stamped(line: int, stamp: tuple[str, str] | None, text: str, **fields: Any) -> _Row:
-    """A row dated by its leading stamp when it has one; else the text as written."""
-    return _Row(
-        line,
-        stamp=stamp[0] if stamp else "",
-        text=stamp[1] if stamp else text,
-        fallback=text,
-        **fields,
-    )
+def _stamped(
+    line: int,
+    stamp: tuple[str, str] | None,
+    text: str,
+    label: str | None,
+    phase: str | None,
+    fields: tuple[Field, ...],
+    answer_text: str,
+) -> _Row:
+    """A row dated by its leading stamp when it has one; else the text as written. Its values
+    by position, _Row's first eight fields in their order: a row's keywords, packed into a
+    dict here and matched to their parameters by the generated __init__, cost more than the
+    row's other steps."""
+    if stamp:
+        return _Row(line, stamp[0], stamp[1], text, label, phase, fields, answer_text)
+    return _Row(line, "", text, text, label, phase, fields, answer_text)
 
 
 def _table_rows(node: Node, group: _Group) -> list[_Row]:
@@ -502,15 +528,15 @@ def _table_rows(node: Node, group: _Group) -> list[_Row]:
         )
         phase = phase_of(stamp.text)  # a Time cell holding a phase name labels its row
         rows.append(
-            _Row(
+            _Row(  # by position, as _stamped builds a row: line, stamp, text, fallback, …
                 row.line,
-                stamp=stamp.text,
-                text=body.text,
-                fallback=body.text,
-                label=(stamp.text if phase else None) or group.label,
-                phase=phase or group.phase,
-                fields=others,
-                answer_text=body.text,
+                stamp.text,
+                body.text,
+                body.text,
+                (stamp.text if phase else None) or group.label,
+                phase or group.phase,
+                others,
+                body.text,
             )
         )
     return rows
