@@ -78,7 +78,9 @@ _LABEL_PIECES = (
 
 def _generated_lines(count: int, seed: int) -> list[str]:
     rng = random.Random(seed)
-    return ["".join(rng.choice(_LABEL_PIECES) for _ in range(rng.randint(0, 12))) for _ in range(count)]
+    return [
+        "".join(rng.choice(_LABEL_PIECES) for _ in range(rng.randint(0, 12))) for _ in range(count)
+    ]
 
 
 # ---------------------------------------------------------------- the tests
