@@ -123,7 +123,9 @@ class Layout:
         return index, starts[index], end
 
     def in_fence(self, offset: int) -> bool:
-        return _inside(self.fences, offset) is not None
+        fences = self.fences
+        # Most texts hold no fence: _inside of an empty list is None (no bisect needed).
+        return bool(fences) and _inside(fences, offset) is not None
 
     def code_span(self, offset: int) -> tuple[int, int] | None:
         """Bounds of the code span's content around offset, backticks excluded."""
@@ -140,7 +142,9 @@ class Layout:
     def in_code_on(self, offset: int, start: int, end: int) -> bool:
         """in_code of an offset on the line from start to end (its bounds, as ``line`` gives
         them): a caller that has the line spares looking it up again."""
-        return _inside(self.spans_on(start, end), offset) is not None or self.in_fence(offset)
+        # Most lines hold no code span: _inside of an empty list is None (the call spared).
+        spans = self.spans_on(start, end)
+        return (bool(spans) and _inside(spans, offset) is not None) or self.in_fence(offset)
 
     def cell(self, offset: int) -> tuple[int, int] | None:
         """Bounds of the table cell holding offset (its content between the pipes)."""
