@@ -161,14 +161,20 @@ _SLOT = (
 _THE = r"the\s+(?:" + trie_pattern(sorted(_THE_NEXT)) + ")"
 _A = r"an?\s+(?:couple|few|" + UNIT_WORDS + r")\s"
 _SLOT_TRIE = trie_pattern(sorted(_SLOT))
+# 'the' (a quarter of the trigger words of prose) and 'a'/'an' are asked their one branch
+# first, and every other branch only at a word that is none of them: at 'the' the gate's
+# other branches all fail ('the' is no word of _ALONE, no slot word, and the last branch
+# excludes it; asserted below), so its answer is _THE's, and likewise _A's at 'a'/'an', while
+# at any other word _THE and _A fail (each needs its word, then a blank). The same answer,
+# without the trie walks of _ALONE and the slot words at each 'the' of the text.
 _START_GATE = (
     r"(?="
-    + _ALONE
-    + r"(?!\w)|[qh][1-4]|fy|[~≈]|"
     + _THE
     + "|"
     + _A
-    + "|(?:"
+    + r"|(?!(?:the|an?)(?!\w))(?:"
+    + _ALONE
+    + r"(?!\w)|[qh][1-4]|fy|[~≈]|(?:"
     + _SLOT_TRIE
     + r")\s+(?:"
     + _THE
@@ -176,12 +182,13 @@ _START_GATE = (
     + _A
     + r"|(?!(?:the|an?)(?!\w))(?:"
     + _NEXT
-    + r"))|(?!(?:the|an?|"
+    + r"))|(?!(?:"
     + _SLOT_TRIE
     + r")(?!\w))\w+\W+(?:"
     + _NEXT
-    + "))"
+    + ")))"
 )
+assert not any(re.fullmatch(f"(?:{_ALONE})|(?:{_SLOT_TRIE})", w) for w in ("the", "a", "an"))
 # The scanner's own candidates: CANDIDATE's word starts where an expression can start, that is
 # a digit (match_expression's shapes and rules) or a trigger word, code token or '~'/'≈' where
 # grammar.START_LOWER matches. Most trigger words of prose ('the', 'in', 'of', 'for') start no
