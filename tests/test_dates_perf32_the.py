@@ -17,7 +17,7 @@ from incidentparse.dates import scan
 from incidentparse.dates.grammar import START_LOWER
 
 from .test_dates_perf import DOCUMENTS, GENERATED
-from .test_dates_perf30_gate import _PROSE, _chains, _generated
+from .test_dates_perf30_gate import _PROSE, _chains, _generated, assert_same_candidates
 
 # Round 31's gate and the patterns built on it (the reference).
 _OLD_GATE = (
@@ -100,18 +100,4 @@ def test_same_gate_at_every_word_start() -> None:
 
 
 def test_same_candidates_as_round_31() -> None:
-    for text in TEXTS:
-        lower = text.lower()
-        for begin in {0, len(lower) // 3}:
-            old = [m.start() for m in _OLD_AFTER.finditer(lower, begin)]
-            new = [m.start() for m in scan._EXPR_CANDIDATE_AFTER.finditer(lower, begin)]
-            assert new == old, lower
-            padded = [
-                m.start()
-                for m in scan._EXPR_CANDIDATE_PADDED.finditer(lower, begin)
-                if m.end() - m.start() < 3
-            ]
-            assert padded == old, lower
-            assert bool(scan.EXPR_CANDIDATE.match(lower, begin)) == bool(
-                _OLD_EXPR_CANDIDATE.match(lower, begin)
-            ), lower
+    assert_same_candidates(TEXTS, _OLD_AFTER, _OLD_EXPR_CANDIDATE)

@@ -63,18 +63,23 @@ OPTIONS: tuple[Options, ...] = tuple(
 )
 
 
+def contexts(options: Options) -> tuple[Ctx, ...]:
+    """The grammar contexts a value is read under: no anchor, two plain days, the extremes."""
+    return (
+        Ctx(options.reference, dayfirst=options.dayfirst),
+        Ctx(options.reference, anchor=dt.date(2019, 3, 26), dayfirst=options.dayfirst),
+        Ctx(options.reference, anchor=dt.date(2020, 2, 29), dayfirst=options.dayfirst),
+        Ctx(options.reference, anchor=dt.date.max, dayfirst=options.dayfirst),
+        Ctx(options.reference, anchor=dt.date.min, dayfirst=options.dayfirst),
+    )
+
+
 def _compare(stamps: list[Stamp]) -> int:
     """Stamps the direct path takes, asserting each answer against _known_value."""
     taken = 0
     for n, stamp in enumerate(stamps):
         options = OPTIONS[n % len(OPTIONS)]
-        for ctx in (
-            Ctx(options.reference, dayfirst=options.dayfirst),
-            Ctx(options.reference, anchor=dt.date(2019, 3, 26), dayfirst=options.dayfirst),
-            Ctx(options.reference, anchor=dt.date(2020, 2, 29), dayfirst=options.dayfirst),
-            Ctx(options.reference, anchor=dt.date.max, dayfirst=options.dayfirst),
-            Ctx(options.reference, anchor=dt.date.min, dayfirst=options.dayfirst),
-        ):
+        for ctx in contexts(options):
             known = sequence._reading(stamp, options, ctx)
             if known is None or not sequence._whole_stamp(stamp, known):
                 continue

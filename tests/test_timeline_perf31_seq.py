@@ -11,18 +11,16 @@ the direct path refused, and every report parses the same.
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 
 import pytest
 
 from incidentparse import parse
 from incidentparse.dates import sequence
-from incidentparse.dates.points import Ctx
 
 from .test_timeline_perf11 import DOCS, _doc_rows
 from .test_timeline_perf26_stamp import STAMP_PIECES
-from .test_timeline_perf27_seq import OPTIONS
+from .test_timeline_perf27_seq import OPTIONS, contexts
 
 _LEADS = ("", " ", "  ", "\t", "**", "[", "(", "`", "'", "_", "x", "~")
 _TAILS = ("", " ", "\t", " |", "]", ": ", ":", " UTC", " BST", "-ish", " to 14:00", "\n")
@@ -58,13 +56,7 @@ def _compare(labels: list[str]) -> int:
     taken = 0
     for n, label in enumerate(labels):
         options = OPTIONS[n % len(OPTIONS)]
-        for ctx in (
-            Ctx(options.reference, dayfirst=options.dayfirst),
-            Ctx(options.reference, anchor=dt.date(2019, 3, 26), dayfirst=options.dayfirst),
-            Ctx(options.reference, anchor=dt.date(2020, 2, 29), dayfirst=options.dayfirst),
-            Ctx(options.reference, anchor=dt.date.max, dayfirst=options.dayfirst),
-            Ctx(options.reference, anchor=dt.date.min, dayfirst=options.dayfirst),
-        ):
+        for ctx in contexts(options):
             read = sequence._shape_read(label, ctx)
             assert (read and read[0]) == sequence._shape_reading(label, ctx)
             if read is None or read[0].begin != 0:
