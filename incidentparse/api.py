@@ -76,15 +76,17 @@ def _report(values: dict[str, Any]) -> IncidentReport:
 
 
 def _assemble(ctx: extract.Context, draft: extract.Draft) -> dict[str, Any]:
-    """The frozen report's values: the Draft's sections plus the document-level facts, in the
-    model's field order (less schema_version first and the diagnostics last), the Draft's lists
-    frozen to tuples (Draft.report_fields' values: its list fields hold lists, the others a
-    model, a str or None). Written out in that order, the dict is built once, where
-    report_fields' dict, a dict(**...) of it and _report's reordering built three."""
+    """The frozen report's values: the Draft's sections (every Draft field but the WORKING
+    ones) plus the document-level facts, in the model's field order (less schema_version first
+    and the diagnostics last), the Draft's lists frozen to tuples (its list fields hold lists,
+    the others a model, a str or None). Written out in that order, the dict is built once,
+    where a dict of the Draft's fields, a dict(**...) of it and _report's reordering built
+    three (tests/test_fixed_perf6.py holds every Draft field to be here, test_doc_perf31.py
+    the order to the model's)."""
     title, title_id = document.title(ctx)
     status = document.status(ctx)
     preamble = ctx.outline.parts[0] if ctx.outline.parts[0].heading is None else None
-    # Computed in the order the dict(...) of report_fields and these keys computed them.
+    # Computed in the order the earlier dict(**the Draft's fields, ...) computed them.
     preamble_text = (plain_text(preamble.nodes) or None) if preamble else None
     report_type = document.report_type(ctx)
     identifiers = tuple(document.identifiers(ctx, title_id))

@@ -31,6 +31,7 @@ from incidentparse.shared_reads import one_parse
 
 from .test_fixed_perf20 import _same
 from .test_fixed_perf20 import _texts as _report_texts
+from .test_timeline_perf20 import _plain_report_fields
 
 # Pieces of generated reports: every place status() reads (Status/State fields in the header
 # and the details, the summary, the details' values, timeline rows) with and without status
@@ -94,7 +95,7 @@ def _plain_assemble(ctx: Context, draft: extract.Draft) -> dict[str, Any]:
     status = _plain_status(ctx)
     preamble = ctx.outline.parts[0] if ctx.outline.parts[0].heading is None else None
     return dict(
-        **draft.report_fields(),
+        **dict(_plain_report_fields(draft)),
         source=ctx.doc.source,
         front_matter=ctx.doc.front_matter,
         title=title,

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import operator
 import re
-from dataclasses import dataclass, field, fields
-from typing import Any
+from dataclasses import dataclass, field
 
 from ..answers import classify
 from ..dates import detect_dayfirst, parse_timespan
@@ -118,22 +116,6 @@ class Draft:
     people: list[Statement] = field(default_factory=list)
     attribution: list[Statement] = field(default_factory=list)
     communications: list[Statement] = field(default_factory=list)
-
-    def report_fields(self) -> dict[str, Any]:
-        """The values under their IncidentReport keys, lists frozen to tuples."""
-        # one attrgetter call reads the seventeen values (a getattr each, then a second
-        # comprehension over their dict, cost about twice as much: once per parse)
-        values = _REPORT_VALUES(self)
-        return {
-            k: tuple(v) if isinstance(v, list) else v
-            for k, v in zip(_REPORT_KEYS, values, strict=True)
-        }
-
-
-# The Draft attributes that are report keys, in field order (dataclasses.fields() per parse
-# cost as much as the rest of report_fields).
-_REPORT_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Draft) if f.name not in WORKING)
-_REPORT_VALUES = operator.attrgetter(*_REPORT_KEYS)
 
 
 @dataclass
