@@ -77,6 +77,9 @@ CLOCK_FIELDS = (
     "hour", "minute", "second", "time_grain",
 )  # fmt: skip
 assert tuple(f.name for f in fields(Point))[: len(CLOCK_FIELDS)] == CLOCK_FIELDS
+# The four passed between the day and the hour are given as their defaults: a Point built by
+# keyword leaves them so.
+assert tuple(f.default for f in fields(Point))[4:8] == (None, None, False, None)
 
 
 def match_shape(text: str, pos: int, ctx: Ctx) -> tuple[Point, int] | None:

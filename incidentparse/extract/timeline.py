@@ -19,7 +19,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from ..answers import classify
 from ..dates import find_timespans, resolve_sequence
@@ -496,6 +496,14 @@ def extract_narrative(view: View, ctx: Context) -> None:
         group = _Group(None, None)
         for row in _narrative_rows(paragraphs, group, ctx, _zone(view, ctx)):
             ctx.draft.timeline.append(_event(row))
+
+
+# _stamped, _heading_event, _table_rows and _narrative_rows build a _Row by position, in this
+# order of its fields (keywords cost its generated __init__ a match per name, once per row).
+_ROW_ORDER = (
+    "line", "stamp", "text", "fallback", "label", "phase", "fields", "answer_text", "emit", "when",
+)  # fmt: skip
+assert tuple(f.name for f in fields(_Row)) == _ROW_ORDER
 
 
 def _stamped(
