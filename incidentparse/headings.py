@@ -510,8 +510,12 @@ def classify(
     ``fuzzy=False`` is for callers that only accept a score of 100: the fuzzy match is skipped
     where it cannot reach 100 (every key but a thousand-character one), and such a heading
     comes back unknown instead of with its lower fuzzy score."""
-    extra = tuple((normalise(k)[0], v) for k, v in extra_aliases.items()) if extra_aliases else ()
-    return _classify(heading, extra, fuzzy)
+    return _classify(heading, alias_keys(extra_aliases), fuzzy)
+
+
+def alias_keys(extra_aliases: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    """A team's extra aliases as classify looks them up: each alias's key and its kind."""
+    return tuple((normalise(k)[0], v) for k, v in extra_aliases.items()) if extra_aliases else ()
 
 
 def _classify(heading: str, extra: tuple[tuple[str, str], ...], fuzzy: bool) -> Match:
