@@ -424,6 +424,10 @@ class Match(NamedTuple):
     qualifiers: tuple[str, ...] = ()
 
 
+# Match's fields filled without its Python __new__ (_classify).
+_new_tuple = tuple.__new__
+
+
 # Symbol categories dropped from headings, and the ASCII characters in them: an ASCII heading
 # (most are) needs one translate instead of a category look-up per character.
 _SYMBOL_CATEGORIES = ("So", "Sk", "Cs")
@@ -506,8 +510,12 @@ def classify(
     ``fuzzy=False`` is for callers that only accept a score of 100: the fuzzy match is skipped
     where it cannot reach 100 (every key but a thousand-character one), and such a heading
     comes back unknown instead of with its lower fuzzy score."""
-    extra = tuple((normalise(k)[0], v) for k, v in extra_aliases.items()) if extra_aliases else ()
-    return _classify(heading, extra, fuzzy)
+    return _classify(heading, alias_keys(extra_aliases), fuzzy)
+
+
+def alias_keys(extra_aliases: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    """A team's extra aliases as classify looks them up: each alias's key and its kind."""
+    return tuple((normalise(k)[0], v) for k, v in extra_aliases.items()) if extra_aliases else ()
 
 
 def _classify(heading: str, extra: tuple[tuple[str, str], ...], fuzzy: bool) -> Match:
@@ -516,11 +524,13 @@ def _classify(heading: str, extra: tuple[tuple[str, str], ...], fuzzy: bool) -> 
     key, qualifiers = normalise(heading)
     index = _alias_index(extra)
     if key in index:
-        return Match(index[key], 100.0, key, qualifiers)
+        # Match(...) filled as a tuple: its __new__ is a Python function binding keywords,
+        # and most headings are an alias ('## Summary'), one Match each.
+        return _new_tuple(Match, (index[key], 100.0, key, qualifiers))
     label, colon, value = key.partition(":")
     if colon and value.strip() and index.get(label.strip()) == "meta":  # '## Date: Feb 6, 2023'
         return Match("meta", 100.0, key, qualifiers)
-    prefix = _longest_alias_prefix(key, index)
+    prefix = _longest_alias_prefix(key, index, _most_alias_words(extra))
     if prefix is not None:  # 'Timeline of observed activity', 'Root cause of the outage'
         return Match(index[prefix], PREFIX_SCORE, key, qualifiers)
     if key.startswith(QUESTION_OPENERS):
@@ -584,10 +594,26 @@ PREFIX_SCORE = 95.0
 NO_PREFIX_MATCH: frozenset[str] = frozenset({"report", "status", "date", "time", "state", "source"})
 
 
-def _longest_alias_prefix(key: str, index: dict[str, str]) -> str | None:
-    """The longest alias that the heading starts with, as whole words."""
+@lru_cache(maxsize=8)
+def _most_alias_words(extra: tuple[tuple[str, str], ...]) -> int:
+    """The most words an alias of _alias_index(extra) splits into; built once per alias
+    table, like the index."""
+    return max(len(alias.split()) for alias in _alias_index(extra))
+
+
+def _longest_alias_prefix(key: str, index: dict[str, str], most: int | None = None) -> str | None:
+    """The longest alias that the heading starts with, as whole words; most, when given, is
+    _most_alias_words of the index.
+
+    A candidate equal to an alias splits into the alias's words, so none longer than most
+    words can be one: a long heading ('Incident report July 11 2025 - CloudBank health …',
+    fourteen words) is looked up from most words down, not from all but its last.
+    """
     words = key.split()
-    for size in range(len(words) - 1, 0, -1):
+    top = len(words) - 1
+    if most is not None and most < top:
+        top = most
+    for size in range(top, 0, -1):
         candidate = " ".join(words[:size])
         if candidate in index and candidate not in NO_PREFIX_MATCH:
             return candidate

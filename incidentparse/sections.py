@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .diagnostics import Sink
-from .headings import Match, classify, qualifiers
+from .headings import Match, _classify, alias_keys, classify, qualifiers
 from .models import Section, assembled
 from .tokens import Node
 
@@ -202,7 +202,14 @@ def _classify_all(
     title_index: int | None = None
     found: list[tuple[Match, int | None]] = []
     stack: list[int] = []
+    # classify(text, aliases, fuzzy=...) is _classify with the aliases' keys, built here once
+    # instead of at every heading (the call and its keyword spared too).
+    extra = alias_keys(aliases)
+    # Whether an H1 came before: _may_be_title(number, headings) is `level == 1 and not
+    # h1_before`, which walked the headings before each one while no title was found.
+    h1_before = False
     for number, heading in enumerate(headings):
+        may_be_title = heading.level == 1 and not h1_before  # _may_be_title(number, headings)
         while stack and headings[stack[-1]].level >= heading.level:
             stack.pop()
         parent = stack[-1] if stack else None
@@ -219,13 +226,20 @@ def _classify_all(
             # The title candidate keeps its kind only with a score of 100, which no fuzzy
             # match gives: it skips the fuzzy look-up (the costliest step of classifying a
             # title such as '# ADFS Outage'), and whatever kind it has becomes the title's.
-            fuzzy = title_index is not None or not _may_be_title(number, headings)
-            match = classify(heading.text, aliases, fuzzy=fuzzy)
-        if title_index is None and _is_title(number, match, headings):
+            fuzzy = title_index is not None or not may_be_title
+            match = _classify(heading.text, extra, fuzzy)
+        # _is_title(number, match, headings), its _may_be_title read off the flag
+        if (
+            title_index is None
+            and may_be_title
+            and (match.kind in ("unknown", "meta") or match.score != 100)
+        ):
             match = Match("meta", 100.0, match.normalised, match.qualifiers)
             title_index = number + offset
         found.append((match, parent + offset if parent is not None else None))
         stack.append(number)
+        if heading.level == 1:
+            h1_before = True
     return found, title_index
 
 

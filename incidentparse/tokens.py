@@ -1587,6 +1587,14 @@ def _is_punct(char: str) -> bool:
     return isMdAsciiPunct(ord(char)) or isPunctChar(char)
 
 
+# _is_space's and _is_punct's answers for the ASCII characters, asked once at import: _flanks
+# asks four per delimiter run, most of them about letters and spaces, where each answer cost
+# one or two Python calls and a Unicode category look-up. Other characters ask the functions.
+_ASCII: frozenset[str] = frozenset(map(chr, range(128)))
+_ASCII_SPACES: frozenset[str] = frozenset(filter(_is_space, _ASCII))
+_ASCII_PUNCTS: frozenset[str] = frozenset(filter(_is_punct, _ASCII))
+
+
 def code_span_inline(content: str, env: EnvType) -> Inline | None:
     """What flatten gives for content whose only markup is code spans, plain autolinks
     (`<https://…>`) and plain inline links (`[text](url)`); None otherwise.
@@ -1785,8 +1793,19 @@ def emphasis_inline(content: str, env: EnvType) -> Inline | None:
     if after - closer != length or marker in content[after:]:
         return None
     before, within, rest = content[:opener], content[inner:closer], content[after:]
-    if _may_hold_link(content, env) or any(
-        _holds_inline_markup(part) for part in (before, within, rest)
+    # No part holds the marker (the first run, the next, none after the second) nor, for
+    # '_', a '*' (then '*' would be the marker): without the other characters of
+    # _INLINE_MARKUP in the content (substring tests, C searches) no part holds markup, and
+    # the three regex walks over the parts are spared.
+    if _may_hold_link(content, env) or (
+        (
+            "\\" in content
+            or "`" in content
+            or "<" in content
+            or "&" in content
+            or (marker == "*" and "_" in content)
+        )
+        and any(_holds_inline_markup(part) for part in (before, within, rest))
     ):
         return None
     word_split = marker == "*"  # scanDelims' canSplitWord
@@ -1794,6 +1813,16 @@ def emphasis_inline(content: str, env: EnvType) -> Inline | None:
         return None
     if not _can_close(content, closer, after, word_split):
         return None
+    if "\n" not in content:
+        # One line (most): plain_inline gives each part back with no breaks, its text
+        # _clean's; the raw text is the content without the runs. The Inline below, its
+        # tuple filled in place.
+        raw = before + within + rest
+        if before:
+            return _new_tuple(Inline, (_clean(raw), None, False, "", (), (), (), raw))
+        return _new_tuple(
+            Inline, (_clean(raw), _clean(within), length == 2, _clean(rest), (), (), (), raw)
+        )
     head, span, tail = plain_inline(before), plain_inline(within), plain_inline(rest)
     raw = head.text_raw + span.text_raw + tail.text_raw
     breaks = (
@@ -1826,8 +1855,14 @@ def _flanks(content: str, start: int, end: int) -> tuple[bool, bool, bool, bool]
     whether the characters before and after it are punctuation (the edges are spaces)."""
     last = content[start - 1] if start else " "
     following = content[end] if end < len(content) else " "
-    last_punct, next_punct = _is_punct(last), _is_punct(following)
-    last_space, next_space = _is_space(last), _is_space(following)
+    if last in _ASCII:
+        last_punct, last_space = last in _ASCII_PUNCTS, last in _ASCII_SPACES
+    else:
+        last_punct, last_space = _is_punct(last), _is_space(last)
+    if following in _ASCII:
+        next_punct, next_space = following in _ASCII_PUNCTS, following in _ASCII_SPACES
+    else:
+        next_punct, next_space = _is_punct(following), _is_space(following)
     left = not (next_space or (next_punct and not (last_space or last_punct)))
     right = not (last_space or (last_punct and not (next_space or next_punct)))
     return left, right, last_punct, next_punct
