@@ -353,6 +353,9 @@ class _Rare:
     literals: tuple[str, ...]  # the anchor literals opening with it
     tails: re.Pattern[str]  # what follows each place of that character (a look-ahead: overlaps)
     width: int  # the longest of literals, less the opener: how much of each tail is read
+    # Each literal and what absent_literals looks for among the tails: a line break and the
+    # literal less its opener (built once here, where it was sliced and joined per test).
+    needles: tuple[tuple[str, str], ...]
 
 
 def _rare() -> tuple[_Rare, ...]:
@@ -362,7 +365,8 @@ def _rare() -> tuple[_Rare, ...]:
         own = tuple(sorted(lit for lit in literals if lit[0] == opener))
         longest = max(len(lit) for lit in own) - 1
         tails = re.compile(re.escape(opener) + f"(?=(.{{0,{longest}}}))")
-        table.append(_Rare(opener, own, tails, longest))
+        needles = tuple((lit, "\n" + lit[1:]) for lit in own)
+        table.append(_Rare(opener, own, tails, longest, needles))
     return tuple(table)
 
 
@@ -496,7 +500,7 @@ def _absent(text: str, probes: tuple[_Probe, ...]) -> frozenset[str]:
             continue
         # Each place's tail after a line break (a tail never holds one).
         tails = "\n" + "\n".join(_tails(text, rare))
-        absent.extend(lit for lit in rare.literals if "\n" + lit[1:] not in tails)
+        absent.extend([lit for lit, needle in rare.needles if needle not in tails])
     return frozenset(absent)
 
 
