@@ -209,8 +209,24 @@ _DOTS = (
     ),
 )
 _URL_ANCHORS = (_anchor(":", r"(?=[/\[])"), *_lit("[:", "(:", "{:"))
-_IPV6_ANCHORS = (_anchor("::"), _anchor(":", r"(?<=[0-9A-Fa-f]:)(?=[0-9A-Fa-f]{1,4}:)"))
-_POSIX_ANCHORS = (_anchor("~/"), _anchor("/", "(?=" + "|".join(POSIX_ROOTS) + ")"))
+# One anchor for both ways an IPv6 candidate is found: a colon before another ('::') or between
+# hex digits. The two anchors they were (the literal '::' and the colon between hex digits) took
+# a probe of the whole text for '::' (absent_literals) and, where it was there, the heap walk;
+# the one anchor matches at the places either matched (its branches are theirs, behind the
+# colon they open with: the regex engine still looks for that colon first), and the walk takes
+# those places in order as the heap merged them (a place both matched was tried once there as
+# well: its second pop starts where the first did). Tests/test_ioc_perf33.py compares them.
+_IPV6_ANCHORS = (_anchor(":", r"(?:(?=:)|(?<=[0-9A-Fa-f]:)(?=[0-9A-Fa-f]{1,4}:))"),)
+# A slash after a character POSIX_PATH's look-behind refuses (the slashes of a URL: after ':',
+# '/' or a label) opens no candidate: the back-off leaves it where it is (it steps back only
+# over a '~', which the look-behind here lets through), and the match from there fails. The
+# regex engine turns those slashes away by one look-behind, where each tried every root word
+# (tests/test_ioc_perf33.py compares the candidates with the plain anchor's).
+_POSIX_REFUSED: Final = r"[A-Za-z0-9_.\-\\/]"  # POSIX_PATH's look-behind class less '~'
+_POSIX_ANCHORS = (
+    _anchor("~/"),
+    _anchor("/", rf"(?<!{_POSIX_REFUSED}/)(?=" + "|".join(POSIX_ROOTS) + ")"),
+)
 _EXT_DOT = Anchor(".", p.EXT_DOT)  # the pattern opens with r"\." (patterns.py)
 
 
@@ -305,7 +321,7 @@ def scan(
 
 def _hits(text: str, env: Env) -> list[Hit]:
     """Every validated candidate of every family, overlaps not yet settled."""
-    absent = absent_literals(text, common=True)
+    absent = _absent(text, _HIT_PROBES)
     hits: list[Hit] = []
     for scanner, literals in zip(SCANNERS, _LITERALS, strict=True):
         if literals and literals <= absent:
@@ -337,6 +353,9 @@ class _Rare:
     literals: tuple[str, ...]  # the anchor literals opening with it
     tails: re.Pattern[str]  # what follows each place of that character (a look-ahead: overlaps)
     width: int  # the longest of literals, less the opener: how much of each tail is read
+    # Each literal and what absent_literals looks for among the tails: a line break and the
+    # literal less its opener (built once here, where it was sliced and joined per test).
+    needles: tuple[tuple[str, str], ...]
 
 
 def _rare() -> tuple[_Rare, ...]:
@@ -346,7 +365,8 @@ def _rare() -> tuple[_Rare, ...]:
         own = tuple(sorted(lit for lit in literals if lit[0] == opener))
         longest = max(len(lit) for lit in own) - 1
         tails = re.compile(re.escape(opener) + f"(?=(.{{0,{longest}}}))")
-        table.append(_Rare(opener, own, tails, longest))
+        needles = tuple((lit, "\n" + lit[1:]) for lit in own)
+        table.append(_Rare(opener, own, tails, longest, needles))
     return tuple(table)
 
 
@@ -376,7 +396,6 @@ def _telling(literal: str) -> str:
 # of two or more characters steps through the whole text (~1 ns a character, the costliest part
 # of absent_literals). The rest keep the substring test (" at ": no rare character).
 _PROBE_PATTERNS: Final[dict[tuple[str, ...], str]] = {
-    ("::",): r":(?<=::)",
     ("HK",): r"K(?<=HK)",
     ("CVE",): r"V(?<=CV)E",
     ("Cve", "cve"): r"v(?<=[Cc]v)e",
@@ -409,11 +428,25 @@ def _probes() -> tuple[_Probe, ...]:
 _PROBES: Final = _probes()
 
 
-def _absent_common(text: str) -> list[str]:
-    """The common anchor literals that text does not hold."""
+def _needs_only(probe: _Probe) -> bool:
+    """Every family holding one of the probe's literals has a ``needs`` (tested after it)."""
+    owners = [s for s in SCANNERS if any(a.literal in probe.literals for a in s.anchors)]
+    return all(scanner.needs for scanner in owners)
+
+
+# The probes _hits asks. A family with ``needs`` is skipped when its needed literal is absent,
+# whatever its anchors: ' at ' (email_spelled's anchor, found in most prose, after a search up
+# to its first place) is asked only of the texts that hold ' dot ', and there by the anchor's
+# own search, which finds nothing in a text without it (the same candidates: absent_literals
+# only spares searches that find none; tests/test_ioc_perf33.py compares).
+_HIT_PROBES: Final = tuple(probe for probe in _PROBES if not _needs_only(probe))
+
+
+def _absent_common(text: str, probes: tuple[_Probe, ...] = _PROBES) -> list[str]:
+    """The common anchor literals that text does not hold (of those ``probes`` ask about)."""
     absent: list[str] = []
     # Plain loops: a generator expression per probe cost more than most of the tests.
-    for literals, telling, finder in _PROBES:
+    for literals, telling, finder in probes:
         for char in telling:
             if char not in text:
                 absent.extend(literals)
@@ -452,7 +485,12 @@ _DENSE_TEXT: Final = 16384
 def absent_literals(text: str, *, common: bool = False) -> frozenset[str]:
     """The anchor literals opening with a rare character that text does not hold; with
     ``common``, the other anchor literals that it does not hold as well."""
-    absent = _absent_common(text) if common else []
+    return _absent(text, _PROBES if common else ())
+
+
+def _absent(text: str, probes: tuple[_Probe, ...]) -> frozenset[str]:
+    """absent_literals, asking ``probes`` about the common literals (none: only the rare)."""
+    absent = _absent_common(text, probes) if probes else []
     for rare in _RARE:
         if rare.opener not in text:  # most texts lack some openers: their literals are absent
             absent.extend(rare.literals)
@@ -462,7 +500,7 @@ def absent_literals(text: str, *, common: bool = False) -> frozenset[str]:
             continue
         # Each place's tail after a line break (a tail never holds one).
         tails = "\n" + "\n".join(_tails(text, rare))
-        absent.extend(lit for lit in rare.literals if "\n" + lit[1:] not in tails)
+        absent.extend([lit for lit, needle in rare.needles if needle not in tails])
     return frozenset(absent)
 
 
