@@ -133,6 +133,14 @@ def _paragraph_entries(node: Node, depth: int, found: list[Entry]) -> None:
     # a label's ':' and there are two lines at least, so with fewer than two colons in the
     # text the lines are not even built (a colon is no whitespace: the lines keep every one).
     if not inline.breaks or inline.text_raw.count(":") < 2:
+        # Most paragraphs and items are plain prose: no leading bold run, no checkbox ('['),
+        # no ':' (every label ends at one). There _entry's label split gives (None, text,
+        # False) and it keeps the node's lines and no checked state: the entry is built here,
+        # without the three calls (_entry, split_label, _plain_label) to learn that.
+        text = inline.text
+        if inline.lead is None and ":" not in text and not text.startswith("["):
+            found.append(Entry(node.line, node.end_line, depth, text, None, text, False, inline))
+            return
         found.append(_entry(node, depth))
         return
     lines = inline.source_lines()
