@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..answers import classify
@@ -219,8 +218,11 @@ COLUMN_ROLES: dict[str, tuple[str, ...]] = {
 _ROLE_BY_HEADER = {alias: role for role, aliases in COLUMN_ROLES.items() for alias in aliases}
 
 
-@dataclass(frozen=True)
-class Row:
+# A NamedTuple rather than a frozen dataclass, as Entry: one is built for every table body row
+# (a timeline table's, an action or metrics table's), and the frozen dataclass's __init__ (a
+# frame and an object.__setattr__ call per field) cost more than reading the row's roles. Its
+# readers read its three fields by name only.
+class Row(NamedTuple):
     """A table body row: its cells by role (first matching column), all cells, and its line."""
 
     line: int
