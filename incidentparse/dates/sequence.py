@@ -36,10 +36,6 @@ def resolve_sequence(
     out: list[TimeSpan | None] = []
     ctx = Ctx(options.reference, anchor=day, dayfirst=options.dayfirst)
     env = options.env()
-    # R + 31 days (C3), what _past compares a context-year row with: a function of the options
-    # alone, worked out once per sequence rather than once per such row (every time-only row
-    # under a dated heading reads its year from the context)
-    limit = grace_limit(options.reference)
     for text in texts:
         # both of _UNKNOWN_TIME's alternatives hold a '?': most labels are told without a search
         if "?" in text and _UNKNOWN_TIME.search(text):
@@ -57,13 +53,6 @@ def resolve_sequence(
                 found = _shaped_value(read[1], read[0], env, ctx)
             else:
                 found = _known_value(text, read[0], env, ctx)
-        elif type(text) is Stamp and text.reading is not None and _whole_stamp(text, text.reading):
-            # a stamp read by the shapes at 0 ('### 12:49 PM', '2018-08-22, 03:26pm: …'):
-            # _reading's answer is its reading, which _whole_stamp takes, so its value is
-            # _whole_stamp_value's (to_span of its text as a plain str), asked without the two
-            # calls around it (~0.3 us of each such row)
-            known = text.reading
-            found = to_span(known, str(text), env, ctx, None)
         else:
             known = _reading(text, options, ctx) if text else None
             if known is None:
@@ -78,24 +67,10 @@ def resolve_sequence(
             out.append(None)
             continue
         span, side = found
-        # most rows' year is written or from R, told by the source alone (C3 asks only of a
-        # row read with the context year)
-        if span.year_source == "context" and _past(span, limit):
-            # '[12-05 16:21]' under a 2019 title is 2018-12-05
+        if _after_report(span, options):  # '[12-05 16:21]' under a 2019 title is 2018-12-05
             found = parse_value(text, options._replace(context_year=None), ctx, known) or found
             span, side = found
-        # A time-only row far before the previous row's time has crossed midnight. The clock
-        # comparison first: the label test (two regex passes) is needed only for a step back
-        # of more than ROLLOVER, which few rows make. (A difference, not `last_local -
-        # ROLLOVER`: that could pass datetime.min where the label test used to answer first.)
-        local = side.local_time
-        if (
-            local is not None
-            and last_local is not None
-            and last_local - local > ROLLOVER
-            and _time_only(span.text)
-            and (day or options.reference) < _LAST
-        ):
+        if _rolls_over(span, side.local_time, last_local) and (day or options.reference) < _LAST:
             day = (day or options.reference) + dt.timedelta(days=1)
             found = parse_value(text, options, ctx._replace(anchor=day), known)
             if found is not None:
@@ -198,12 +173,23 @@ def _shaped_value(value: str, known: Expr, env: Env, ctx: Ctx) -> tuple[TimeSpan
     return to_span(known, value, env, ctx, None)
 
 
-def _past(span: TimeSpan, limit: dt.date) -> bool:
-    """Whether a row read with the context year lands past ``limit``, R + 31 days
-    (calendar.grace_limit): timeline rows describe what already happened, so the year comes
-    from R instead (C3)."""
+def _after_report(span: TimeSpan, options: Options) -> bool:
+    """A row read with the context year that lands past R + 31 days: timeline rows describe
+    what already happened, so the year comes from R instead (C3)."""
+    if span.year_source != "context":  # most rows: their year is written or from R
+        return False
     start = span.start.date() if isinstance(span.start, dt.datetime) else span.start
-    return start is not None and start > limit
+    return start is not None and start > grace_limit(options.reference)
+
+
+def _rolls_over(span: TimeSpan, local: dt.datetime | None, last: dt.datetime | None) -> bool:
+    """A time-only row far before the previous row's time has crossed midnight."""
+    # the clock comparison first: the label test (two regex passes) is needed only for a step
+    # back of more than ROLLOVER, which few rows make. (A difference, not `last - ROLLOVER`:
+    # that could pass datetime.min where the label test used to answer first.)
+    if local is None or last is None or not last - local > ROLLOVER:
+        return False
+    return _time_only(span.text)
 
 
 _HAS_DATE = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}|(?<![A-Za-z])[A-Za-z]{3,}\s*\d|\d\s*[A-Za-z]{3}")
