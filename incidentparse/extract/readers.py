@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..answers import classify
@@ -133,6 +132,14 @@ def _paragraph_entries(node: Node, depth: int, found: list[Entry]) -> None:
     # a label's ':' and there are two lines at least, so with fewer than two colons in the
     # text the lines are not even built (a colon is no whitespace: the lines keep every one).
     if not inline.breaks or inline.text_raw.count(":") < 2:
+        # Most paragraphs and items are plain prose: no leading bold run, no checkbox ('['),
+        # no ':' (every label ends at one). There _entry's label split gives (None, text,
+        # False) and it keeps the node's lines and no checked state: the entry is built here,
+        # without the three calls (_entry, split_label, _plain_label) to learn that.
+        text = inline.text
+        if inline.lead is None and ":" not in text and not text.startswith("["):
+            found.append(Entry(node.line, node.end_line, depth, text, None, text, False, inline))
+            return
         found.append(_entry(node, depth))
         return
     lines = inline.source_lines()
@@ -211,8 +218,11 @@ COLUMN_ROLES: dict[str, tuple[str, ...]] = {
 _ROLE_BY_HEADER = {alias: role for role, aliases in COLUMN_ROLES.items() for alias in aliases}
 
 
-@dataclass(frozen=True)
-class Row:
+# A NamedTuple rather than a frozen dataclass, as Entry: one is built for every table body row
+# (a timeline table's, an action or metrics table's), and the frozen dataclass's __init__ (a
+# frame and an object.__setattr__ call per field) cost more than reading the row's roles. Its
+# readers read its three fields by name only.
+class Row(NamedTuple):
     """A table body row: its cells by role (first matching column), all cells, and its line."""
 
     line: int
