@@ -389,9 +389,14 @@ def _status_sources(draft: Draft) -> Iterator[str]:
 def _status_in(lowered: str, runs: Iterable[bytes] | None = None) -> Status:
     """The verdict of the first status pattern found in a lower-cased text; runs is
     letter_runs(lowered) when the caller has it already."""
-    present = _STATUS_WORDS.intersection(letter_runs(lowered) if runs is None else runs)
-    if present.isdisjoint(_STATUS_RUNS):  # most timeline rows
+    if runs is None:
+        runs = letter_runs(lowered)
+    # Most timeline rows hold no rule's first word: _STATUS_RUNS (of _STATUS_WORDS) is disjoint
+    # from the runs iff from those of them that are _STATUS_WORDS, told without building that
+    # set (a hash and an insertion per run).
+    if _STATUS_RUNS.isdisjoint(runs):
         return "unknown"
+    present = _STATUS_WORDS.intersection(runs)
     for rule in _STATUS:
         # most rules are ruled out by the words: no set is built for them
         if rule.runs.isdisjoint(present) or any(map(present.isdisjoint, rule.also)):
