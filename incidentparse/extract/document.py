@@ -270,9 +270,13 @@ def text_evidence(
     for opener, pattern, side, weight, gate in phrases:
         if gate is not None and gate.isdisjoint(present):
             continue  # spares the substring test (a pass over the text) of an opener
-        if opener not in text:  # most are not: a substring test spares the regex pass
+        # Most openers are not in the text: a substring search spares the regex pass. Every
+        # match opens with the opener (no look-behind), so none starts before its first place,
+        # where the regex pass starts (the text before it is not read twice).
+        first = text.find(opener)
+        if first < 0:
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, first):
             if not _negated(text, match.start(), side):
                 scores[side] += weight
     return scores
