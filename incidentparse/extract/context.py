@@ -26,7 +26,7 @@ from ..models import (
     TimeSpan,
 )
 from ..sections import Outline
-from ..shared_reads import century_starts, per_parse
+from ..shared_reads import ascii_replaced, century_starts, per_parse
 from ..source import SourceDocument
 
 
@@ -46,6 +46,41 @@ def letter_runs(text: str) -> list[bytes]:
     each reading the whole text. (A lone surrogate, which a str may hold, encodes as bytes
     beyond ASCII: no such character.)"""
     return text.encode("utf-8", "surrogatepass").translate(_TO_RUNS).split()
+
+
+def lowered_beyond_ascii(text: str) -> tuple[str, bytes] | None:
+    """(text.lower(), the same lower-cased as ASCII bytes, each character beyond ASCII one
+    '?') for a text whose every character beyond ASCII is its own lower case and that holds
+    few '?' in its ASCII encoding; else None. str.lower() lower-cases each character on its
+    own (the capital sigma, read in its context, is not its own lower case), an ASCII one as
+    bytes.lower() does: so text.lower() is then text with its ASCII letters lower-cased, built
+    here from the lower-cased bytes of the encoding shared_reads.ascii_replaced shares within
+    a parse, each '?' that is not one in text given its character back. Such a text's lower()
+    read each character through the Unicode tables (~8 ns a character: ~40 us on a 5,000
+    character report holding one dash); each '?' here costs about what 100 characters do
+    there, so a text holding more than a few, one in 256 characters, is left to str.lower()."""
+    encoded = ascii_replaced(text)
+    if encoded.count(b"?") > _FEW_MARKS + (len(text) >> 8):
+        return None
+    lowered = encoded.lower()
+    plain = lowered.decode("ascii")
+    pieces: list[str] = []
+    start = 0
+    at = lowered.find(b"?")
+    while at >= 0:
+        char = text[at]
+        if char != "?":  # a character beyond ASCII
+            if char.lower() != char:
+                return None
+            pieces += (plain[start:at], char)
+            start = at + 1
+        at = lowered.find(b"?", at + 1)
+    pieces.append(plain[start:])
+    return "".join(pieces), lowered
+
+
+# lowered_beyond_ascii's bound on the '?' it reads: a fixed few, and one in 256 characters more.
+_FEW_MARKS = 4
 
 
 def lowered_and_runs(text: str) -> tuple[str, list[bytes]]:
@@ -153,13 +188,34 @@ class Context:
 
     @per_parse
     def lowered(self) -> str:
-        """The whole text in lower case, for the document-level vocabulary searches."""
-        return self.doc.text.lower()
+        """The whole text in lower case, for the document-level vocabulary searches. A text
+        beyond ASCII whose every such character is its own lower case is lower-cased as bytes
+        (lowered_beyond_ascii), where str.lower() read each character through the Unicode
+        tables."""
+        text = self.doc.text
+        if text.isascii():
+            return text.lower()
+        both = self._lowered_both
+        return text.lower() if both is None else both[0]
+
+    @per_parse
+    def _lowered_both(self) -> tuple[str, bytes] | None:
+        """lowered_beyond_ascii of a text beyond ASCII (asked by lowered and lowered_runs)."""
+        return lowered_beyond_ascii(self.doc.text)
 
     @per_parse
     def lowered_runs(self) -> list[bytes]:
         """letter_runs of the lower-cased text: the report type's evidence words and the
-        status's last resort both look words up among them (one split of the text for both)."""
+        status's last resort both look words up among them (one split of the text for both).
+        Taken from lowered_beyond_ascii's bytes where it gave them, without encoding the
+        lowered text: no character beyond ASCII changes under lower() there, so each is bytes
+        beyond ASCII in the UTF-8 of lowered and a '?' in those bytes, a blank to _TO_RUNS
+        either way, and the runs between them are the same ASCII bytes."""
+        text = self.doc.text
+        if not text.isascii():
+            both = self._lowered_both
+            if both is not None:
+                return both[1].translate(_TO_RUNS).split()
         return letter_runs(self.lowered)
 
     def runs_among(
@@ -183,10 +239,13 @@ class Context:
     def read(self, text: str) -> tuple[str, list[bytes]]:
         """(text.lower(), letter_runs of that), once per parse for each text: status() reads a
         timeline event's text for its wording and metrics for its anchor cues, each a lower
-        and a split of it (~1-2 us an event)."""
+        and a split of it (~1-2 us an event). lowered_and_runs is written out here: its two
+        calls cost a tenth of a short event's read."""
         found = self._read.get(text)
         if found is None:
-            found = self._read[text] = lowered_and_runs(text)
+            lowered = text.lower()
+            runs = lowered.encode("utf-8", "surrogatepass").translate(_TO_RUNS).split()
+            found = self._read[text] = (lowered, runs)
         return found
 
     @per_parse

@@ -40,7 +40,10 @@ _VENDOR_ID_PLACE = re.compile(rb"AA(?=[9u]{6})")
 
 def _vendor_ids(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """What pattern.finditer(text) finds, for the vendor id pattern: its matches cannot overlap
-    (one opens after a non-word character) and each opens where the mask reads AA[9u]{6}."""
+    (one opens after a non-word character) and each opens where the mask reads AA[9u]{6}.
+    (identifiers finds every scheme's ids in one pass, _id_matches, since round 33; this is
+    round 28's finder of the vendor ids alone, which tests/test_extract2_perf.py and
+    tests/test_doc_perf28.py hold to finditer.)"""
     # The encoding the hex-run scan and the worth-lines filter asked for (shared per parse).
     mask = ascii_replaced(text).translate(_ID_MASK)
     for place in _VENDOR_ID_PLACE.finditer(mask):
@@ -49,8 +52,33 @@ def _vendor_ids(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-# Schemes searched on a mask instead of by finditer over the text.
-_ID_FINDERS = {"vendor_incident": _vendor_ids}
+# Every scheme's matches are found on the same mask, in one pass: a GHSA id opens where it
+# reads AAAA and a blank (the '-'), a CWE id where it reads AAA, a blank and a digit (9, or u
+# for a digit beyond ASCII, which \d reads), a vendor id where it reads AA[9u]{6}. Each place
+# reads as one scheme's only (its third character is a capital or a digit, its fourth a
+# capital or not), the one whose group the lookahead sets (lastindex: 1 GHSA, 2 CWE, none a
+# vendor id), and is tried by that scheme's pattern (its look-behind sees the text before it,
+# as in a search). A place consumes its first two capitals: no id opens at the second (each
+# opens after a non-word character). No scheme's matches overlap one another (a GHSA or CWE id
+# holds no capital after its literal, a vendor id none after its two), so the places that
+# match are every match finditer finds, in the same order: the two passes of GHSA and CWE over
+# the text are spared.
+_ID_PLACE = re.compile(rb"AA(?=(AA )|(A [9u])|[9u]{6})")
+assert [scheme for scheme, _ in IDENTIFIER_PATTERNS] == ["ghsa", "cwe", "vendor_incident"]
+
+
+def _id_matches(text: str) -> list[list[re.Match[str]]]:
+    """For each of IDENTIFIER_PATTERNS, in its order, its matches in text (finditer's)."""
+    found: list[list[re.Match[str]]] = [[] for _ in IDENTIFIER_PATTERNS]
+    # The encoding the hex-run scan and the worth-lines filter asked for (shared per parse).
+    mask = ascii_replaced(text).translate(_ID_MASK)
+    for place in _ID_PLACE.finditer(mask):
+        scheme = (place.lastindex or 3) - 1
+        match = IDENTIFIER_PATTERNS[scheme][1].match(text, place.start())
+        if match is not None:
+            found[scheme].append(match)
+    return found
+
 
 # Evidence for the report type, read from the lower-cased text. Single words are looked up
 # per word (one tokenizing pass, no alternation tried at every position); phrases are regexes
@@ -209,9 +237,8 @@ def identifiers(ctx: Context, title_id: str | None) -> list[Identifier]:
     """Ids anywhere in the text, each once, at its first line."""
     seen: dict[tuple[str, str], Identifier] = {}
     text = ctx.doc.text
-    for scheme, pattern in IDENTIFIER_PATTERNS:
-        finder = _ID_FINDERS.get(scheme)
-        for match in finder(pattern, text) if finder else pattern.finditer(text):
+    for (scheme, _), matches in zip(IDENTIFIER_PATTERNS, _id_matches(text), strict=True):
+        for match in matches:
             key = (scheme, match.group(0))
             if key not in seen:  # an id repeats often; build (and validate) its first one only
                 line = ctx.doc.line_of(match.start())
@@ -270,9 +297,13 @@ def text_evidence(
     for opener, pattern, side, weight, gate in phrases:
         if gate is not None and gate.isdisjoint(present):
             continue  # spares the substring test (a pass over the text) of an opener
-        if opener not in text:  # most are not: a substring test spares the regex pass
+        # Most openers are not in the text: a substring search spares the regex pass. Every
+        # match opens with the opener (no look-behind), so none starts before its first place,
+        # where the regex pass starts (the text before it is not read twice).
+        first = text.find(opener)
+        if first < 0:
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, first):
             if not _negated(text, match.start(), side):
                 scores[side] += weight
     return scores
@@ -389,9 +420,14 @@ def _status_sources(draft: Draft) -> Iterator[str]:
 def _status_in(lowered: str, runs: Iterable[bytes] | None = None) -> Status:
     """The verdict of the first status pattern found in a lower-cased text; runs is
     letter_runs(lowered) when the caller has it already."""
-    present = _STATUS_WORDS.intersection(letter_runs(lowered) if runs is None else runs)
-    if present.isdisjoint(_STATUS_RUNS):  # most timeline rows
+    if runs is None:
+        runs = letter_runs(lowered)
+    # Most timeline rows hold no rule's first word: _STATUS_RUNS (of _STATUS_WORDS) is disjoint
+    # from the runs iff from those of them that are _STATUS_WORDS, told without building that
+    # set (a hash and an insertion per run).
+    if _STATUS_RUNS.isdisjoint(runs):
         return "unknown"
+    present = _STATUS_WORDS.intersection(runs)
     for rule in _STATUS:
         # most rules are ruled out by the words: no set is built for them
         if rule.runs.isdisjoint(present) or any(map(present.isdisjoint, rule.also)):

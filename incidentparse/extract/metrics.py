@@ -24,6 +24,7 @@ from ..models import (
     assembled,
 )
 from .context import Context, Draft, lowered_and_runs
+from .document import _found_near
 from .fields import label_key
 
 _M = TypeVar("_M", bound=Model)
@@ -52,6 +53,29 @@ CUE_RUNS: dict[str, frozenset[bytes]] = {
                            b"closed", b"ends", b"end"}),
 }  # fmt: skip
 _ANY_CUE_RUN = frozenset().union(*CUE_RUNS.values())
+# A cue of literal words, spaces and groups ('(?:', ')', '?', '|': no class, escape or repeat)
+# matches at most as many characters as its longest top-level branch's source holds, and one
+# line only. On a long event text its search (an alternation tried at every character, ~20 us
+# over 500 characters) is run near the places of its words only (document._found_near: every
+# match holds one of them, within that width).
+assert not any(re.search(r"[\\\[.*+{]", cue) for cue in ANCHOR_CUES.values())
+
+
+def _widest(cue: str) -> int:
+    """Length of the longest top-level branch of a cue's source (see above)."""
+    depth = longest = start = 0
+    for at, char in enumerate(cue + "|"):
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            longest, start = max(longest, at - start), at + 1
+    return longest
+
+
+_CUE_WIDTHS = {name: _widest(cue) for name, cue in ANCHOR_CUES.items()}
+_CUE_WORDS = {name: {word: word.decode() for word in words} for name, words in CUE_RUNS.items()}
+# An event text this long or longer is searched near its cue words; a shorter one whole (a
+# search over a short text costs less than finding the words' places in it).
+_NEAR_FROM = 120
 # Timeline phases that mark an anchor on their own.
 ANCHOR_PHASES: dict[str, str] = {
     "initial_access": "occurred",
@@ -205,11 +229,20 @@ def _from_timeline(
         runs = _ANY_CUE_RUN.intersection(text_runs)
         for name, cue in _CUES.items():
             marks = phase_name == name or (
-                not CUE_RUNS[name].isdisjoint(runs) and cue.search(text) is not None
+                not CUE_RUNS[name].isdisjoint(runs) and _cue_found(name, cue, text, runs)
             )
             if marks and (name == "resolved" or name not in found):
                 found[name] = _built(Anchor, when=when, source="timeline", line=event.line)
     return found
+
+
+def _cue_found(name: str, cue: re.Pattern[str], text: str, runs: frozenset[bytes]) -> bool:
+    """Whether cue (the anchor name's) matches in a lower-cased event text whose cue words
+    are runs: a long text is searched near the places of the name's words it holds only."""
+    if len(text) < _NEAR_FROM:
+        return cue.search(text) is not None
+    words = _CUE_WORDS[name]
+    return _found_near(cue, _CUE_WIDTHS[name], text, [words[w] for w in runs if w in words])
 
 
 def _between(first: Anchor | None, last: Anchor | None) -> Duration | None:
