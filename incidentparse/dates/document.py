@@ -201,20 +201,31 @@ def _shaped_read(
     year, month, day, _, _, hour, minute, ap = m.groups()
     if year is None:
         return None
+    y, mo, d = int(year), int(month), int(day)
     try:
-        date = dt.date(int(year), int(month), int(day))
+        date = dt.date(y, mo, d)
     except ValueError:
         return None
     expr = Expr(pos, m.end(), None)
     if hour is None:
-        return expr, _Read(date, date, "day", "explicit", False, False), (date, None)
-    clock = clock_hour(int(hour), ap)
+        return expr, _new_read(_Read, (date, date, "day", "explicit", False, False)), (date, None)
+    # clock_hour(h, None) is h: its call only for an am/pm stamp ('03:26pm')
+    clock = int(hour) if ap is None else clock_hour(int(hour), ap)
     if clock is None:
         return None
-    local = dt.datetime(date.year, date.month, date.day, clock, int(minute))
-    # _NEUTRAL_ZONE.to_utc(local), the zone being UTC itself (asserted below)
-    instant = dt.datetime(date.year, date.month, date.day, clock, int(minute), tzinfo=_UTC)
-    return expr, _Read(instant, instant, "minute", "explicit", False, False), (date, local)
+    minutes = int(minute)
+    local = dt.datetime(y, mo, d, clock, minutes)
+    # _NEUTRAL_ZONE.to_utc(local), the zone being UTC itself (asserted below); tzinfo by
+    # position (second and microsecond 0, datetime's defaults): a keyword costs twice the call
+    instant = dt.datetime(y, mo, d, clock, minutes, 0, 0, _UTC)
+    read = _new_read(_Read, (instant, instant, "minute", "explicit", False, False))
+    return expr, read, (date, local)
+
+
+# _Read's own __new__ (a NamedTuple's generated one) binds its six arguments by name in Python;
+# tuple.__new__ with the six values in field order builds the same _Read in C, at half the cost
+# (a shaped stamp's read, some 0.5 us of ~5).
+_new_read = tuple.__new__
 
 
 _UTC = dt.timezone.utc
@@ -492,29 +503,83 @@ def _few_years(text: str) -> dict[bytes, list[int]] | None:
     return years
 
 
+# Two stems found at one pass each for two: 'report' and 'post' by their shared 'po', 'update'
+# and the 'date' branch by their shared 'date' (a regex opening with a literal, whose places the
+# engine finds by a tight C loop). Each match is one of the two stems (or both, at 'update:'),
+# told apart in Python at the few places the regex stops; no match can start inside another
+# ('port', 'post', 'date' hold no second 'po' or 'date'), so the non-overlapping matches are all
+# of them. _REPORT_OR_POST matches at every 'po' of a 'report' ('repo' ending after it, 'rt'
+# next) or a 'post'; _DATE_OR_UPDATE at every 'date' with 'up' before it (an 'update') or where
+# _WORTH_FINDERS' 'date' finder matches (the rest's blanks and ':' as the lower-cased text shows
+# them). Two passes over the report instead of four (tests/test_refdate_perf33.py).
+_REPORT_OR_POST = re.compile(rb"po(?:(?<=repo)rt|st)")
+_DATE_OR_UPDATE = re.compile(rb"date(?:(?<=update)|(?=[\s\x1c-\x1f?]*:))")
+
+
+def _rest(stem: bytes) -> re.Pattern[str]:
+    """The rest _WORTH_WORDS checks after stem."""
+    rest = dict(_WORTH_WORDS)[stem]
+    assert rest is not None
+    return rest
+
+
+_POST_REST = _rest(b"post")
+_DATE_REST = _rest(b"date")
+_AS = _WORTH_FINDERS[b"as"], _rest(b"as")
+_PLAIN_STEMS = (b"publi", b"issued", b"advisory", b"bulletin", b"notice", b"summary")
+assert [stem for stem, _ in _WORTH_WORDS] == [
+    b"19", b"20", b"report", b"as", *_PLAIN_STEMS[:1], b"post", b"update", *_PLAIN_STEMS[1:2],
+    b"date", *_PLAIN_STEMS[2:],
+]  # fmt: skip
+assert all(dict(_WORTH_WORDS)[stem] is None for stem in (b"report", b"update", *_PLAIN_STEMS))
+
+
 def _worth_offsets(text: str) -> list[int]:
     """Offsets where a _WORTH branch matches (not only its non-overlapping matches: the lines
-    are the same, as no branch starts inside the blanks or the 'of' or ':' that end another)."""
-    found: list[int] = []
+    are the same, as no branch starts inside the blanks or the 'of' or ':' that end another),
+    by _WORTH_WORDS' stems in their order, each stem's in order (what a find loop per stem
+    gives)."""
     lower = ascii_lower(text)  # same offsets of the stems: no CASE_UNSAFE character is in text
     years_at = _few_years(text)
-    for stem, rest in _WORTH_WORDS:
-        years = _YEAR_FINDERS.get(stem)
-        if years is not None:
-            if years_at is not None:
-                found.extend(years_at[stem])
-            else:
-                found.extend(m.start() for m in years.finditer(text))
-            continue
-        finder = _WORTH_FINDERS.get(stem)
-        if finder is not None and rest is not None:
-            found.extend(m.start() for m in finder.finditer(lower) if rest.match(text, m.start()))
-            continue
+    if years_at is not None:
+        found = years_at[b"19"] + years_at[b"20"]
+    else:
+        found = [m.start() for m in _YEAR_FINDERS[b"19"].finditer(text)]
+        found += [m.start() for m in _YEAR_FINDERS[b"20"].finditer(text)]
+    report: list[int] = []
+    post: list[int] = []
+    for m in _REPORT_OR_POST.finditer(lower):
+        at = m.start()
+        if lower[at + 2] == 0x72:  # 'r': 'port' of a 'report' two bytes before
+            report.append(at - 2)
+        elif _POST_REST.match(text, at):
+            post.append(at)
+    update: list[int] = []
+    date: list[int] = []
+    for m in _DATE_OR_UPDATE.finditer(lower):
+        at = m.start()
+        if at >= 2 and lower[at - 2 : at] == b"up":
+            update.append(at - 2)
+        if _DATE_REST.match(text, at):  # matches only where the finder's look-ahead does
+            date.append(at)
+    plain: list[list[int]] = []
+    for stem in _PLAIN_STEMS:
+        places: list[int] = []
         offset = lower.find(stem)
         while offset >= 0:
-            if rest is None or rest.match(text, offset):
-                found.append(offset)
+            places.append(offset)
             offset = lower.find(stem, offset + 1)
+        plain.append(places)
+    finder, rest = _AS
+    found += report
+    found += [m.start() for m in finder.finditer(lower) if rest.match(text, m.start())]
+    found += plain[0]
+    found += post
+    found += update
+    found += plain[1]
+    found += date
+    for places in plain[2:]:
+        found += places
     return found
 
 
