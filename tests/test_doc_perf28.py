@@ -2,7 +2,7 @@
 
 shared_reads.ascii_replaced keeps a non-ASCII text's encoding for the rest of one parse
 (shared_reads.one_parse, which api.parse opens), keyed on the str object, and three passes
-(dates.vocab.ascii_lower, ioc.scan.hex_runs, extract.document._vendor_ids) take it from there;
+(dates.vocab.ascii_lower, ioc.scan.hex_runs, extract.document._id_matches) take it from there;
 nothing is kept once the parse ends (checked here by counting the encodings of two parses).
 Checked here against the plain encoding (the reference, as each site called it
 before) on our texts (fixtures, docs, corpus when present, generated date text) and on
@@ -102,12 +102,14 @@ def test_nothing_is_kept_between_parses(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_the_three_passes_are_their_plain_definitions() -> None:
-    vendor = dict(document.IDENTIFIER_PATTERNS)["vendor_incident"]
     for text in _orders([*TEXTS, *_generated(5000, seed=2802)]):
         assert vocab.ascii_lower(text) == _plain(text).lower(), text
         assert list(scan.hex_runs(text)) == [(m.start(), m.end()) for m in HEX_RUN.finditer(text)]
-        fast = [(m.start(), m.group(0)) for m in document._vendor_ids(vendor, text)]
-        assert fast == [(m.start(), m.group(0)) for m in vendor.finditer(text)], text
+        for (_, pattern), matches in zip(
+            document.IDENTIFIER_PATTERNS, document._id_matches(text), strict=True
+        ):
+            fast = [(m.start(), m.group(0)) for m in matches]
+            assert fast == [(m.start(), m.group(0)) for m in pattern.finditer(text)], text
 
 
 def test_whole_parses_alike(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,23 +35,6 @@ _ID_MASK = bytes(
     else ord("u") if chr(b) == "?" else ord(" ")
     for b in range(256)
 )  # fmt: skip
-_VENDOR_ID_PLACE = re.compile(rb"AA(?=[9u]{6})")
-
-
-def _vendor_ids(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """What pattern.finditer(text) finds, for the vendor id pattern: its matches cannot overlap
-    (one opens after a non-word character) and each opens where the mask reads AA[9u]{6}.
-    (identifiers finds every scheme's ids in one pass, _id_matches, since round 33; this is
-    round 28's finder of the vendor ids alone, which tests/test_extract2_perf.py and
-    tests/test_doc_perf28.py hold to finditer.)"""
-    # The encoding the hex-run scan and the worth-lines filter asked for (shared per parse).
-    mask = ascii_replaced(text).translate(_ID_MASK)
-    for place in _VENDOR_ID_PLACE.finditer(mask):
-        match = pattern.match(text, place.start())
-        if match is not None:
-            yield match
-
-
 # Every scheme's matches are found on the same mask, in one pass: a GHSA id opens where it
 # reads AAAA and a blank (the '-'), a CWE id where it reads AAA, a blank and a digit (9, or u
 # for a digit beyond ASCII, which \d reads), a vendor id where it reads AA[9u]{6}. Each place
