@@ -1616,15 +1616,30 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
     links_possible = _may_hold_link(content, env)
     if links_possible and env.get("references"):
         return None
-    stretches: list[str] = []
-    spans: list[tuple[str, tuple[int, ...]]] = []  # each span's raw text and its breaks
-    # stretches and span texts in turn: the raw text of a one-line content (see below)
+    # The stretches and the spans' raw texts in turn, a stretch at each even place: one list
+    # where two were kept (the stretches, and each span with its breaks), and the spans'
+    # breaks apart, which only a link's label can hold and only _joined reads.
     pieces: list[str] = []
+    span_breaks: list[tuple[int, ...]] = []
     codes: list[str] = []
     links: list[Link] = []
     size = len(content)
     text_start = search = 0
-    while (opener := _next_span(content, search, links_possible)) >= 0:
+    # _next_span(content, search, links_possible) read in place (a call per span and one
+    # more); without a `<` in the content its search for one is spared.
+    angles = "<" in content
+    while True:
+        if links_possible:
+            found = _SPAN_OPENERS.search(content, search)
+            opener = found.start() if found else -1
+        else:
+            opener = content.find("`", search)
+            if angles:
+                angle = content.find("<", search, opener if opener >= 0 else size)
+                if angle >= 0:
+                    opener = angle
+        if opener < 0:
+            break
         char = content[opener]
         if char == "[":
             link = _link_at(content, opener)
@@ -1634,12 +1649,10 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
                 search = opener + 1
                 continue
             label, href, end = link
-            stretch = content[text_start:opener]
             text = plain_inline(label)
-            stretches.append(stretch)
-            spans.append((text.text_raw, text.breaks))
-            pieces += (stretch, text.text_raw)
-            links.append(Link(href, text.text))
+            pieces += (content[text_start:opener], text.text_raw)
+            span_breaks.append(text.breaks)
+            links.append(_new_tuple(Link, (href, text.text)))
             text_start = search = end
             continue
         if char == "<":
@@ -1647,43 +1660,39 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
             url = content[opener + 1 : close]
             if close < 0 or not _PLAIN_URL.fullmatch(url):
                 return None
-            stretch = content[text_start:opener]
-            stretches.append(stretch)
-            spans.append((url, ()))
-            pieces += (stretch, url)
-            links.append(Link(url, url))
+            pieces += (content[text_start:opener], url)
+            span_breaks.append(())
+            links.append(_new_tuple(Link, (url, url)))
             text_start = search = close + 1
             continue
-        after = _run_end(content, opener, size)
+        after = opener + 1  # _run_end(content, opener, size) in place
+        while after < size and content[after] == "`":
+            after += 1
         closer = _closing_run(content, after, after - opener, size)
         if closer < 0:  # an unmatched run is plain text
             search = after
             continue
-        stretch = content[text_start:opener]
         code = _code_content(content[after:closer])
-        stretches.append(stretch)
-        spans.append((code, ()))
-        pieces += (stretch, code)
+        pieces += (content[text_start:opener], code)
+        span_breaks.append(())
         codes.append(code)
         text_start = search = closer + after - opener
-    if not spans:
+    if not span_breaks:  # no span
         return None
-    stretch = content[text_start:]
-    stretches.append(stretch)
+    pieces.append(content[text_start:])
     # The stretches are parts of the content: when it holds none of these characters, no
     # stretch does (one search instead of one per stretch, most contents holding none).
     # (_MARKUP_BUT_BACKTICKS.search(content) as five substring tests: C searches, a third of
     # the character-class search's cost.)
-    if (
-        "\\" in content or "*" in content or "_" in content or "<" in content or "&" in content
-    ) and any(_holds_inline_markup(part, _MARKUP_BUT_BACKTICKS) for part in stretches):
+    if ("\\" in content or "*" in content or "_" in content or angles or "&" in content) and any(
+        _holds_inline_markup(part, _MARKUP_BUT_BACKTICKS) for part in pieces[::2]
+    ):
         return None
     if "\n" in content:
-        raw, breaks = _joined(stretches, spans, True)
+        raw, breaks = _joined(pieces[::2], list(zip(pieces[1::2], span_breaks, strict=True)), True)
     else:
         # One line: plain_inline gives each stretch back as it is, and no stretch or span
         # holds a break (a link label is a part of the content too): _joined(..., False).
-        pieces.append(stretch)
         raw, breaks = "".join(pieces), ()
     # Inline(_clean(raw), links=..., code=..., breaks=..., text_raw=raw), built as _plain does
     return _new_tuple(
