@@ -139,9 +139,60 @@ def _prefix_after(text: str, end: int, limit: int) -> tuple[int, int] | None:
 _IP_RANGE: Final[re.Pattern[str]] = re.compile(r"^([0-9.]+)-([0-9.]+)$")
 
 
+# A domain as most are written: lower-case labels of letters, digits and inner hyphens
+# (_PLAIN_NAME), two or more, the last a TLD of letters (_PLAIN_TLDS), at most _PLAIN_MAX
+# characters (no label past 63, the name not past 253). refang leaves it as it is (each of its
+# rules needs a bracket, a colon or a backslash), it is no range of addresses nor an IPv4 (a
+# letter), no label is empty or has a hyphen at an end, and its lower case is itself: domain()
+# and _plausible_name (defanged False) accept it when its TLD is neither weak nor a file
+# extension (neither _internal nor _weak_evidence is asked) and none of their other tests says
+# no: the characters beside it, a product name, a namespace root, _code_identifier's shape
+# (those names take the general path). A set test, one match and a few more set tests, where
+# that path's calls cost ~1 us a name (tests/test_ioc_perf34.py compares both on every
+# candidate).
+_PLAIN_NAME: Final[re.Pattern[str]] = re.compile(
+    r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+"
+)
+_PLAIN_MAX: Final = 63
+_PLAIN_TLDS: Final = frozenset(
+    tld
+    for tld in TLDS
+    if tld.isascii() and tld.isalpha() and tld.islower()
+    if tld not in WEAK_TLDS and tld not in FILE_EXTENSIONS
+)
+# Last labels for which _code_identifier asks the layout when the name has two labels, the
+# first all letters: those names take the general path.
+_CODE_SHAPED_TLDS: Final = frozenset(
+    tld for tld in _PLAIN_TLDS if len(tld) >= 4 and tld not in COMMON_TLDS
+)
+
+
+def _plain_domain(text: str, start: int, end: int, raw: str) -> Hit | None:
+    """hostlike's hit for a plain lower-case name, or None: the general path decides."""
+    # The last label first: the set test turns most other dotted words away ('e.g', 'Node.js',
+    # 'values.yaml') before the match (a member is lower-case letters: the match's last label).
+    tld = raw[raw.rfind(".") + 1 :]
+    if tld not in _PLAIN_TLDS or len(raw) > _PLAIN_MAX or _PLAIN_NAME.fullmatch(raw) is None:
+        return None
+    first, _, rest = raw.partition(".")
+    if first in NAMESPACE_ROOTS or raw in PRODUCT_NAMES:
+        return None
+    if tld in _CODE_SHAPED_TLDS and "." not in rest and first.isalpha():
+        return None
+    if text[end : end + 1] in ("_", "@", "(", "-") or text[start - 1 : start] == "@":
+        return None
+    return Hit("domain", raw, start, end, False)
+
+
 def hostlike(env: Env, start: int, end: int) -> Hit | list[Hit] | None:
     """A dotted name: IPv4 (or CIDR), a domain, or nothing (version, OID, code, file)."""
     raw = env.text[start:end]
+    # _plain_domain's first test here: a dotted word with no such TLD ('e.g', 'Node.js') is
+    # spared the call.
+    if raw[raw.rfind(".") + 1 :] in _PLAIN_TLDS:
+        plain = _plain_domain(env.text, start, end, raw)
+        if plain is not None:
+            return plain
     pair = _IP_RANGE.match(raw) if "-" in raw else None  # every range holds its "-"
     if pair is not None:  # "10.0.0.1-10.0.0.9": a range of two addresses
         cut = start + pair.end(1)
