@@ -15,9 +15,13 @@ from __future__ import annotations
 import random
 import re
 
-from incidentparse.dates import zones
+import pytest
 
-from .test_dates_perf import TEXTS
+from incidentparse import parse
+from incidentparse.dates import zones
+from incidentparse.extract import timeline
+
+from .test_dates_perf import DOCUMENTS, TEXTS
 from .test_dates_perf9 import _zone_texts
 
 _REFERENCE = re.compile(
@@ -88,3 +92,64 @@ def test_zone_declaration_unchanged() -> None:
 def _reference_matches(text: str) -> list[str]:
     """_DECLARATION.finditer's zones (the definition of zone_declaration's search)."""
     return [m.group("zone") for m in zones._DECLARATION.finditer(text)]
+
+
+# timeline._zone reads a node without children (every paragraph) as its text, not as the join
+# of its walk's texts. Compared with the old loop (kept below) on every timeline of our
+# documents and of generated reports whose timeline notes declare zones or not.
+def _old_zone(
+    view: timeline.View, ctx: timeline.Context, told: dict[str, str | None] | None = None
+) -> str:
+    for qualifier in view.root.section.qualifiers:
+        zone = timeline.declared_zone(f"({qualifier})")
+        if zone:
+            return zone
+    for node in view.nodes():
+        if node.kind in ("paragraph", "blockquote"):
+            text = " ".join(n.text for n in node.walk() if n.text)
+            zone = (
+                timeline._declared_in(text) if told is None else timeline._declared_once(text, told)
+            )
+            if zone:
+                return zone
+    return ctx.default_zone
+
+
+_NOTES = (
+    "All times in PDT.", "Times are UTC", "this time Full SSL", "We fixed it.", "", "> All times "
+    "in EST", "> quoted note\n> more", "**Bold** note, times in CET", "Timeline follows.",
+    "> - All times in BST", "time JST", "Times below: +05:30",
+)  # fmt: skip
+_ROWS = ("- 10:00 started", "- 2024-03-04 09:00 paged", "| 10:00 | x |", "* 11:30 UTC fixed")
+
+
+def _reports(count: int, seed: int = 3436) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        parts = ["# Incident", rng.choice(("## Timeline", "## Timeline (PST)", "## Events"))]
+        for _ in range(rng.randint(1, 6)):
+            if rng.random() < 0.5:
+                parts.append(rng.choice(_NOTES))
+            else:
+                parts.append("\n".join(rng.choices(_ROWS, k=rng.randint(1, 3))))
+        out.append("\n\n".join(parts) + "\n")
+    return out
+
+
+def test_zone_reads_paragraph_texts_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, str]] = []
+    fast = timeline._zone
+
+    def both(
+        view: timeline.View, ctx: timeline.Context, told: dict[str, str | None] | None = None
+    ) -> str:
+        expected = _old_zone(view, ctx, None if told is None else dict(told))
+        calls.append((expected, fast(view, ctx, told)))
+        return calls[-1][1]
+
+    monkeypatch.setattr(timeline, "_zone", both)
+    for text in [*DOCUMENTS, *_reports(600)]:
+        parse(text)
+    assert calls and all(expected == found for expected, found in calls)
+    assert len({expected for expected, _ in calls}) > 3  # zones declared and not

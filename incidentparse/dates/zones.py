@@ -236,8 +236,10 @@ _DECLARATION = re.compile(
 # them). A look-ahead for it there turns most 'time's of prose away ('this time Full SSL')
 # before the prefix words and the zone tries are tried at the word (~6-10 us a 'time'); it
 # turns away no match (tests/test_timeline_perf34_zone.py).
-_PREFIX_WORDS = ("are", "were", "listed", "shown", "given", "below", "here", "is", ":", "in")
-_PREFIX_WORDS += ("as", "both", "the")
+_PREFIX_WORDS = (
+    "are", "were", "listed", "shown", "given", "below", "here", "is", ":", "in", "as", "both",
+    "the",
+)  # fmt: skip
 assert all(f"{word}\\s" in _DECLARATION.pattern for word in _PREFIX_WORDS)
 _DECLARATION_FIRST = sorted(
     {
@@ -254,6 +256,7 @@ _DECLARATION_AT = re.compile(
     ),
     re.I,
 )
+assert "(?=[" in _DECLARATION_AT.pattern
 
 
 def zone_declaration(text: str) -> str | None:
