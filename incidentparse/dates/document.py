@@ -18,8 +18,8 @@ from .scan import (
     closes_cleanly,
     count_at,
     expression_at,
-    expression_candidates,
     next_paragraph,
+    resumable_candidates,
     scan,
     scan_fields,
 )
@@ -117,8 +117,9 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
     base = current = options.ctx()
     carried: tuple[dt.date, dt.datetime | None] | None = None  # a plain read's anchor, pending
     cursor = 0
+    resume = [0]  # the cursor, told to the candidates: none inside what was read is searched
     paragraph_end = next_paragraph(text, 0)
-    for pos in expression_candidates(text, 0, None):
+    for pos in resumable_candidates(text, resume):
         if pos < cursor:
             continue
         if pos >= paragraph_end:
@@ -136,7 +137,7 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
                 shaped = _weekday_read(text, slot.end())
         if shaped is not None:
             where, read, carried = shaped
-            cursor = where.end
+            cursor = resume[0] = where.end
             yield where, read, None
             continue
         if count_at(text, pos):
@@ -157,7 +158,7 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
         expr = expression_at(text, pos, current)
         if expr is None:
             continue
-        cursor = expr.end
+        cursor = resume[0] = expr.end
         plain = _plain_read(expr)
         if plain is not None:
             read, carried = plain

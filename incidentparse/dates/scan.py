@@ -348,6 +348,40 @@ def expression_candidates(text: str, begin: int, end: int | None) -> Iterator[in
             yield pos
 
 
+def resumable_candidates(text: str, resume: list[int]) -> Iterator[int]:
+    """expression_candidates(text, 0, None), for a reader that skips every candidate before its
+    cursor (what it has read): the reader keeps the cursor in resume[0], and where it has moved
+    past the next character the search starts again there, sparing the regex work (and a match
+    and a yield per candidate) inside what was read: some half of a timeline's candidates are
+    the clock of a stamp just read. Exact: each match's first character is the one before its
+    candidate, and what a match takes beyond it is a digit or blanks, where no match starts; so
+    the matches found are those at every place the pattern matches, and a search from
+    resume[0] - 1 finds the same candidates at or after resume[0] as the search from 0 (the
+    look-behinds see the text before the search's start). Candidates before resume[0] may or
+    may not be given (tests/test_dates_perf34_resume.py)."""
+    lower = text.lower()
+    if len(lower) != len(text) or case_unsafe(text):
+        yield from candidates(text, 0, None)  # as expression_candidates
+        return
+    if EXPR_CANDIDATE.match(lower):
+        yield 0
+    sample = min(len(lower), _SAMPLE)
+    padded = lower.count("    ", 0, sample) >= _PADDED * sample
+    finditer = (_EXPR_CANDIDATE_PADDED if padded else _EXPR_CANDIDATE_AFTER).finditer
+    start = 0
+    while True:
+        for m in finditer(lower, start):
+            first, stop = m.span()
+            if stop - first > 2:  # a run of blanks taken whole (padded only)
+                continue
+            yield first + 1
+            if resume[0] > stop + 1:  # the reader moved past: search on from its cursor
+                start = resume[0] - 1
+                break
+        else:
+            return
+
+
 def _token_candidates(text: str, begin: int, end: int | None) -> Iterator[int]:
     """candidates() one token at a time: the definition, and the way for texts with an 'İ'."""
     stop = len(text) if end is None else end

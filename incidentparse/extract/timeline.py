@@ -133,7 +133,11 @@ def _zone(view: View, ctx: Context, told: dict[str, str | None] | None = None) -
             return zone
     for node in view.nodes():
         if node.kind in ("paragraph", "blockquote"):
-            text = " ".join(n.text for n in node.walk() if n.text)
+            # a node without children (a paragraph, always) is its own walk: its text, or ""
+            # as the join of nothing, without the walk's generators and the join
+            text = node.text
+            if node.children:
+                text = " ".join(n.text for n in node.walk() if n.text)
             zone = _declared_in(text) if told is None else _declared_once(text, told)
             if zone:
                 return zone
