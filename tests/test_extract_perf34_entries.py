@@ -37,8 +37,7 @@ BODIES = (
     "The deploy on 2024-03-04 09:00 went out. Nobody noticed until the next day.",
     "- Users affected: 40\n- Duration: 2 hours\n- Revenue: N/A",
     "Users affected: about 300\nRegions: eu-west-1",
-    "- IP: 203.0.113[.]7\n- Domain: evil-example[.]com\n- Hash: "
-    "44d88612fea8a8f36de82e1278abb02f",
+    "- IP: 203.0.113[.]7\n- Domain: evil-example[.]com\n- Hash: 44d88612fea8a8f36de82e1278abb02f",
     "| Indicator | Type |\n|---|---|\n| 198.51.100.9 | ip |\n| bad[.]example | domain |",
     "Traffic to hxxps://login-example[.]net/ was seen from two hosts.",
     "**Detection:** an alert fired at 10:10.",
