@@ -25,9 +25,10 @@ from ..models import (
     TimelineEvent,
     TimeSpan,
 )
-from ..sections import Outline
+from ..sections import Outline, View
 from ..shared_reads import ascii_replaced, century_starts, per_parse
 from ..source import SourceDocument
+from .readers import Entry, entries
 
 
 def _blanking(keep: str) -> bytes:
@@ -170,6 +171,7 @@ class Context:
     _context_years: dict[int, int | None] = field(default_factory=dict, repr=False)  # by line
     _runs_among: dict[frozenset[bytes], frozenset[bytes]] = field(default_factory=dict, repr=False)
     _read: dict[str, tuple[str, list[bytes]]] = field(default_factory=dict, repr=False)  # by text
+    _view_entries: dict[int, tuple[View, list[Entry]]] = field(default_factory=dict, repr=False)
 
     @per_parse
     def default_zone(self) -> str:
@@ -247,6 +249,18 @@ class Context:
             runs = lowered.encode("utf-8", "surrogatepass").translate(_TO_RUNS).split()
             found = self._read[text] = (lowered, runs)
         return found
+
+    def view_entries(self, view: View) -> list[Entry]:
+        """readers.entries(view.nodes()), once per parse for each view: a report with no
+        timeline reads its summary views for the summary and again for the narrative, an
+        indicators view is read for its rows and again for the labels above its indicators,
+        an impact view for its fields and its text (~10-20 us a summary). The list is shared:
+        its readers only read it. Keyed by the view's id (a View is not hashable); the view is
+        kept beside its entries, so no other view can take its id while this Context lives."""
+        found = self._view_entries.get(id(view))
+        if found is None:
+            found = self._view_entries[id(view)] = (view, entries(view.nodes()))
+        return found[1]
 
     @per_parse
     def _century_starts(self) -> list[int]:

@@ -12,7 +12,7 @@ from ..models import Details, Field, Impact, Statement, TacticEntry
 from ..sections import View
 from ..tokens import Node
 from .context import Context
-from .readers import answered_field, entries, fields, plain_text, table_rows
+from .readers import answered_field, entries, entries_text, fields, plain_text, table_rows
 
 _NOT_LABEL_CHARS = re.compile(r"[^a-z0-9 ]+")
 
@@ -156,7 +156,8 @@ def extract_details(view: View, ctx: Context) -> None:
 def extract_impact(view: View, ctx: Context) -> None:
     statements: dict[str, Statement] = {}
     others: list[Field] = []
-    for item in fields(entries(view.nodes())):
+    read = ctx.view_entries(view)
+    for item in fields(read):
         ctx.note_answer(item)
         target = IMPACT_LABELS.get(label_key(item.label))
         if target is None or target in statements:
@@ -170,7 +171,7 @@ def extract_impact(view: View, ctx: Context) -> None:
             line=item.line,
         )
     if ctx.draft.impact is None:
-        ctx.draft.impact = Impact(**statements, fields=tuple(others), text=plain_text(view.nodes()))
+        ctx.draft.impact = Impact(**statements, fields=tuple(others), text=entries_text(read))
 
 
 def tactic_of(label: str) -> tuple[str, str] | None:

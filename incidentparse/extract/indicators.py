@@ -14,7 +14,7 @@ from ..models import Indicator, Reference
 from ..sections import Part, View
 from .context import Context
 from .fields import label_key
-from .readers import Entry, entries
+from .readers import Entry
 
 # Row labels whose value is free-text behaviour, not a machine indicator.
 BEHAVIOR_LABELS: tuple[str, ...] = ("behavio", "ttp", "pattern", "observed behav")
@@ -26,7 +26,7 @@ def _is_behavior(label: str) -> bool:
 
 def extract_indicator_rows(view: View, ctx: Context) -> None:
     """Keep every labelled row; turn behavioural rows into `behavior` indicators."""
-    for entry in entries(view.nodes()):
+    for entry in ctx.view_entries(view):
         if not entry.label:
             continue
         item = entry.field()
@@ -119,7 +119,7 @@ def _row_labels(ctx: Context) -> dict[int, str]:
     for view in ctx.outline.views:
         if view.kind != "indicators":
             continue
-        for entry in entries(view.nodes()):
+        for entry in ctx.view_entries(view):
             if entry.label:
                 for line in range(entry.line, entry.end_line + 1):
                     labels[line] = entry.label

@@ -171,7 +171,12 @@ def fields(items: Iterable[Entry]) -> list[Field]:
 
 def plain_text(nodes: Sequence[Node]) -> str:
     """A section's prose as plain text: paragraphs and items joined by newlines."""
-    return "\n".join(entry.text for entry in entries(nodes))
+    return entries_text(entries(nodes))
+
+
+def entries_text(found: Iterable[Entry]) -> str:
+    """plain_text of the nodes found was read from (entries(nodes)), from those entries."""
+    return "\n".join(entry.text for entry in found)
 
 
 # Table column roles by header synonyms (lower case). One row per role.

@@ -56,7 +56,7 @@ def view_statements(view: View, ctx: Context, *, label_root: bool = False) -> li
 
 
 def extract_summary(view: View, ctx: Context) -> None:
-    text = "\n\n".join(entry.text for entry in entries(view.nodes()))
+    text = "\n\n".join(entry.text for entry in ctx.view_entries(view))
     if text and ctx.draft.summary is None:
         ctx.draft.summary = text
 

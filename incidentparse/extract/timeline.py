@@ -495,7 +495,7 @@ def _join(paragraphs: list[Entry]) -> tuple[str, list[int]]:
 def extract_narrative(view: View, ctx: Context) -> None:
     """A report with no timeline section tells its story in prose ('What happened'): its dated
     sentences are the timeline (T8)."""
-    paragraphs = [e for e in entries(view.nodes()) if e.depth == 0 and not e.label]
+    paragraphs = [e for e in ctx.view_entries(view) if e.depth == 0 and not e.label]
     if paragraphs:
         group = _Group(None, None)
         for row in _narrative_rows(paragraphs, group, ctx, _zone(view, ctx)):
