@@ -12,19 +12,18 @@ No timings.
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 from pathlib import Path
 
 import pytest
 
 import incidentparse
-from incidentparse import api, extract, sections, source, tokens, wrappers
 from incidentparse.extract import Context, document
 from incidentparse.models import Identifier
 from incidentparse.shared_reads import one_parse
 
 from .test_dates_perf27_ref_value import _reports
+from .test_doc_perf31 import _context
 
 _ROOT = Path(__file__).parent.parent
 _DOCS = [
@@ -94,17 +93,6 @@ def test_generated_texts() -> None:
         words = rng.choices(_PIECES, k=rng.randint(0, 14))
         found += _check(rng.choice((" ", "", "\n", "", "-")).join(words)) > 0
     assert found > 8_000
-
-
-def _context(text: str) -> Context:
-    doc = source.load(text, None)
-    sink = api.sink_for(doc)
-    blocks = wrappers.unwrap_fenced_report(tokens.parse_blocks(doc.body, doc.body_lines()))
-    blocks = wrappers.drop_trailing_chatter(blocks, sink)
-    outline = sections.build(blocks, len(doc.lines), sink, None)
-    ctx = Context(doc, outline, sink, dt.date(2024, 6, 1))
-    extract.run(ctx)
-    return ctx
 
 
 def test_identifiers_are_the_plain_ones() -> None:
