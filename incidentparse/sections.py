@@ -205,11 +205,11 @@ def _classify_all(
     # classify(text, aliases, fuzzy=...) is _classify with the aliases' keys, built here once
     # instead of at every heading (the call and its keyword spared too).
     extra = alias_keys(aliases)
-    # Whether an H1 came before: _may_be_title(number, headings) is `level == 1 and not
-    # h1_before`, which walked the headings before each one while no title was found.
+    # The first H1 may be the title: read off a flag set at each H1 (a walk over the headings
+    # before each one, while no title was found, until round 33).
     h1_before = False
     for number, heading in enumerate(headings):
-        may_be_title = heading.level == 1 and not h1_before  # _may_be_title(number, headings)
+        may_be_title = heading.level == 1 and not h1_before
         while stack and headings[stack[-1]].level >= heading.level:
             stack.pop()
         parent = stack[-1] if stack else None
@@ -228,7 +228,8 @@ def _classify_all(
             # title such as '# ADFS Outage'), and whatever kind it has becomes the title's.
             fuzzy = title_index is not None or not may_be_title
             match = _classify(heading.text, extra, fuzzy)
-        # _is_title(number, match, headings), its _may_be_title read off the flag
+        # The first H1 is the title unless it is plainly a section: an exact alias ('# Overview'),
+        # not a title that merely starts like one ('# Threat Actors Exploit …').
         if (
             title_index is None
             and may_be_title
@@ -241,21 +242,6 @@ def _classify_all(
         if heading.level == 1:
             h1_before = True
     return found, title_index
-
-
-def _is_title(number: int, match: Match, headings: list[Node]) -> bool:
-    """The first H1 is the title unless it is plainly a section: an exact alias ('# Overview'),
-    not a title that merely starts like one ('# Threat Actors Exploit …')."""
-    if match.kind not in ("unknown", "meta") and match.score == 100:
-        return False
-    return _may_be_title(number, headings)
-
-
-def _may_be_title(number: int, headings: list[Node]) -> bool:
-    """Whether the heading is the first H1 (the title unless it classifies exactly)."""
-    if headings[number].level != 1:
-        return False
-    return all(heading.level != 1 for heading in headings[:number])
 
 
 def _report(parts: list[Part], sink: Sink) -> None:

@@ -1625,8 +1625,9 @@ def code_span_inline(content: str, env: EnvType) -> Inline | None:
     links: list[Link] = []
     size = len(content)
     text_start = search = 0
-    # _next_span(content, search, links_possible) read in place (a call per span and one
-    # more); without a `<` in the content its search for one is spared.
+    # The next span's opener, read in place (round 25's _next_span, a call per span and one
+    # more, kept in tests/test_tokens_perf25.py): the first backtick or `<` (or `[` when links
+    # are possible) from search on; without a `<` in the content its search is spared.
     angles = "<" in content
     while True:
         if links_possible:
@@ -1728,19 +1729,8 @@ def _joined(
     return "".join(raw_parts), tuple(breaks)
 
 
-# The openers code_span_inline reads when the content may hold a link, and when not.
+# The openers code_span_inline reads when the content may hold a link ('`' and '<' else).
 _SPAN_OPENERS = re.compile(r"[`<\[]")
-
-
-def _next_span(content: str, search: int, links_possible: bool = False) -> int:
-    """Offset of the first backtick or `<` (or `[` when links are possible) from search on;
-    -1 when none."""
-    if links_possible:
-        found = _SPAN_OPENERS.search(content, search)
-        return found.start() if found else -1
-    tick = content.find("`", search)
-    angle = content.find("<", search, tick if tick >= 0 else len(content))
-    return angle if angle >= 0 else tick
 
 
 # A link destination the fast path takes besides a _PLAIN_URL: a relative path or fragment

@@ -29,6 +29,20 @@ from .test_tokens_perf11 import TEXTS
 from .test_tree_perf9 import ALIAS_SETS, HEADING_DOCUMENTS, _paragraphs
 
 
+def _is_title(number: int, match: headings.Match, headings_: list[Node]) -> bool:
+    """sections._is_title as round 26 wrote it (gone since round 33's flag in _classify_all)."""
+    if match.kind not in ("unknown", "meta") and match.score == 100:
+        return False
+    return _may_be_title(number, headings_)
+
+
+def _may_be_title(number: int, headings_: list[Node]) -> bool:
+    """sections._may_be_title as round 26 wrote it: whether the heading is the first H1."""
+    if headings_[number].level != 1:
+        return False
+    return all(heading.level != 1 for heading in headings_[:number])
+
+
 def _reference_is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
     """sections._is_run_in as round 26 wrote it."""
     inline = node.inline
@@ -116,9 +130,9 @@ def _reference_classify_all(
         if parent_kind in sections.ABSORBING_KINDS:
             match = headings.Match(parent_kind or "", 100.0, "", headings.qualifiers(heading.text))
         else:
-            fuzzy = title_index is not None or not sections._may_be_title(number, headings_)
+            fuzzy = title_index is not None or not _may_be_title(number, headings_)
             match = headings.classify(heading.text, aliases, fuzzy=fuzzy)
-        if title_index is None and sections._is_title(number, match, headings_):
+        if title_index is None and _is_title(number, match, headings_):
             match = headings.Match("meta", 100.0, match.normalised, match.qualifiers)
             title_index = number + offset
         found.append((match, parent + offset if parent is not None else None))

@@ -35,6 +35,18 @@ from .test_tree_perf7 import CODE_PIECES, _file_contents, piece_contents
 from .test_tree_perf8 import AUTOLINKS
 
 
+def _next_span(content: str, search: int, links_possible: bool = False) -> int:
+    """tokens._next_span as round 25 wrote it (code_span_inline reads it in place since round
+    34): offset of the first backtick or `<` (or `[` when links are possible) from search on;
+    -1 when none."""
+    if links_possible:
+        found = tokens._SPAN_OPENERS.search(content, search)
+        return found.start() if found else -1
+    tick = content.find("`", search)
+    angle = content.find("<", search, tick if tick >= 0 else len(content))
+    return angle if angle >= 0 else tick
+
+
 def _reference_code_span_inline(content: str, env: EnvType) -> Inline | None:
     """tokens.code_span_inline as it was before round 25."""
     links_possible = tokens._may_hold_link(content, env)
@@ -46,7 +58,7 @@ def _reference_code_span_inline(content: str, env: EnvType) -> Inline | None:
     links: list[Link] = []
     size = len(content)
     text_start = search = 0
-    while (opener := tokens._next_span(content, search, links_possible)) >= 0:
+    while (opener := _next_span(content, search, links_possible)) >= 0:
         char = content[opener]
         if char == "[":
             link = tokens._link_at(content, opener)

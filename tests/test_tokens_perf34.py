@@ -33,11 +33,11 @@ from incidentparse.tokens import (
     _link_at,
     _may_hold_link,
     _new_tuple,
-    _next_span,
     _run_end,
     plain_inline,
 )
 
+from .test_tokens_perf25 import _next_span
 from .test_tokens_perf33 import _report_contents
 
 
