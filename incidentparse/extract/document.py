@@ -242,15 +242,20 @@ def report_type(ctx: Context) -> ReportType:
     runs = ctx.runs_among(_TYPE_RUN_WORDS, _DOCUMENT_WORDS)
     scores = text_evidence(ctx.lowered, runs, gated=True)
     draft = ctx.draft
-    if any(row.applicable and row.techniques for row in draft.methodology):
-        scores["security_incident"] += 4
-    real_rows = [r for r in draft.methodology if r.applicable and r.tactic_id != "TA0040"]
-    scores["security_incident"] += 2 * len(real_rows)
+    # Most reports have no methodology: its two walks (a generator and a list) are left out,
+    # adding nothing, as over no rows.
+    if draft.methodology:
+        if any(row.applicable and row.techniques for row in draft.methodology):
+            scores["security_incident"] += 4
+        real_rows = [r for r in draft.methodology if r.applicable and r.tactic_id != "TA0040"]
+        scores["security_incident"] += 2 * len(real_rows)
     if any(i.category in ("file", "host") for i in draft.indicators):
         scores["security_incident"] += 2
-    if scores["security_incident"] == scores["service_outage"]:
+    security, outage = scores["security_incident"], scores["service_outage"]
+    if security == outage:
         return "unknown"
-    return max(scores, key=lambda side: scores[side])
+    # max over the two sides by score, told by one comparison (they differ here).
+    return "security_incident" if security > outage else "service_outage"
 
 
 def text_evidence(
@@ -276,7 +281,10 @@ def text_evidence(
             continue
         side, weight = found
         starts = _word_starts(text, word.decode())
-        scores[side] += weight * sum(not _negated(text, at, side) for at in starts)
+        if side == "security_incident":
+            scores[side] += weight * sum(not _negated(text, at, side) for at in starts)
+        else:  # _negated is False for the outage's words: each place counts, untested
+            scores[side] += weight * sum(1 for _ in starts)
     for opener, pattern, side, weight, gate in phrases:
         if gate is not None and gate.isdisjoint(present):
             continue  # spares the substring test (a pass over the text) of an opener
