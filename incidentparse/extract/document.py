@@ -28,25 +28,28 @@ INDICATOR_IDENTIFIERS: frozenset[str] = frozenset({"cve", "attack_technique", "a
 
 # A vendor id opens with no literal, so the regex engine would try its pattern at every capital
 # of the text (a tenth of the document facts' time). On a byte mask of the text (capitals "A",
-# digits "9", "u" for "?", which stands for any character beyond ASCII: \d also reads other
-# scripts' digits) a literal search finds the few places where the pattern may match.
+# digits "9", small letters "a", "u" for "?", which stands for any character beyond ASCII: \d
+# also reads other scripts' digits) a literal search finds the few places where the pattern may
+# match.
 _ID_MASK = bytes(
     ord("A") if chr(b).isupper() and b < 128 else ord("9") if chr(b).isdigit() and b < 128
-    else ord("u") if chr(b) == "?" else ord(" ")
+    else ord("a") if chr(b).islower() and b < 128 else ord("u") if chr(b) == "?" else ord(" ")
     for b in range(256)
 )  # fmt: skip
 # Every scheme's matches are found on the same mask, in one pass: a GHSA id opens where it
-# reads AAAA and a blank (the '-'), a CWE id where it reads AAA, a blank and a digit (9, or u
-# for a digit beyond ASCII, which \d reads), a vendor id where it reads AA[9u]{6}. Each place
-# reads as one scheme's only (its third character is a capital or a digit, its fourth a
-# capital or not), the one whose group the lookahead sets (lastindex: 1 GHSA, 2 CWE, none a
-# vendor id), and is tried by that scheme's pattern (its look-behind sees the text before it,
-# as in a search). A place consumes its first two capitals: no id opens at the second (each
-# opens after a non-word character). No scheme's matches overlap one another (a GHSA or CWE id
-# holds no capital after its literal, a vendor id none after its two), so the places that
-# match are every match finditer finds, in the same order: the two passes of GHSA and CWE over
-# the text are spared.
-_ID_PLACE = re.compile(rb"AA(?=(AA )|(A [9u])|[9u]{6})")
+# reads AAAA, then three times a blank (a '-') and four of [9a] (its groups' characters are
+# ASCII digits and small letters: a capitalised word before a blank, 'LEAP hub', is no place,
+# where 'AAAA ' made it one, a GHSA match tried in vain), a CWE id where it reads AAA, a blank
+# and a digit (9, or u for a digit beyond ASCII, which \d reads), a vendor id where it reads
+# AA[9u]{6}. Each place reads as one scheme's only (its third character is a capital or a
+# digit, its fourth a capital or not), the one whose group the lookahead sets (lastindex: 1
+# GHSA, 2 CWE, none a vendor id), and is tried by that scheme's pattern (its look-behind sees
+# the text before it, as in a search). A place consumes its first two capitals: no id opens at
+# the second (each opens after a non-word character), so a place found or not there changes no
+# match. No scheme's matches overlap one another (a GHSA or CWE id holds no capital after its
+# literal, a vendor id none after its two), so the places that match are every match finditer
+# finds, in the same order: the two passes of GHSA and CWE over the text are spared.
+_ID_PLACE = re.compile(rb"AA(?=(AA [9a]{4} [9a]{4} [9a]{4})|(A [9u])|[9u]{6})")
 assert [scheme for scheme, _ in IDENTIFIER_PATTERNS] == ["ghsa", "cwe", "vendor_incident"]
 
 
@@ -242,15 +245,20 @@ def report_type(ctx: Context) -> ReportType:
     runs = ctx.runs_among(_TYPE_RUN_WORDS, _DOCUMENT_WORDS)
     scores = text_evidence(ctx.lowered, runs, gated=True)
     draft = ctx.draft
-    if any(row.applicable and row.techniques for row in draft.methodology):
-        scores["security_incident"] += 4
-    real_rows = [r for r in draft.methodology if r.applicable and r.tactic_id != "TA0040"]
-    scores["security_incident"] += 2 * len(real_rows)
+    # Most reports have no methodology: its two walks (a generator and a list) are left out,
+    # adding nothing, as over no rows.
+    if draft.methodology:
+        if any(row.applicable and row.techniques for row in draft.methodology):
+            scores["security_incident"] += 4
+        real_rows = [r for r in draft.methodology if r.applicable and r.tactic_id != "TA0040"]
+        scores["security_incident"] += 2 * len(real_rows)
     if any(i.category in ("file", "host") for i in draft.indicators):
         scores["security_incident"] += 2
-    if scores["security_incident"] == scores["service_outage"]:
+    security, outage = scores["security_incident"], scores["service_outage"]
+    if security == outage:
         return "unknown"
-    return max(scores, key=lambda side: scores[side])
+    # max over the two sides by score, told by one comparison (they differ here).
+    return "security_incident" if security > outage else "service_outage"
 
 
 def text_evidence(
@@ -276,7 +284,10 @@ def text_evidence(
             continue
         side, weight = found
         starts = _word_starts(text, word.decode())
-        scores[side] += weight * sum(not _negated(text, at, side) for at in starts)
+        if side == "security_incident":
+            scores[side] += weight * sum(not _negated(text, at, side) for at in starts)
+        else:  # _negated is False for the outage's words: each place counts, untested
+            scores[side] += weight * sum(1 for _ in starts)
     for opener, pattern, side, weight, gate in phrases:
         if gate is not None and gate.isdisjoint(present):
             continue  # spares the substring test (a pass over the text) of an opener
