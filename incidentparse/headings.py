@@ -527,6 +527,18 @@ def _classify(heading: str, extra: tuple[tuple[str, str], ...], fuzzy: bool) -> 
         # Match(...) filled as a tuple: its __new__ is a Python function binding keywords,
         # and most headings are an alias ('## Summary'), one Match each.
         return _new_tuple(Match, (index[key], 100.0, key, qualifiers))
+    return _classify_unlisted(key, qualifiers, index, extra, fuzzy)
+
+
+def _classify_unlisted(
+    key: str,
+    qualifiers: tuple[str, ...],
+    index: dict[str, str],
+    extra: tuple[tuple[str, str], ...],
+    fuzzy: bool,
+) -> Match:
+    """_classify's steps after its alias look-up, for a key that is no alias of index
+    (_alias_index(extra)): sections._classify_all looks its headings' keys up itself."""
     label, colon, value = key.partition(":")
     if colon and value.strip() and index.get(label.strip()) == "meta":  # '## Date: Feb 6, 2023'
         return Match("meta", 100.0, key, qualifiers)

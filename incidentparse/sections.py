@@ -13,7 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .diagnostics import Sink
-from .headings import Match, _classify, alias_keys, classify, qualifiers
+from .headings import Match, _alias_index, _classify_unlisted, alias_keys, normalise, qualifiers
+
+# classify stays a name of this module: tests/test_tree_perf9.py patches it (since round 35 no
+# step here calls it: promote_run_in and _classify_all look an alias key up themselves).
+from .headings import classify as classify
 from .models import Section, assembled
 from .tokens import Node
 
@@ -92,10 +96,14 @@ def promote_run_in(blocks: list[Node], aliases: Mapping[str, str] | None = None)
     needs only to classify; a plain one must match an alias exactly (prose must not split)."""
     promoted: list[Node] = []
     level = 1
+    # classify(text, aliases, fuzzy=...)'s alias keys and index, built once here, not at each
+    # short paragraph (its two calls and keyword spared too).
+    extra = alias_keys(aliases)
+    index = _alias_index(extra)
     for node in blocks:
         if node.kind == "heading":
             level = node.level
-        elif node.kind == "paragraph" and _is_run_in(node, aliases):
+        elif node.kind == "paragraph" and _run_in(node, extra, index):
             node = Node(
                 "heading",
                 node.line,
@@ -110,6 +118,14 @@ def promote_run_in(blocks: list[Node], aliases: Mapping[str, str] | None = None)
 
 
 def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
+    """Whether a paragraph is a run-in label (section label) under the aliases."""
+    extra = alias_keys(aliases)
+    return _run_in(node, extra, _alias_index(extra))
+
+
+def _run_in(node: Node, extra: tuple[tuple[str, str], ...], index: dict[str, str]) -> bool:
+    """_is_run_in with the aliases' keys (alias_keys) and their index (_alias_index(extra))
+    given: promote_run_in builds them once, not at each paragraph."""
     inline = node.inline
     if inline.breaks:  # a label is one line; the text is not even needed
         return False
@@ -127,7 +143,13 @@ def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
         return False
     bold = inline.all_emphasis and inline.lead_strong
     # A plain label must classify with a score of 100, which no fuzzy match gives: skip it.
-    match = classify(text, aliases, fuzzy=bold)
+    # classify(text, aliases, fuzzy=bold): its key looked up here, the rest of its steps
+    # only for a key that is no alias.
+    key, found_qualifiers = normalise(text)
+    if key in index:
+        # a score of 100: a label unless a team's alias names the kind "unknown"
+        return index[key] != "unknown"
+    match = _classify_unlisted(key, found_qualifiers, index, extra, bold)
     if match.kind == "unknown":
         return False
     return bold or match.score == 100.0
@@ -141,6 +163,7 @@ def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
 # given these fields, the others keep their defaults, unset as in Section(...) (the names
 # given are frozensets, which models.assembled copies fastest).
 _SECTION_FIELDS = frozenset(Section.model_fields)
+_new_part = object.__new__
 _PREAMBLE_GIVEN = frozenset(("heading", "kind", "score", "level", "line_start", "line_end"))
 
 
@@ -180,7 +203,14 @@ def _partition(
             "line_end": max(heading.end_line, end),
             "parent": parent,
         }
-        parts.append(Part(len(parts), assembled(Section, values, _SECTION_FIELDS), heading))
+        # Part(len(parts), section, heading), its fields set here in their order (_new_part):
+        # the dataclass __init__ is a Python frame and a default_factory call per heading.
+        part = _new_part(Part)
+        part.index = len(parts)
+        part.section = assembled(Section, values, _SECTION_FIELDS)
+        part.heading = heading
+        part.nodes = []
+        parts.append(part)
     # Blocks are in line order and each heading starts its part, so a block belongs to the
     # part of the last heading before it (the first part before any): one walk, where a
     # bisect of the part starts per block cost a call and a search each.
@@ -205,6 +235,7 @@ def _classify_all(
     # classify(text, aliases, fuzzy=...) is _classify with the aliases' keys, built here once
     # instead of at every heading (the call and its keyword spared too).
     extra = alias_keys(aliases)
+    index = _alias_index(extra)
     # The first H1 may be the title: read off a flag set at each H1 (a walk over the headings
     # before each one, while no title was found, until round 33).
     h1_before = False
@@ -227,7 +258,13 @@ def _classify_all(
             # match gives: it skips the fuzzy look-up (the costliest step of classifying a
             # title such as '# ADFS Outage'), and whatever kind it has becomes the title's.
             fuzzy = title_index is not None or not may_be_title
-            match = _classify(heading.text, extra, fuzzy)
+            # _classify(heading.text, extra, fuzzy) read in place: most headings' keys are an
+            # alias (two calls spared each), the others go on through its further steps.
+            key, found_qualifiers = normalise(heading.text)
+            if key in index:
+                match = _new_tuple(Match, (index[key], 100.0, key, found_qualifiers))
+            else:
+                match = _classify_unlisted(key, found_qualifiers, index, extra, fuzzy)
         # The first H1 is the title unless it is plainly a section: an exact alias ('# Overview'),
         # not a title that merely starts like one ('# Threat Actors Exploit …').
         if (

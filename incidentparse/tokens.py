@@ -218,6 +218,7 @@ def _block_parser(absent: frozenset[str] = frozenset(), normalized: bool = False
     _dispatch_by_first_character(parser.block.ruler)
     block = _ParserBlock()
     block.ruler = parser.block.ruler  # the rules as configured and dispatched
+    block.code_enabled = "code" in block.ruler.get_active_rules()
     parser.block = block
     return parser
 
@@ -1143,7 +1144,13 @@ class _StateBlock(StateBlock):
         self.parentType = "root"
         self.level = 0
         self.result = ""
-        self._code_enabled = "code" in md.block.ruler.get_active_rules()
+        # StateBlock reads the active rules' names at every parse; a parser of _block_parser
+        # holds the answer, read once when its rules were set (they never change after).
+        block = md.block
+        code_enabled = block.code_enabled if type(block) is _ParserBlock else None
+        if code_enabled is None:
+            code_enabled = "code" in block.ruler.get_active_rules()
+        self._code_enabled = code_enabled
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
         token = _new_token(Token)
@@ -1214,6 +1221,10 @@ def _indent_columns(indent: str) -> int:
 class _ParserBlock(ParserBlock):
     """markdown-it's block parser on a _StateBlock (ParserBlock.parse, its state replaced),
     with its tokenize loop reading the line marks itself."""
+
+    # Whether the code rule is active, which _block_parser sets once its rules are final
+    # (None: the state asks the ruler, as StateBlock does).
+    code_enabled: bool | None = None
 
     def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
         """ParserBlock.tokenize with state.skipEmptyLines and state.isEmpty read from the
@@ -1286,11 +1297,18 @@ def may_hold_footnote(text: str) -> bool:
 
 # What str.splitlines breaks lines at besides "\n" (str.split("\n") breaks only there).
 _OTHER_LINE_BREAKS: tuple[str, ...] = tuple("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# The ASCII characters str.split() and str.isspace() take for whitespace besides the space,
+# "\n" and _OTHER_LINE_BREAKS' (tests/test_tokens_perf35.py checks the three make them all).
+_OTHER_ASCII_BLANKS: tuple[str, ...] = ("\t", "\x1f")
 
 
-def absent_block_rules(text: str, lines: list[str] | None = None) -> frozenset[str]:
+def absent_block_rules(
+    text: str, lines: list[str] | None = None, other_breaks: bool | None = None
+) -> frozenset[str]:
     """The block rules that cannot match anywhere in the text; lines, when given, is
-    text.split("\n") (parse_blocks shares its split with the block state's line marks)."""
+    text.split("\n") (parse_blocks shares its split with the block state's line marks);
+    other_breaks, when given, is _holds_any(text, _OTHER_LINE_BREAKS) (parse_blocks reads it
+    for the inline contents too)."""
     absent: list[str] = [] if _holds_fence_mark(text) else ["fence"]
     for rule, marks in _SEARCHED_MARKS:
         # _holds_any(text, marks) in place: a call per rule is most of the cost on small texts
@@ -1303,7 +1321,9 @@ def absent_block_rules(text: str, lines: list[str] | None = None) -> frozenset[s
     # more: extra line ends can only keep a rule in. (A regex over the text costs ten times.)
     # Without those characters its lines are split("\n")'s, but for a last empty line: an
     # empty end, which no rule looks for.
-    if lines is None or _holds_any(text, _OTHER_LINE_BREAKS):
+    if other_breaks is None:
+        other_breaks = _holds_any(text, _OTHER_LINE_BREAKS)
+    if lines is None or other_breaks:
         lines = text.splitlines()
     line_ends = {line[-1:] for line in lines}
     if " " in line_ends or "\t" in line_ends:
@@ -1362,10 +1382,14 @@ def parse_blocks(text: str, lines: list[str] | None = None) -> list[Node]:
         # text.count("\n") + 1 read off the split (the count read the whole text again),
         # before the block state's line marks drop an empty last line from the list.
         line_count = len(lines)
-        parser = _block_parser(absent_block_rules(text, lines), is_normalized(text))
+        other_breaks = _holds_any(text, _OTHER_LINE_BREAKS)
+        parser = _block_parser(absent_block_rules(text, lines, other_breaks), is_normalized(text))
         env: EnvType = {}  # the block pass stores link reference definitions here
         tokens = block_tokens(parser, text, env, lines)
-        tree = _Tree(tokens, _lazy_inline_of(parser, env))
+        # Whether the text's only ASCII whitespace is the space and "\n": then so is an ASCII
+        # content's (a content holds the text's characters and spaces getLines pads with).
+        spaces_only = not other_breaks and not _holds_any(text, _OTHER_ASCII_BLANKS)
+        tree = _Tree(tokens, _lazy_inline_of(parser, env, spaces_only))
     root = Node("root", 1, max(1, line_count))
     tree.build(0, len(tree.tokens), root, depth=0)
     return root.children
@@ -1408,10 +1432,13 @@ def _lazy_inline(parser: MarkdownIt, env: EnvType, token: Token) -> Inline:
     return _lazy_inline_of(parser, env)(token)
 
 
-def _lazy_inline_of(parser: MarkdownIt, env: EnvType) -> Callable[[Token], Inline]:
+def _lazy_inline_of(
+    parser: MarkdownIt, env: EnvType, spaces_only: bool = False
+) -> Callable[[Token], Inline]:
     """_lazy_inline with parser and env bound: a closure, called ~45 ns faster than
     functools.partial(_lazy_inline, parser, env) (one call per paragraph, heading, item and
-    cell)."""
+    cell). spaces_only, when True, says the text holds no ASCII whitespace but the space and
+    "\n" (no character of _OTHER_LINE_BREAKS or _OTHER_ASCII_BLANKS)."""
 
     def lazy_inline(token: Token) -> Inline:
         content = token.content
@@ -1436,9 +1463,12 @@ def _lazy_inline_of(parser: MarkdownIt, env: EnvType) -> Callable[[Token], Inlin
                 return plain_inline(content)
             # Most contents are one line of prose: plain_inline's _plain(content, ()), built
             # here without its two calls, and _clean(content) read in place (its test of a
-            # clean text, then its fold).
+            # clean text, then its fold). isprintable stands there for "no whitespace but
+            # the space" (every other is unprintable): an ASCII content of a spaces_only
+            # text is known to hold none, and is not read a character at a time for it (an
+            # unprintable control character it may hold folds to itself as well).
             if (
-                content.isprintable()
+                ((spaces_only and content.isascii()) or content.isprintable())
                 and "  " not in content
                 and content[:1] != " "
                 and content[-1:] != " "
