@@ -18,10 +18,17 @@ from .points import (
     YEAR,
     Ctx,
     Point,
+    build_month_day,
     build_time,
     rules_at,
 )
-from .shapes import NAMED_INITIALS, match_date_at_line_end, match_named, match_shape
+from .shapes import (
+    NAMED_BEFORE_SYMBOL,
+    NAMED_INITIALS,
+    match_date_at_line_end,
+    match_named,
+    match_shape,
+)
 from .sre_facts import initials, never_first
 from .vocab import (
     APPROX_PREFIXES,
@@ -397,6 +404,9 @@ def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
             named = match_named(text, pos, ctx)
             if named is not None:
                 return Expr(pos, named[1], named[0])
+            dashed = _named_before_symbol(text, pos, ctx)
+            if dashed is not None:
+                return dashed
         if text[pos : pos + 1].lower() in _WEEKDAY_INITIALS:
             # 'Wednesday, 2018-08-22' in two matches instead of the grammar's sixty calls
             dated = _match_weekday_shape(text, pos, ctx)
@@ -427,6 +437,36 @@ def match_expression(text: str, pos: int, ctx: Ctx) -> Expr | None:
     if roles and roles[0][0] in ("from", "between") and expr.mode == "point":
         expr.begin = roles[0][1].end()  # a lone 'from X' is just X
     return expr
+
+
+def _named_before_symbol(text: str, pos: int, ctx: Ctx) -> Expr | None:
+    """match_expression's Expr at a named-month date with its day and year, blanks and a range
+    symbol after it ('July 11 2025 - CloudBank', a 2i2c title), where no range can follow: the
+    date alone. None wherever the grammar may read more (it then reads the date itself).
+
+    Why it is the grammar's: no prefix, part-of word or weekday starts a month name, and only
+    the month_day rule reads one (test_dates_perf16), its first match NAMED's date; so
+    match_compound's point is build_month_day of that match (refused by case_unsafe as the rule
+    is). Blanks then a symbol leave _attach_time nothing (its join stops at the symbol, which is
+    no digit and no letter of _TIME_LETTERS), _attach_weekday nothing (no '(' or weekday name
+    there) and _ONWARD nothing (it needs 'and', 'on' or 'forward' after the blanks). Of the
+    tails, '-ish' and an open end are asked by their own regexes, and the range's right side,
+    where _RANGE_SEP ends, by _POINT_START, which lets through every point match_compound and
+    _bare_day_after can read (a digit among them): where it fails no range is read, and the
+    mode stays 'point' with no role. Spares the second match_named, the prefixes, the rules at
+    the month name and the right side's (~25 us a title; tests/test_dates_perf35_dash.py)."""
+    m = NAMED_BEFORE_SYMBOL.match(text, pos)
+    if m is None or case_unsafe(m.group(0)):
+        return None
+    end = m.end()
+    if _APPROX_SUFFIX.match(text, end) is not None or _OPEN_END.match(text, end) is not None:
+        return None
+    sep = _RANGE_SEP.match(text, end)
+    assert sep is not None  # blanks and one of its symbols are there
+    right = sep.end()
+    if text[right : right + 1] not in _NO_POINT and _POINT_START.match(text, right) is not None:
+        return None
+    return Expr(pos, end, build_month_day(m, ctx))
 
 
 def _may_open_digit_range(text: str, pos: int) -> bool:

@@ -146,10 +146,13 @@ NAMED_FOLLOW = (
 )
 # A clock time after it ('July 11, 2025, 12:42 PM') is read as SHAPE reads one after a date:
 # the grammar's date-time join, the 'time' rule's minutes form, then SHAPE's own follower test.
-NAMED = re.compile(
-    rf"(?>(?i:{MONTH}[\s-]?{DAY}(?:\s*,\s*|\s+|-){YEAR}(?!\s*(?:hosts?|users?))))"
-    rf"(?:{_JOIN}(?=\d){_TIME}{_FOLLOW}|{NAMED_FOLLOW})"
-)
+_NAMED_DATE = rf"(?>(?i:{MONTH}[\s-]?{DAY}(?:\s*,\s*|\s+|-){YEAR}(?!\s*(?:hosts?|users?))))"
+NAMED = re.compile(rf"{_NAMED_DATE}(?:{_JOIN}(?=\d){_TIME}{_FOLLOW}|{NAMED_FOLLOW})")
+# NAMED's date (no clock time) where blanks and a range symbol follow ('July 11 2025 -
+# CloudBank', a title): NAMED_FOLLOW refuses it, as a range may follow; the grammar then reads
+# it with its rules and tails (~25 us), and grammar._named_before_symbol tells where no range
+# can (its one regex match, the date's, stands for match_point's month_day rule).
+NAMED_BEFORE_SYMBOL = re.compile(rf"{_NAMED_DATE}(?=[ \t]*[-–—−~])")
 # The letters a month name starts with, in either case (a set look-up turns every other away).
 NAMED_INITIALS = frozenset(name[0] for name in MONTH_BY_NAME) | frozenset(
     name[0].upper() for name in MONTH_BY_NAME
