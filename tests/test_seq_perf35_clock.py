@@ -1,14 +1,17 @@
 """Round 35: a timeline's clock stamps resolved by the zone's values read once per timeline.
 
-`dates.resolve.clock_on_day` (with `clock_lane`): a clock time alone with no zone written
-('5:02 PM', the `### 5:02 PM` headings of the 2i2c timelines) is _clock_span's first case,
-built with the Env zone's shift, other readings and source read once per sequence, and
-`dates.sequence.resolve_sequence` hands it a Stamp read whole by the shapes at 0 without
-_reading, _whole_stamp, _whole_stamp_value and to_span around it. Compared with to_span (the
-general path) on every stamp the timeline finds in our reports' lines and paragraphs and in
-generated rows dense in clock shapes, under fixed, ambiguous and region zones and carried days
-up to the calendar's ends; and resolve_sequence with round 34's, kept here, on the same rows
-and generated sequences. The generated rows take the lane without the shared corpus.
+`dates.resolve.clock_on_day` (with `clock_lane`): one clock time with no zone written, alone
+on the carried day ('5:02 PM', the `### 5:02 PM` headings of the 2i2c timelines) or on its own
+day ('2022-03-18 08:37', a table's Time cell; '2018-08-22, 03:26pm'), is _clock_span's case,
+built with the Env zone's shift, other readings and source read once per sequence; and
+`dates.sequence.resolve_sequence` hands it a Stamp read whole by the shapes at 0 (without
+_reading, _whole_stamp, _whole_stamp_value and to_span around it) and a plain label read whole
+by the shapes at 0 (for _shaped_value). Compared with to_span and _shaped_value (the general
+path) on every stamp and line of our reports and on generated rows dense in clock shapes, under
+fixed, ambiguous and region zones and carried days up to the calendar's ends, with clocks
+changed by hand where the shapes read none (24:00, a minute past 59, a written zone, a day that
+does not exist); and resolve_sequence with round 34's, kept here, on generated sequences of
+stamps and of plain labels. The generated rows take the lane without the shared corpus.
 """
 
 from __future__ import annotations
@@ -80,8 +83,31 @@ def _compare(stamps: list[Stamp], options_list: Sequence[Options]) -> int:
                 if fast is not None and plain is not None:
                     assert fast[0].model_fields_set == plain[0].model_fields_set
                     assert type(fast[0].text) is str
-                if known.a is not None and known.a.kind == "time" and known.a.zone is None:
+                if known.a is not None and known.a.zone is None and known.a.hour is not None:
                     taken += 1
+    return taken
+
+
+def _compare_labels(labels: list[str], options_list: Sequence[Options]) -> int:
+    """Plain labels (a table's Time cell) the lane builds, against _shaped_value (to_span)."""
+    taken = 0
+    for n, label in enumerate(labels):
+        for options in options_list[n % 7 :: 7]:
+            env = options.env()
+            lane = resolve.clock_lane(env)
+            if lane is None:
+                continue
+            for ctx in contexts(options):
+                read = sequence._shape_read(label, ctx) if label else None
+                if read is None or read[0].begin != 0:
+                    continue  # resolve_sequence hands clock_on_day only these
+                fast = resolve.clock_on_day(read[0], read[1], env, ctx, lane)
+                plain = sequence._shaped_value(read[1], read[0], env, ctx)
+                assert fast == plain, (label, options, ctx)
+                if fast is not None and plain is not None:
+                    assert fast[0].model_fields_set == plain[0].model_fields_set
+                a = read[0].a
+                taken += a is not None and a.kind == "ymd" and a.hour is not None
     return taken
 
 
@@ -93,9 +119,16 @@ def test_generated_clocks_resolve_as_to_span() -> None:
     assert _compare(_stamps(_generated(3000, 351)), _options()) > 3000
 
 
+def test_labels_resolve_as_shaped_value() -> None:
+    labels = _generated(3000, 354) + _doc_rows()
+    cells = [label.strip(" |") for label in labels]
+    assert _compare_labels(cells, _options()) > 1000
+
+
 def test_the_lane_refuses_what_it_does_not_build() -> None:
-    """24:00, a written zone, a minute past 59, another kind and a day at the calendar's end
-    go to to_span (the clocks changed by hand: the shapes read none of them so)."""
+    """24:00, a written zone, a minute past 59, a relative day, a day that does not exist or
+    at the calendar's end go to to_span; a weekday that is not the date's is flagged as there
+    (the clocks changed by hand: the shapes read none of them so)."""
     options = Options(dt.date(2024, 3, 1), None, "BST", None)
     env = options.env()
     lane = resolve.clock_lane(env)
@@ -113,6 +146,11 @@ def test_the_lane_refuses_what_it_does_not_build() -> None:
         known.a.evolve(second=75),
         known.a.evolve(hour=-3),
         known.a.evolve(kind="ymd", year=2024, month=3, day=1),
+        known.a.evolve(kind="ymd", year=2023, month=2, day=29),
+        known.a.evolve(kind="ymd", year=2024, month=3, day=1, weekday=0, approximate=True),
+        known.a.evolve(kind="ymd", year=None, month=12, day=31, relative=True),
+        known.a.evolve(kind="ymd", year=9999, month=12, day=31, hour=23),
+        known.a.evolve(kind="ymd", year=1, month=1, day=1, hour=0),
     )
     cases = 0
     for point in points:
@@ -126,7 +164,7 @@ def test_the_lane_refuses_what_it_does_not_build() -> None:
                 fast = resolve.clock_on_day(expr, "5:02 PM", env, ctx, lane)
                 assert fast == resolve.to_span(expr, "5:02 PM", env, ctx, None), (point, ctx)
                 cases += fast is None
-    assert cases >= 4  # the calendar's ends and the minute past 59 give None both ways
+    assert cases >= 6  # the calendar's ends, the minute past 59, Feb 29 give None both ways
     assert resolve.clock_lane(Options(dt.date(2024, 3, 1), None, "America/New_York").env()) is None
 
 
@@ -201,10 +239,13 @@ def test_sequences_resolve_as_round_34s() -> None:
         reference = REFS[n % len(REFS)]
         rows = [rng.choice(texts) for _ in range(rng.randint(1, 9))]
         stamps = [found[0] if (found := timeline._stamp_of(r, reference)) else "" for r in rows]
+        labels = [r.strip() for r in rows]  # plain labels, as a table's Time cells are
         for options in options_list[n % 11 :: 11]:
             for anchor in anchors:
                 fast = sequence.resolve_sequence(stamps, options, anchor)
                 _same(fast, _old_resolve_sequence(stamps, options, anchor))
+                fast = sequence.resolve_sequence(labels, options, anchor)
+                _same(fast, _old_resolve_sequence(labels, options, anchor))
 
 
 def test_reports_parse_as_with_round_34s(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -49,8 +49,8 @@ def resolve_sequence(
             # A Stamp with its own reading: _reading's answer. Read whole by the shapes at 0
             # (_whole_stamp: at 0, opening with a digit) its value is _whole_stamp_value's,
             # to_span of its text as a plain str, which clock_on_day gives (a `### 5:02 PM`
-            # heading: its clock by the zone's values read once, without the four calls
-            # around it); else _known_value's, as below.
+            # heading, '2018-08-22, 03:26pm: …': its clock by the zone's values read once,
+            # without the four calls around it); else _known_value's, as below.
             if known.begin == 0 and "0" <= text[:1] <= "9":
                 found = clock_on_day(known, str(text), env, ctx, lane)
             else:
@@ -61,7 +61,13 @@ def resolve_sequence(
             if read is None:
                 found = None
             elif read[0].begin == 0:
-                found = _shaped_value(read[1], read[0], env, ctx)
+                # _shaped_value's to_span, by the zone's values read once (clock_on_day) where
+                # it has them: a table's Time cell ('2022-03-18 08:37', dfds' Node-IPC rows)
+                found = (
+                    _shaped_value(read[1], read[0], env, ctx)
+                    if lane is None
+                    else clock_on_day(read[0], read[1], env, ctx, lane)
+                )
             else:
                 found = _known_value(text, read[0], env, ctx)
         else:
