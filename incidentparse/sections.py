@@ -14,10 +14,6 @@ from dataclasses import dataclass, field
 
 from .diagnostics import Sink
 from .headings import Match, _alias_index, _classify_unlisted, alias_keys, normalise, qualifiers
-
-# classify stays a name of this module: tests/test_tree_perf9.py patches it (since round 35 no
-# step here calls it: promote_run_in and _classify_all look an alias key up themselves).
-from .headings import classify as classify
 from .models import Section, assembled
 from .tokens import Node
 

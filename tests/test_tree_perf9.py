@@ -66,16 +66,43 @@ def test_parse_blocks_without_normalize_matches_on_generated_texts() -> None:
 # The title candidate (the first H1) is classified without the fuzzy look-up: a fuzzy score is
 # below 100, and below 100 the candidate becomes the title whatever its kind. Headings below a
 # timeline or appendix take only their qualifiers (headings.qualifiers), not the whole key.
-def _fuzzy_always(
-    heading: str, extra_aliases: Mapping[str, str] | None = None, *, fuzzy: bool = True
-) -> headings.Match:
-    return headings.classify(heading, extra_aliases)
+# The plain computation: every heading by headings.classify (the fuzzy look-up always, the key
+# built, the qualifiers from normalise), the title candidate by a walk over the headings before
+# it. (Since round 35, sections no longer calls classify: this replaces _classify_all whole.)
+def _plain_classify_all(
+    found_headings: list[tokens.Node], offset: int, aliases: Mapping[str, str] | None
+) -> tuple[list[tuple[headings.Match, int | None]], int | None]:
+    title_index: int | None = None
+    found: list[tuple[headings.Match, int | None]] = []
+    stack: list[int] = []
+    for number, heading in enumerate(found_headings):
+        while stack and found_headings[stack[-1]].level >= heading.level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        parent_kind = found[parent][0].kind if parent is not None else None
+        if parent_kind in sections.ABSORBING_KINDS:
+            key, found_qualifiers = headings.normalise(heading.text)
+            match = headings.Match(parent_kind, 100.0, key, found_qualifiers)
+        else:
+            match = headings.classify(heading.text, aliases)
+        may_be_title = heading.level == 1 and all(
+            earlier.level != 1 for earlier in found_headings[:number]
+        )
+        if (
+            title_index is None
+            and may_be_title
+            and (match.kind in ("unknown", "meta") or match.score != 100)
+        ):
+            match = headings.Match("meta", 100.0, match.normalised, match.qualifiers)
+            title_index = number + offset
+        found.append((match, parent + offset if parent is not None else None))
+        stack.append(number)
+    return found, title_index
 
 
 def _outline_fuzzy_always(text: str, aliases: Mapping[str, str] | None) -> sections.Outline:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(sections, "classify", _fuzzy_always)
-        patch.setattr(sections, "qualifiers", lambda heading: headings.normalise(heading)[1])
+        patch.setattr(sections, "_classify_all", _plain_classify_all)
         return _outline(text, aliases)
 
 
