@@ -1,0 +1,139 @@
+"""Round 35: one search for two families' anchors that open with the same literal.
+
+ioc.scan._shared_places finds the places of the URL family's ':' anchor and the IPv6 family's
+':' anchor in one search, and those of the host-like family's '.' anchor and the file-name
+family's '.' anchor in another; each family then walks its own places (_placed) instead of
+searching for its anchor again after every place (_single_anchor). Compared here:
+
+- each shared pass's places with each anchor's own finditer, on every report we have
+  (test_ioc_perf's TEXTS: fixtures, docs, the shared corpus when present, the IOC case tables,
+  generated text), the README and generated texts of colons, dots, hex digits, URL and IPv6
+  pieces, host and file names, defanged forms and what stops them;
+- _placed's candidates with _candidates' (round 34's walk) on the same texts;
+- _hits with round 34's _hits (kept below: every family by _candidates) on the same texts.
+
+The texts hold what makes the shared passes run (both families' anchors and no defanged
+anchor), what makes them stand aside (a '[:' or a '[.' as well) and places where both dot
+anchors match at once ('a.txt', 'evil.zip').
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+
+from incidentparse.ioc import classify as c
+
+from .conftest import ROOT
+from .test_ioc_perf import TEXTS
+
+# The module (incidentparse.ioc.scan, as an attribute, is the scan function it exports).
+scan = importlib.import_module("incidentparse.ioc.scan")
+
+_INDEX = {scanner.name: at for at, scanner in enumerate(scan.SCANNERS)}
+
+
+def _ref_hits(text: str, env: c.Env) -> list[c.Hit]:
+    """Round 34's _hits: every family's candidates by _candidates."""
+    absent = scan._absent(text, scan._HIT_PROBES)
+    hits: list[c.Hit] = []
+    for scanner, literals in zip(scan.SCANNERS, scan._LITERALS, strict=True):
+        if literals and literals <= absent:
+            continue
+        if scanner.needs and (
+            scanner.needs not in text
+            if scanner.needs_finder is None
+            else scanner.needs_finder.search(text) is None
+        ):
+            continue
+        for start, end in scan._candidates(text, scanner, absent):
+            found = scanner.judge(env, start, end)
+            for hit in found if isinstance(found, list) else (found,):
+                if hit is not None and hit.end > hit.start:
+                    hits.append(hit)
+    return hits
+
+
+# ---------------------------------------------------------------- generated texts
+
+_PIECES: tuple[str, ...] = (
+    ":", ":", "::", "://", "http", "https://", "hxxp[://]", "[:", "(:", "[:]", "/", "[", "0",
+    "1", "a", "F", "db8", "2001", "fe80", "g", ".", ".", "..", "[.]", "(.)", "\\.", "[dot]",
+    "evil", "example", "com", "org", "io", "zip", "txt", "exe", "tar.gz", "yaml", "js", "e.g",
+    "i.e", "P.S", "Node.js", "1.2.3.4", "10.0.0.1", "a.txt", "evil.zip", "_", "-", "$", "%",
+    "\\", " ", " ", "\n", "`", "é", "x", "Z", "12:30", "a:b:c", "www", "api.github.com/x",
+)  # fmt: skip
+
+
+def _generated(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 50))) for _ in range(count)]
+
+
+def _prose(count: int, seed: int) -> list[str]:
+    """Sentences with URLs, hosts, files and addresses among words, as reports write them."""
+    rng = random.Random(seed)
+    words = ("We", "moved", "the", "host", "to", "see", "e.g.", "i.e.", "at", "12:30", "P.S.")
+    things = (
+        "https://github.com/org/repo/pull/12", "http://10.0.0.1:8080/x", "api.example.com",
+        "report.pdf", "values.yaml", "Node.js", "fe80::1", "2001:db8::1", "1.2.3.4",
+        "hxxp[://]evil[.]com", "evil[.]com", "run.sh", "a.b.c.d.zip", "`cfg.json`",
+    )  # fmt: skip
+    out = []
+    for _ in range(count):
+        parts = [rng.choice(words if rng.random() < 0.6 else things) for _ in range(20)]
+        out.append(" ".join(parts) + rng.choice((".", "\n", "", ":")))
+    return out
+
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+SHARED_TEXTS = [*TEXTS, README, *_generated(6000, 35), *_prose(1500, 36)]
+
+
+def test_shared_places_are_each_anchors_places() -> None:
+    passes = {0: 0, 1: 0}
+    both = 0
+    for text in SHARED_TEXTS:
+        absent = scan._absent(text, scan._HIT_PROBES)
+        places = scan._shared_places(text, absent)
+        for which, shared in enumerate(scan._SHARED):
+            first, second = places[shared.first], places[shared.second]
+            if shared.literal in absent or not shared.others <= absent:
+                assert first is None and second is None, text
+                continue
+            passes[which] += 1
+            assert first is not None and second is not None
+            for own, index in ((first, shared.first), (second, shared.second)):
+                anchor = scan.SCANNERS[index].anchors[0]
+                assert anchor.literal == shared.literal
+                assert own == [match.start() for match in anchor.pattern.finditer(text)], text
+            both += len(set(first) & set(second))
+        # No family but these four ever takes places from a shared pass.
+        taken = {index for index, own in enumerate(places) if own is not None}
+        assert taken <= {_INDEX[name] for name in ("url", "ipv6", "hostlike", "file_name")}
+    # Both passes ran often, stood aside often, and the dot pass met places of both anchors.
+    assert min(passes.values()) > 2000 and both > 500, (passes, both)
+    assert sum(1 for t in SHARED_TEXTS if "[:" in t or "[." in t) > 1000
+
+
+def test_placed_candidates_are_single_anchor_ones() -> None:
+    walked = 0
+    for text in SHARED_TEXTS:
+        absent = scan._absent(text, scan._HIT_PROBES)
+        places = scan._shared_places(text, absent)
+        for scanner, own in zip(scan.SCANNERS, places, strict=True):
+            if own is None:
+                continue
+            got = list(scan._placed(text, scanner, own))
+            assert got == list(scan._candidates(text, scanner, absent)), (scanner.name, text)
+            walked += len(got)
+    assert walked > 8000
+
+
+def test_hits_are_round_34s() -> None:
+    for text in SHARED_TEXTS:
+        if not text or text.isspace():
+            continue
+        layout = scan.Layout.build(text)
+        env = c.Env(text, layout, scan.Labels(layout))
+        assert scan._hits(text, env) == _ref_hits(text, env), text
