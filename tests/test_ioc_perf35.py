@@ -22,6 +22,8 @@ from __future__ import annotations
 import importlib
 import random
 
+import pytest
+
 from incidentparse.ioc import classify as c
 
 from .conftest import ROOT
@@ -137,3 +139,34 @@ def test_hits_are_round_34s() -> None:
         layout = scan.Layout.build(text)
         env = c.Env(text, layout, scan.Labels(layout))
         assert scan._hits(text, env) == _ref_hits(text, env), text
+
+
+# ---------------------------------------------------------------- hits built at once
+
+
+def _plain_new(cls: type[c.Hit], fields: tuple[object, ...]) -> c.Hit:
+    """The general path: Hit's own constructor (namedtuple's __new__) given the fields."""
+    return cls(*fields)  # type: ignore[arg-type]
+
+
+def test_hits_built_at_once_are_the_constructors(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The domain and URL judges build their hits by tuple.__new__ with every field: the same
+    # tuples of the same class as Hit(...) builds, every field in place (a field left out
+    # makes a shorter tuple, caught by the length and the comparison).
+    texts = [t for t in SHARED_TEXTS if t and not t.isspace()]
+    fast = []
+    for text in texts:
+        layout = scan.Layout.build(text)
+        fast.append(scan._hits(text, c.Env(text, layout, scan.Labels(layout))))
+    monkeypatch.setattr(c, "_TUPLE_NEW", _plain_new)
+    built = {"domain": 0, "url": 0}
+    for text, hits in zip(texts, fast, strict=True):
+        layout = scan.Layout.build(text)
+        assert hits == scan._hits(text, c.Env(text, layout, scan.Labels(layout))), text
+        for hit in hits:
+            assert type(hit) is c.Hit and len(hit) == len(c.Hit._fields), hit
+            assert hit == c.Hit(*hit), hit
+            if hit.type in built:
+                assert hit.scope is None, hit
+                built[hit.type] += 1
+    assert built["domain"] > 3000 and built["url"] > 1000, built
