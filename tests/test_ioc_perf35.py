@@ -25,6 +25,7 @@ import random
 import pytest
 
 from incidentparse.ioc import classify as c
+from incidentparse.ioc.context import _NOTE_MAX, Labels, _inline_label
 
 from .conftest import ROOT
 from .test_ioc_perf import TEXTS
@@ -170,3 +171,46 @@ def test_hits_built_at_once_are_the_constructors(monkeypatch: pytest.MonkeyPatch
                 assert hit.scope is None, hit
                 built[hit.type] += 1
     assert built["domain"] > 3000 and built["url"] > 1000, built
+
+
+# ---------------------------------------------------------------- labels
+
+
+class _RefLabels(Labels):
+    """Round 34's Labels: _label_at slices the line before the offset for _inline_label."""
+
+    def _label_at(self, offset: int, index: int | None = None) -> str | None:
+        layout = self.layout
+        if index is None:
+            index = layout.line_index(offset)
+        line_start = layout.line_starts[index]
+        label = _inline_label(layout.text[line_start : min(offset, line_start + _NOTE_MAX)])
+        return label if label is not None else self.above(index)
+
+
+def _label_texts() -> list[str]:
+    """Label lines, inline labels, list items, rows and prose, with and without colons."""
+    rng = random.Random(351)
+    lines = (
+        "**C2 servers:**", "Dropped files:", "- **Hash:** abc", "* item: evil.com", "| a | b |",
+        "", "plain prose line", "12:30 UTC the host", "1. first: x", "__Label:__ rest", "## Head",
+        "Note: see evil.com below", "x" * 320 + ": late", "**Bold** text", "- [ ] todo: y",
+    )  # fmt: skip
+    return ["\n".join(rng.choice(lines) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+
+
+def test_label_at_is_round_34s() -> None:
+    asked = spared = 0
+    for text in [*TEXTS, README, *_label_texts()]:
+        if not text:
+            continue
+        layout = scan.Layout.build(text)
+        new, old = Labels(layout), _RefLabels(layout)
+        rng = random.Random(len(text))
+        for offset in sorted({rng.randrange(len(text)) for _ in range(12)}):
+            assert new.label_at(offset) == old.label_at(offset), (text, offset)
+            index = layout.line_index(offset)
+            assert new.label_at(offset, index) == old.label_at(offset, index)
+            asked += 1
+            spared += ":" not in text[layout.line_starts[index] : offset]
+    assert asked > 50000 and spared > 20000, (asked, spared)
