@@ -214,3 +214,78 @@ def test_label_at_is_round_34s() -> None:
             asked += 1
             spared += ":" not in text[layout.line_starts[index] : offset]
     assert asked > 50000 and spared > 20000, (asked, spared)
+
+
+# ---------------------------------------------------------------- dotted words turned away
+
+
+def _ref_hostlike(env: c.Env, start: int, end: int) -> c.Hit | list[c.Hit] | None:
+    """Round 34's hostlike: every name that _plain_domain does not take is refanged, split
+    and judged by ipv4 or domain."""
+    raw = env.text[start:end]
+    if raw[raw.rfind(".") + 1 :] in c._PLAIN_TLDS:
+        plain = c._plain_domain(env.text, start, end, raw)
+        if plain is not None:
+            return plain
+    pair = c._IP_RANGE.match(raw) if "-" in raw else None
+    if pair is not None:
+        cut = start + pair.end(1)
+        both = [_ref_hostlike(env, start, cut), _ref_hostlike(env, cut + 1, end)]
+        return [hit for hit in both if isinstance(hit, c.Hit)] or None
+    live = c.refang(raw)
+    defanged = live != raw
+    labels = live.split(".")
+    if "" in labels:
+        return None
+    if live.replace(".", "").isdigit():
+        return c.ipv4(env, start, end, labels, defanged)
+    return c.domain(env, start, end, live, labels, defanged)
+
+
+def _dotted(count: int, seed: int) -> list[str]:
+    """Dotted words among prose: plain and defanged dots, TLDs, internal names, file
+    extensions, digits, ranges, capitals, and the shapes of 'e.g' and 'Node.js'."""
+    rng = random.Random(seed)
+    labels = (
+        "e", "g", "i", "P", "S", "Node", "js", "values", "yaml", "evil", "example", "com", "COM",
+        "org", "local", "corp", "lan", "internal", "dc01", "10", "0", "1", "255", "300", "a-b",
+        "x1", "io", "zip", "md", "py", "www", "Foo", "Bar", "k8s", "1a", "studio", "github",
+    )  # fmt: skip
+    dots = (".", ".", ".", "[.]", "(.)", "{.}", "[.", "\\.", " [.] ", "[dot]", " (dot) ")
+    around = (" ", " ", "\n", "(", ")", ". ", ", ", "`", "@", "_", "-", "/", ":", "host: ")
+    out = []
+    for _ in range(count):
+        words = []
+        for _ in range(rng.randint(1, 6)):
+            parts = [rng.choice(labels) for _ in range(rng.randint(2, 4))]
+            word = parts[0]
+            for part in parts[1:]:
+                word += rng.choice(dots) + part
+            if rng.random() < 0.1:
+                word += "-" + word
+            words.append(rng.choice(around) + word)
+        out.append("".join(words) + rng.choice(around))
+    return out
+
+
+def test_hostlike_is_round_34s() -> None:
+    scanner = scan.SCANNERS[_INDEX["hostlike"]]
+    judged = turned_away = 0
+    for text in [*SHARED_TEXTS, *_dotted(6000, 352)]:
+        if not text or text.isspace():
+            continue
+        layout = scan.Layout.build(text)
+        env = c.Env(text, layout, scan.Labels(layout))
+        for start, end in scan._candidates(text, scanner, scan.absent_literals(text)):
+            got = c.hostlike(env, start, end)
+            assert got == _ref_hostlike(env, start, end), (text, text[start:end])
+            judged += 1
+            raw = text[start:end]
+            last = raw[raw.rfind(".") + 1 :]
+            turned_away += (
+                last not in c._PLAIN_TLDS
+                and last.lower() not in c._NAME_TLDS
+                and not last.isdigit()
+                and not any(char in raw for char in "[({\\")
+            )
+    assert judged > 30000 and turned_away > 5000, (judged, turned_away)

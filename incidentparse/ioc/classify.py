@@ -174,6 +174,10 @@ _CODE_SHAPED_TLDS: Final = frozenset(
 )
 
 
+# A last label domain() may accept: a TLD, or one _internal may take.
+_NAME_TLDS: Final = TLDS | INTERNAL_TLDS
+
+
 def _plain_domain(text: str, start: int, end: int, raw: str) -> Hit | None:
     """hostlike's hit for a plain lower-case name, or None: the general path decides."""
     # The last label first: the set test turns most other dotted words away ('e.g', 'Node.js',
@@ -196,10 +200,26 @@ def hostlike(env: Env, start: int, end: int) -> Hit | list[Hit] | None:
     raw = env.text[start:end]
     # _plain_domain's first test here: a dotted word with no such TLD ('e.g', 'Node.js') is
     # spared the call.
-    if raw[raw.rfind(".") + 1 :] in _PLAIN_TLDS:
+    last = raw[raw.rfind(".") + 1 :]
+    if last in _PLAIN_TLDS:
         plain = _plain_domain(env.text, start, end, raw)
         if plain is not None:
             return plain
+    elif (
+        last.lower() not in _NAME_TLDS
+        and not last.isdigit()
+        and "[" not in raw
+        and "(" not in raw
+        and "{" not in raw
+        and "\\" not in raw
+    ):
+        # A dotted word written plain whose last label is no TLD and not digits ('e.g',
+        # 'Node.js', 'values.yaml'), turned away before refang, the split and the calls
+        # below: every defanged dot holds '[', '(', '{' or a backslash, so refang gives the
+        # word back as it is and its last label is this one; it is no address nor range of
+        # them (each needs that label of digits) and domain() refuses a name whose last
+        # label is no TLD and no internal one (tests/test_ioc_perf35.py compares).
+        return None
     pair = _IP_RANGE.match(raw) if "-" in raw else None  # every range holds its "-"
     if pair is not None:  # "10.0.0.1-10.0.0.9": a range of two addresses
         cut = start + pair.end(1)
