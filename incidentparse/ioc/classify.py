@@ -48,6 +48,13 @@ class Hit(NamedTuple):
     scope: IpScope | None = None
 
 
+# Hit's constructor (namedtuple's __new__) is a Python function that hands its fields, the
+# defaults filled in, to tuple.__new__: the judges of the most frequent hits (domains, URLs)
+# call tuple.__new__ with all six fields at once, ~half the cost of a hit built (the same
+# tuple of the same class; tests/test_ioc_perf35.py compares the hits with Hit(*fields)).
+_TUPLE_NEW: Final = tuple.__new__
+
+
 @dataclass
 class Env:
     """What a classifier may look at: the text, its layout and its labels."""
@@ -167,6 +174,10 @@ _CODE_SHAPED_TLDS: Final = frozenset(
 )
 
 
+# A last label domain() may accept: a TLD, or one _internal may take.
+_NAME_TLDS: Final = TLDS | INTERNAL_TLDS
+
+
 def _plain_domain(text: str, start: int, end: int, raw: str) -> Hit | None:
     """hostlike's hit for a plain lower-case name, or None: the general path decides."""
     # The last label first: the set test turns most other dotted words away ('e.g', 'Node.js',
@@ -181,7 +192,7 @@ def _plain_domain(text: str, start: int, end: int, raw: str) -> Hit | None:
         return None
     if text[end : end + 1] in ("_", "@", "(", "-") or text[start - 1 : start] == "@":
         return None
-    return Hit("domain", raw, start, end, False)
+    return _TUPLE_NEW(Hit, ("domain", raw, start, end, False, None))
 
 
 def hostlike(env: Env, start: int, end: int) -> Hit | list[Hit] | None:
@@ -189,10 +200,26 @@ def hostlike(env: Env, start: int, end: int) -> Hit | list[Hit] | None:
     raw = env.text[start:end]
     # _plain_domain's first test here: a dotted word with no such TLD ('e.g', 'Node.js') is
     # spared the call.
-    if raw[raw.rfind(".") + 1 :] in _PLAIN_TLDS:
+    last = raw[raw.rfind(".") + 1 :]
+    if last in _PLAIN_TLDS:
         plain = _plain_domain(env.text, start, end, raw)
         if plain is not None:
             return plain
+    elif (
+        last.lower() not in _NAME_TLDS
+        and not last.isdigit()
+        and "[" not in raw
+        and "(" not in raw
+        and "{" not in raw
+        and "\\" not in raw
+    ):
+        # A dotted word written plain whose last label is no TLD and not digits ('e.g',
+        # 'Node.js', 'values.yaml'), turned away before refang, the split and the calls
+        # below: every defanged dot holds '[', '(', '{' or a backslash, so refang gives the
+        # word back as it is and its last label is this one; it is no address nor range of
+        # them (each needs that label of digits) and domain() refuses a name whose last
+        # label is no TLD and no internal one (tests/test_ioc_perf35.py compares).
+        return None
     pair = _IP_RANGE.match(raw) if "-" in raw else None  # every range holds its "-"
     if pair is not None:  # "10.0.0.1-10.0.0.9": a range of two addresses
         cut = start + pair.end(1)
@@ -286,7 +313,7 @@ def domain(
     lower = live.lower()  # the value, and what _plausible_name reads (lowered once for both)
     if not defanged and not _plausible_name(env, start, end, live, labels, nxt, lower):
         return None
-    return Hit("domain", lower, start, end, defanged)
+    return _TUPLE_NEW(Hit, ("domain", lower, start, end, defanged, None))
 
 
 _CAMEL: Final[re.Pattern[str]] = re.compile(r"[a-z][A-Z]")
@@ -395,7 +422,7 @@ def url(env: Env, start: int, end: int) -> Hit | None:
         host = plain.group(1)
         last = host.rpartition(".")[2]
         if "." not in host or last.isdigit() or last in TLDS:
-            return Hit("url", live, start, start + len(raw), live != raw)
+            return _TUPLE_NEW(Hit, ("url", live, start, start + len(raw), live != raw, None))
     match = _URL_SPLIT.match(live)
     if match is None:
         return None
@@ -409,7 +436,7 @@ def url(env: Env, start: int, end: int) -> Hit | None:
         return None
     prefix = f"{userinfo}@" if userinfo else ""
     value = f"{scheme}://{prefix}{host}{hostport[len(host) :]}{rest}"
-    return Hit("url", value, start, start + len(raw), live != raw)
+    return _TUPLE_NEW(Hit, ("url", value, start, start + len(raw), live != raw, None))
 
 
 def _url_host(hostport: str) -> str | None:

@@ -57,7 +57,12 @@ class Labels:
         if index is None:
             index = layout.line_index(offset)
         line_start = layout.line_starts[index]
-        label = _inline_label(layout.text[line_start : min(offset, line_start + _NOTE_MAX)])
+        stop = min(offset, line_start + _NOTE_MAX)
+        # _inline_label's first test asked of the text in place: most indicators have no ':'
+        # before them on their line (no inline label), and are spared the slice and the call.
+        if layout.text.find(":", line_start, stop) < 0:
+            return self.above(index)
+        label = _inline_label(layout.text[line_start:stop])
         return label if label is not None else self.above(index)
 
     def heading_at(self, offset: int) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
@@ -201,14 +201,17 @@ _REFUSED_BEFORE_RUN: Final = r"[_.\\/$%]"
 _DOT_AFTER_REFUSED: Final = "".join(
     rf"(?<!{_REFUSED_BEFORE_RUN}[A-Za-z0-9-]{{{k}}}\.)" for k in range(1, _SHORT_RUN + 1)
 )
+# What the host-like dot anchor asks after its dot (named: the shared dot pass asks it too).
+_HOST_DOT: Final = r"(?<=[A-Za-z0-9-]\.)(?=[A-Za-z0-9])" + _DOT_AFTER_REFUSED
 _DOTS = (
-    _anchor(".", r"(?<=[A-Za-z0-9-]\.)(?=[A-Za-z0-9])" + _DOT_AFTER_REFUSED),
+    _anchor(".", _HOST_DOT),
     *(
         _anchor(lit, _AFTER_LABEL.format(lit=re.escape(lit)))
         for lit in ("[.", "(.", "{.", "[dot", "(dot", "[DOT", "\\.")
     ),
 )
-_URL_ANCHORS = (_anchor(":", r"(?=[/\[])"), *_lit("[:", "(:", "{:"))
+_URL_COLON: Final = r"(?=[/\[])"  # what the URL family's colon anchor asks after the colon
+_URL_ANCHORS = (_anchor(":", _URL_COLON), *_lit("[:", "(:", "{:"))
 # One anchor for both ways an IPv6 candidate is found: a colon before another ('::') or between
 # hex digits. The two anchors they were (the literal '::' and the colon between hex digits) took
 # a probe of the whole text for '::' (absent_literals) and, where it was there, the heap walk;
@@ -216,7 +219,8 @@ _URL_ANCHORS = (_anchor(":", r"(?=[/\[])"), *_lit("[:", "(:", "{:"))
 # colon they open with: the regex engine still looks for that colon first), and the walk takes
 # those places in order as the heap merged them (a place both matched was tried once there as
 # well: its second pop starts where the first did). Tests/test_ioc_perf33.py compares them.
-_IPV6_ANCHORS = (_anchor(":", r"(?:(?=:)|(?<=[0-9A-Fa-f]:)(?=[0-9A-Fa-f]{1,4}:))"),)
+_IPV6_COLON: Final = r"(?:(?=:)|(?<=[0-9A-Fa-f]:)(?=[0-9A-Fa-f]{1,4}:))"
+_IPV6_ANCHORS = (_anchor(":", _IPV6_COLON),)
 # A slash after a character POSIX_PATH's look-behind refuses (the slashes of a URL: after ':',
 # '/' or a label) opens no candidate: the back-off leaves it where it is (it steps back only
 # over a '~', which the look-behind here lets through), and the match from there fails. The
@@ -228,6 +232,11 @@ _POSIX_ANCHORS = (
     _anchor("/", rf"(?<!{_POSIX_REFUSED}/)(?=" + "|".join(POSIX_ROOTS) + ")"),
 )
 _EXT_DOT = Anchor(".", p.EXT_DOT)  # the pattern opens with r"\." (patterns.py)
+
+
+# EXT_DOT: its dot and look-behind, then its group and what follows it.
+_EXT_HEAD: Final = r"\.(?<=[A-Za-z0-9_-]\.)"
+_EXT_TAIL: Final = r"([A-Za-z][A-Za-z0-9]{0,7}|7z)(?![A-Za-z0-9_])"
 
 
 def _known_ext_dot() -> Anchor:
@@ -244,10 +253,20 @@ def _known_ext_dot() -> Anchor:
     known = sorted(ext for ext in FILE_EXTENSIONS if group.fullmatch(ext))
     # EXT_DOT as it is, then the extensions as a trie (one branch per letter: a flat
     # alternation of them all, tried at every dot, cost more than the gate).
-    head, tail = r"\.(?<=[A-Za-z0-9_-]\.)", r"([A-Za-z][A-Za-z0-9]{0,7}|7z)(?![A-Za-z0-9_])"
+    head, tail = _EXT_HEAD, _EXT_TAIL
     assert p.EXT_DOT.pattern == head + tail  # the anchor is EXT_DOT with a look-ahead between
     known_run = rf"(?=[A-Za-z0-9])(?={_trie(known, _GROUP)}(?![A-Za-z0-9_]))"
     return Anchor(".", re.compile(head + known_run + tail))
+
+
+def _known_ext_after() -> str:
+    """What _KNOWN_EXT_DOT asks after its dot and look-behind, all of it zero-width: its
+    look-aheads, then its group and the look-ahead after it inside one more look-ahead. The
+    anchor matches where its group and what follows it can match, and so does the look-ahead
+    holding them: the same places, none of the text taken (the walk reads a place only)."""
+    whole = _KNOWN_EXT_DOT.pattern.pattern
+    assert whole.startswith(_EXT_HEAD) and whole.endswith(_EXT_TAIL)
+    return whole[len(_EXT_HEAD) : -len(_EXT_TAIL)] + "(?=(?:" + _EXT_TAIL[1:] + ")"
 
 
 # First-letter branches of the extension trie taken together behind one look-ahead.
@@ -322,8 +341,9 @@ def scan(
 def _hits(text: str, env: Env) -> list[Hit]:
     """Every validated candidate of every family, overlaps not yet settled."""
     absent = _absent(text, _HIT_PROBES)
+    places = _shared_places(text, absent)
     hits: list[Hit] = []
-    for scanner, literals in zip(SCANNERS, _LITERALS, strict=True):
+    for scanner, literals, own in zip(SCANNERS, _LITERALS, places, strict=True):
         if literals and literals <= absent:
             continue  # none of its anchors is in the text: no candidate (most, in short texts)
         if scanner.needs and (
@@ -332,7 +352,8 @@ def _hits(text: str, env: Env) -> list[Hit]:
             else scanner.needs_finder.search(text) is None
         ):
             continue
-        for start, end in _candidates(text, scanner, absent):
+        spans = _candidates(text, scanner, absent) if own is None else _placed(text, scanner, own)
+        for start, end in spans:
             found = scanner.judge(env, start, end)
             for hit in found if isinstance(found, list) else (found,):
                 if hit is not None and hit.end > hit.start:
@@ -573,6 +594,108 @@ def _candidates(
         if found is not None and found.end() > pos:
             done = found.end()
             yield start, done
+
+
+class _SharedPass(NamedTuple):
+    """One search for the places of two families' anchors that open with the same literal."""
+
+    literal: str  # the literal both anchors open with
+    pattern: re.Pattern[str]  # the group it sets: 'ab' where both anchors match, 'a', 'b'
+    first: int  # the two families' places in SCANNERS
+    second: int
+    others: frozenset[str]  # their other anchors' literals: with one in the text, no shared pass
+
+
+def _shared_pass(first: str, second: str, after: tuple[str, str], guard: str) -> _SharedPass:
+    """The pass for the families named ``first`` and ``second``, each with one anchor that is
+    its literal then ``after`` (the look-arounds the pass asks after it); the rest of their
+    anchors are defanged forms, rare literals.
+
+    A search per anchor read the text once each (~1 ns a character, 3-6 us a report, and a
+    search call per candidate); this one reads it once for both, its literal still first (the
+    regex engine's one-character search). Exact: after the literal it asks what the first
+    anchor asks (then whether the second's holds as well) or else what the second asks, so a
+    place matches where either anchor matches and its group says which. Every test is
+    zero-width, and look-behinds read the text before a place wherever a search starts: each
+    family's places are the places its own searches found. ``guard``, a test both anchors
+    imply, is asked once before either (a prose dot fails it: a blank follows it)."""
+    index = {scanner.name: at for at, scanner in enumerate(SCANNERS)}
+    index_a, index_b = index[first], index[second]
+    main_a, *rest_a = SCANNERS[index_a].anchors
+    main_b, *rest_b = SCANNERS[index_b].anchors
+    literal = main_a.literal
+    assert main_b.literal == literal
+    assert SCANNERS[index_a].gate is None and SCANNERS[index_b].gate is None
+    after_a, after_b = after
+    head = re.escape(literal) + guard
+    pattern = re.compile(f"{head}(?:{after_a}(?:{after_b}(?P<ab>)|(?P<a>))|{after_b}(?P<b>))")
+    others = frozenset(anchor.literal for anchor in (*rest_a, *rest_b))
+    assert all(other[0] in RARE_OPENERS for other in others)  # absent_literals asks of each
+    return _SharedPass(literal, pattern, index_a, index_b, others)
+
+
+def _shared_passes() -> tuple[_SharedPass, ...]:
+    # The colon anchors of URLs and IPv6 (disjoint: '/' or '[' after the colon, or ':' or a
+    # hex digit); the dot anchors of host-like names and file names, behind the test both
+    # imply (a label character before the dot, a letter or digit after it).
+    assert _URL_ANCHORS[0].pattern.pattern == ":" + _URL_COLON
+    assert _IPV6_ANCHORS[0].pattern.pattern == ":" + _IPV6_COLON
+    assert _DOTS[0].pattern.pattern == r"\." + _HOST_DOT
+    # file_name's anchor takes its extension: read here as a look-ahead (the same places).
+    file_dot = _EXT_HEAD[2:] + _known_ext_after()
+    colon = _shared_pass("url", "ipv6", (_URL_COLON, _IPV6_COLON), "")
+    guard = r"(?<=[A-Za-z0-9_-]\.)(?=[A-Za-z0-9])"
+    assert _HOST_DOT.startswith(r"(?<=[A-Za-z0-9-]\.)(?=[A-Za-z0-9])")
+    assert file_dot.startswith(r"(?<=[A-Za-z0-9_-]\.)(?=[A-Za-z0-9])")
+    dot = _shared_pass("hostlike", "file_name", (_HOST_DOT, file_dot), guard)
+    return colon, dot
+
+
+_SHARED: Final = _shared_passes()
+_NO_PLACES: Final[tuple[None, ...]] = (None,) * len(SCANNERS)
+
+
+def _shared_places(text: str, absent: frozenset[str]) -> Sequence[list[int] | None]:
+    """Per family (in SCANNERS' order), its anchor's places found by a shared pass, or None:
+    the family searches for its anchors itself (_candidates)."""
+    places: list[list[int] | None] | None = None
+    for shared in _SHARED:
+        if shared.literal in absent or not shared.others <= absent:
+            continue  # no place of either, or a defanged anchor as well: each searches alone
+        first: list[int] = []
+        second: list[int] = []
+        for match in shared.pattern.finditer(text):
+            group = match.lastgroup
+            if group != "b":
+                first.append(match.start())
+            if group != "a":
+                second.append(match.start())
+        if places is None:
+            places = list(_NO_PLACES)
+        places[shared.first] = first
+        places[shared.second] = second
+    return _NO_PLACES if places is None else places
+
+
+def _placed(text: str, scanner: Scanner, places: list[int]) -> Iterator[tuple[int, int]]:
+    """_single_anchor's walk over its anchor's places found beforehand (_shared_places).
+
+    _single_anchor searches again from after a place, or from the end of the candidate it
+    took: the first place past the one before and not before that end, which is the next
+    place of the list not before the end."""
+    pattern, backoff = scanner.pattern, scanner.backoff
+    assert backoff is not None
+    done, tried = 0, -1
+    for pos in places:
+        if pos < done:
+            continue
+        start = max(backoff(text, pos), done)
+        if start != tried:
+            tried = start
+            found = pattern.match(text, start)
+            if found is not None and found.end() > pos:
+                done = found.end()
+                yield start, done
 
 
 def _single_anchor(
