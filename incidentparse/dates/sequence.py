@@ -12,7 +12,7 @@ from .calendar import grace_limit
 from .grammar import Expr
 from .leading import Stamp
 from .points import Ctx
-from .resolve import Env, Side, clock_lane, clock_on_day, to_span
+from .resolve import Env, Side, to_span
 from .scan import LEAD_MARKUP, Options, is_template, parse_value, reads_known, shaped_expression
 
 # '[???]' / '???': an unknown time. The character classes do not overlap, so a long run of '?'
@@ -36,7 +36,6 @@ def resolve_sequence(
     out: list[TimeSpan | None] = []
     ctx = Ctx(options.reference, anchor=day, dayfirst=options.dayfirst)
     env = options.env()
-    lane = clock_lane(env)  # the zone's values for clock_on_day, once per timeline
     for text in texts:
         # both of _UNKNOWN_TIME's alternatives hold a '?': most labels are told without a search
         if "?" in text and _UNKNOWN_TIME.search(text):
@@ -45,29 +44,13 @@ def resolve_sequence(
         if ctx.anchor != day:  # a new Ctx only when the carried day changed (by position: the
             # keywords cost three times as much, once per dated row of a table)
             ctx = Ctx(options.reference, day, None, options.dayfirst)
-        if type(text) is Stamp and lane is not None and (known := text.reading) is not None:
-            # A Stamp with its own reading: _reading's answer. Read whole by the shapes at 0
-            # (_whole_stamp: at 0, opening with a digit) its value is _whole_stamp_value's,
-            # to_span of its text as a plain str, which clock_on_day gives (a `### 5:02 PM`
-            # heading, '2018-08-22, 03:26pm: …': its clock by the zone's values read once,
-            # without the four calls around it); else _known_value's, as below.
-            if known.begin == 0 and "0" <= text[:1] <= "9":
-                found = clock_on_day(known, str(text), env, ctx, lane)
-            else:
-                found = _known_value(text, known, env, ctx)
-        elif type(text) is str:  # a plain label (a table's Time cell), not a Stamp
+        if type(text) is str:  # a plain label (a table's Time cell), not a Stamp
             read = _shape_read(text, ctx) if text else None
             known = None if read is None else read[0]
             if read is None:
                 found = None
             elif read[0].begin == 0:
-                # _shaped_value's to_span, by the zone's values read once (clock_on_day) where
-                # it has them: a table's Time cell ('2022-03-18 08:37', dfds' Node-IPC rows)
-                found = (
-                    _shaped_value(read[1], read[0], env, ctx)
-                    if lane is None
-                    else clock_on_day(read[0], read[1], env, ctx, lane)
-                )
+                found = _shaped_value(read[1], read[0], env, ctx)
             else:
                 found = _known_value(text, read[0], env, ctx)
         else:
