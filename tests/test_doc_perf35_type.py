@@ -12,7 +12,6 @@ indicators. No timings.
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,12 +21,12 @@ from typing import Any
 import pytest
 
 import incidentparse
-from incidentparse import api, extract, sections, source, tokens, wrappers
 from incidentparse.extract import document
 from incidentparse.extract.context import Context, letter_runs
 from incidentparse.models import ReportType
 
 from .test_dates_perf27_ref_value import _reports
+from .test_doc_perf31 import _context
 
 _ROOT = Path(__file__).parent.parent
 _DOCS = [
@@ -81,17 +80,6 @@ def _plain_report_type(ctx: Context) -> ReportType:
     if scores["security_incident"] == scores["service_outage"]:
         return "unknown"
     return max(scores, key=lambda side: scores[side])
-
-
-def _context(text: str) -> Context:
-    doc = source.load(text, None)
-    sink = api.sink_for(doc)
-    blocks = wrappers.unwrap_fenced_report(tokens.parse_blocks(doc.body, doc.body_lines()))
-    blocks = wrappers.drop_trailing_chatter(blocks, sink)
-    outline = sections.build(blocks, len(doc.lines), sink, None)
-    ctx = Context(doc, outline, sink, dt.date(2024, 6, 1))
-    extract.run(ctx)
-    return ctx
 
 
 def _evidence(text: str) -> int:

@@ -13,13 +13,11 @@ generated labels. No timings.
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 from collections.abc import Iterable
 from pathlib import Path
 
 import incidentparse
-from incidentparse import api, extract, sections, source, tokens, wrappers
 from incidentparse.dates import parse_duration
 from incidentparse.extract import metrics
 from incidentparse.extract.context import Context, Draft
@@ -27,6 +25,7 @@ from incidentparse.extract.fields import label_key
 from incidentparse.models import Anchor, Field, Impact, Metrics, StatedDuration, Status
 
 from .test_dates_perf27_ref_value import _reports
+from .test_doc_perf31 import _context
 
 _ROOT = Path(__file__).parent.parent
 _DOCS = [
@@ -91,17 +90,6 @@ def _plain_derive(draft: Draft, ctx: Context, status: Status) -> Metrics | None:
         total_duration=metrics._between(anchors["occurred"], anchors["resolved"]),
         stated=stated,
     )
-
-
-def _context(text: str) -> Context:
-    doc = source.load(text, None)
-    sink = api.sink_for(doc)
-    blocks = wrappers.unwrap_fenced_report(tokens.parse_blocks(doc.body, doc.body_lines()))
-    blocks = wrappers.drop_trailing_chatter(blocks, sink)
-    outline = sections.build(blocks, len(doc.lines), sink, None)
-    ctx = Context(doc, outline, sink, dt.date(2024, 6, 1))
-    extract.run(ctx)
-    return ctx
 
 
 def _same(text: str, draft: Draft | None = None) -> bool:
