@@ -113,15 +113,10 @@ def promote_run_in(blocks: list[Node], aliases: Mapping[str, str] | None = None)
     return promoted
 
 
-def _is_run_in(node: Node, aliases: Mapping[str, str] | None) -> bool:
-    """Whether a paragraph is a run-in label (section label) under the aliases."""
-    extra = alias_keys(aliases)
-    return _run_in(node, extra, _alias_index(extra))
-
-
 def _run_in(node: Node, extra: tuple[tuple[str, str], ...], index: dict[str, str]) -> bool:
-    """_is_run_in with the aliases' keys (alias_keys) and their index (_alias_index(extra))
-    given: promote_run_in builds them once, not at each paragraph."""
+    """Whether a paragraph is a run-in label (section label) under the aliases whose keys
+    (alias_keys) and index (_alias_index(extra)) are given: promote_run_in builds them once,
+    not at each paragraph."""
     inline = node.inline
     if inline.breaks:  # a label is one line; the text is not even needed
         return False

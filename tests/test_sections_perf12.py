@@ -27,6 +27,7 @@ from incidentparse.headings import (
 from incidentparse.tokens import Node
 
 from .conftest import FIXTURES, ROOT, SHARED
+from .test_tree_perf9 import _is_run_in
 
 REPORTS = sorted(
     [*FIXTURES.glob("**/*.md"), *(ROOT / "docs").glob("*.md"), *(SHARED / "corpus").glob("*.md")]
@@ -188,5 +189,5 @@ def test_run_in_is_the_plain_one() -> None:
         for node in tokens.parse_blocks(text):
             if node.kind == "paragraph":
                 seen += 1
-                assert sections._is_run_in(node, None) == _plain_is_run_in(node), node.text
+                assert _is_run_in(node, None) == _plain_is_run_in(node), node.text
     assert seen > 2000
