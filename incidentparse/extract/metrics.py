@@ -74,14 +74,17 @@ def _widest(cue: str) -> int:
 _CUE_WIDTHS = {name: _widest(cue) for name, cue in ANCHOR_CUES.items()}
 _CUE_WORDS = {name: {word: word.decode() for word in words} for name, words in CUE_RUNS.items()}
 # For each choice of anchors (in ANCHOR_CUES's order) derive may look for: the name, cue and
-# cue words of each, and the cue words of them all (an event holding none of them, and no
-# phase, marks none of them). Built once here, where a walk built its own rows.
+# cue words of each, the cue words of them all (an event holding none of them, and no phase,
+# marks none of them), and whether resolved (the last event's) is not among them. Built once
+# here, where a walk built its own rows.
 _WANTED_CUES: dict[
-    tuple[str, ...], tuple[list[tuple[str, re.Pattern[str], frozenset[bytes]]], frozenset[bytes]]
+    tuple[str, ...],
+    tuple[list[tuple[str, re.Pattern[str], frozenset[bytes]]], frozenset[bytes], bool],
 ] = {
     wanted: (
         [(name, _CUES[name], CUE_RUNS[name]) for name in wanted],
         frozenset().union(*(CUE_RUNS[name] for name in wanted)),
+        "resolved" not in wanted,
     )
     for wanted in (
         tuple(name for bit, name in enumerate(CUE_RUNS) if mask >> bit & 1)
@@ -283,8 +286,7 @@ def _wanted_from_timeline(
     """_from_timeline's anchors named in wanted (in ANCHOR_CUES's order) only: the walk stops
     once every one of them is found, unless it looks for resolved (the last event wins)."""
     found: dict[str, Anchor] = {}
-    cues, any_run = _WANTED_CUES[wanted]
-    first_only = "resolved" not in wanted
+    cues, any_run, first_only = _WANTED_CUES[wanted]
     for event in events:
         if first_only and len(found) == len(cues):
             break  # every wanted anchor is the first event's that marks it: none can change
