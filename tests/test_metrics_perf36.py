@@ -2,9 +2,9 @@
 
 An anchor the details, front matter or metadata gave wins over the timeline's (derive kept
 `anchors[name] or found`, and an Anchor is never falsy), so derive looks for the others only
-(_wanted_from_timeline): it spares their cue searches and Anchor builds, and stops the walk
+(`_from_timeline`'s wanted): it spares their cue searches and Anchor builds, and stops the walk
 once every wanted anchor is found when resolved (the last event's) is not among them.
-_wanted_from_timeline gives round 26's anchors (test_metrics_perf27's reference) restricted to
+_from_timeline gives round 26's anchors (test_metrics_perf27's reference) restricted to
 the wanted names, for every choice of names, on every timeline of our reports and on generated
 timelines; derive gives the Metrics of round 35's (kept here as the reference) on every report
 we have (fixtures, README and docs Markdown, the corpus when present) and on generated drafts of
@@ -70,11 +70,11 @@ def _plain_derive(draft: Draft, ctx: Context, status: Status) -> Metrics | None:
 
 
 def _same_wanted(events: list[TimelineEvent]) -> int:
-    """_wanted_from_timeline against the reference for every choice; anchors found in all."""
+    """_from_timeline against the reference for every choice; anchors found in all."""
     plain = _plain_from_timeline(events)
     assert metrics._from_timeline(events) == plain
     for choice in _CHOICES:
-        fast = metrics._wanted_from_timeline(events, lowered_and_runs, choice)
+        fast = metrics._from_timeline(events, lowered_and_runs, choice)
         expected = {name: anchor for name, anchor in plain.items() if name in choice}
         assert fast == expected, (choice, events)
         for name, anchor in fast.items():

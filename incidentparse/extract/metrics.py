@@ -178,7 +178,7 @@ def derive(draft: Draft, ctx: Context, status: Status) -> Metrics | None:
         else tuple([name for name in _CUES if anchors[name] is None])
     )
     if wanted and draft.timeline:
-        for name, found in _wanted_from_timeline(draft.timeline, ctx.read, wanted).items():
+        for name, found in _from_timeline(draft.timeline, ctx.read, wanted).items():
             anchors[name] = found
     if status == "ongoing":
         anchors["resolved"] = None
@@ -272,19 +272,12 @@ def _key_line(ctx: Context, key: str) -> int:
 def _from_timeline(
     events: Iterable[TimelineEvent],
     read: Callable[[str], tuple[str, list[bytes]]] = lowered_and_runs,
+    wanted: tuple[str, ...] = _EVERY_ANCHOR,
 ) -> dict[str, Anchor]:
-    """First dated event that marks occurred/detected/contained; the last that marks resolved.
-    read gives a text lower-cased and its runs (Context.read: status() read most events)."""
-    return _wanted_from_timeline(events, read, _EVERY_ANCHOR)
-
-
-def _wanted_from_timeline(
-    events: Iterable[TimelineEvent],
-    read: Callable[[str], tuple[str, list[bytes]]],
-    wanted: tuple[str, ...],
-) -> dict[str, Anchor]:
-    """_from_timeline's anchors named in wanted (in ANCHOR_CUES's order) only: the walk stops
-    once every one of them is found, unless it looks for resolved (the last event wins)."""
+    """First dated event that marks occurred/detected/contained; the last that marks resolved:
+    of the anchors named in wanted (in ANCHOR_CUES's order) only. read gives a text
+    lower-cased and its runs (Context.read: status() read most events). The walk stops once
+    every wanted anchor is found, unless it looks for resolved (the last event wins)."""
     found: dict[str, Anchor] = {}
     cues, any_run, first_only = _WANTED_CUES[wanted]
     for event in events:
