@@ -556,6 +556,32 @@ def _classify_unlisted(
     return Match("unknown", 0.0, key, qualifiers)
 
 
+def is_plain_label(key: str, index: dict[str, str], extra: tuple[tuple[str, str], ...]) -> bool:
+    """Whether _classify_unlisted(key, qualifiers, index, extra, fuzzy=False) gives a kind
+    other than "unknown" with a score of 100: a plain run-in label (sections._run_in) of a key
+    that is no alias of index. Its steps in its order, but no Match built and the alias prefix
+    looked up last, only for a key a later step would give 100: a prefix gives PREFIX_SCORE,
+    never 100, so it matters only by ending the walk before those steps. Most short
+    paragraphs that come here are no label (a name, a date, a phrase): each spares the prefix
+    look-up (a join and look-up per word) and a Match."""
+    label, colon, value = key.partition(":")
+    if colon and value.strip() and index.get(label.strip()) == "meta":
+        return True  # checked before the prefix there too
+    kind: str | None = None
+    if key.startswith(QUESTION_OPENERS):
+        for pattern, found_kind in _QUESTIONS:
+            if pattern.search(key):
+                kind = found_kind
+                break
+    if kind is None and key and len(key) >= FUZZY_MAY_ROUND_TO_100:
+        found = _fuzzy(key, extra)
+        if found is not None and round(float(found[1]), 1) == 100.0:
+            kind = index[found[0]]
+    if kind is None or kind == "unknown":
+        return False
+    return _longest_alias_prefix(key, index, _most_alias_words(extra)) is None
+
+
 def _fuzzy(key: str, extra: tuple[tuple[str, str], ...]) -> tuple[str, float] | None:
     """The best alias of fuzz.ratio at least FUZZY_CUTOFF, as process.extractOne over every
     alias finds it, scoring only aliases of a length that can reach the cutoff (a heading's

@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .diagnostics import Sink
-from .headings import Match, _alias_index, _classify_unlisted, alias_keys, normalise, qualifiers
+from .headings import (
+    Match,
+    _alias_index,
+    _classify_unlisted,
+    alias_keys,
+    is_plain_label,
+    normalise,
+    qualifiers,
+)
 from .models import Section, assembled
 from .tokens import Node
 
@@ -140,10 +148,10 @@ def _run_in(node: Node, extra: tuple[tuple[str, str], ...], index: dict[str, str
     if key in index:
         # a score of 100: a label unless a team's alias names the kind "unknown"
         return index[key] != "unknown"
-    match = _classify_unlisted(key, found_qualifiers, index, extra, bold)
-    if match.kind == "unknown":
-        return False
-    return bold or match.score == 100.0
+    if not bold:
+        # a plain label: a kind with a score of 100, told without building the Match
+        return is_plain_label(key, index, extra)
+    return _classify_unlisted(key, found_qualifiers, index, extra, True).kind != "unknown"
 
 
 # Sections are built unvalidated (models.assembled): one per heading, and validating it cost

@@ -73,6 +73,25 @@ def _widest(cue: str) -> int:
 
 _CUE_WIDTHS = {name: _widest(cue) for name, cue in ANCHOR_CUES.items()}
 _CUE_WORDS = {name: {word: word.decode() for word in words} for name, words in CUE_RUNS.items()}
+# For each choice of anchors (in ANCHOR_CUES's order) derive may look for: the name, cue and
+# cue words of each, the cue words of them all (an event holding none of them, and no phase,
+# marks none of them), and whether resolved (the last event's) is not among them. Built once
+# here, where a walk built its own rows.
+_WANTED_CUES: dict[
+    tuple[str, ...],
+    tuple[list[tuple[str, re.Pattern[str], frozenset[bytes]]], frozenset[bytes], bool],
+] = {
+    wanted: (
+        [(name, _CUES[name], CUE_RUNS[name]) for name in wanted],
+        frozenset().union(*(CUE_RUNS[name] for name in wanted)),
+        "resolved" not in wanted,
+    )
+    for wanted in (
+        tuple(name for bit, name in enumerate(CUE_RUNS) if mask >> bit & 1)
+        for mask in range(1 << len(CUE_RUNS))
+    )
+}
+_EVERY_ANCHOR = tuple(ANCHOR_CUES)
 # An event text this long or longer is searched near its cue words; a shorter one whole (a
 # search over a short text costs less than finding the words' places in it).
 _NEAR_FROM = 120
@@ -150,8 +169,17 @@ def derive(draft: Draft, ctx: Context, status: Status) -> Metrics | None:
         anchors[name] = anchors[name] or found
     for name, found in _from_fields(draft.metadata, ctx, keys).items():
         anchors[name] = anchors[name] or found
-    for name, found in _from_timeline(draft.timeline, ctx.read).items():
-        anchors[name] = anchors[name] or found
+    # Only the anchors no earlier source gave are read from the timeline: one it found for
+    # the others would be dropped here (an Anchor is never falsy). That spares their cue
+    # searches and Anchor builds, and the walk's end once every first-found one is in.
+    wanted = (
+        _EVERY_ANCHOR
+        if not any(anchors.values())
+        else tuple([name for name in _CUES if anchors[name] is None])
+    )
+    if wanted and draft.timeline:
+        for name, found in _from_timeline(draft.timeline, ctx.read, wanted).items():
+            anchors[name] = found
     if status == "ongoing":
         anchors["resolved"] = None
     stated = tuple(_stated(draft, keys))
@@ -244,23 +272,29 @@ def _key_line(ctx: Context, key: str) -> int:
 def _from_timeline(
     events: Iterable[TimelineEvent],
     read: Callable[[str], tuple[str, list[bytes]]] = lowered_and_runs,
+    wanted: tuple[str, ...] = _EVERY_ANCHOR,
 ) -> dict[str, Anchor]:
-    """First dated event that marks occurred/detected/contained; the last that marks resolved.
-    read gives a text lower-cased and its runs (Context.read: status() read most events)."""
+    """First dated event that marks occurred/detected/contained; the last that marks resolved:
+    of the anchors named in wanted (in ANCHOR_CUES's order) only. read gives a text
+    lower-cased and its runs (Context.read: status() read most events). The walk stops once
+    every wanted anchor is found, unless it looks for resolved (the last event wins)."""
     found: dict[str, Anchor] = {}
+    cues, any_run, first_only = _WANTED_CUES[wanted]
     for event in events:
+        if first_only and len(found) == len(cues):
+            break  # every wanted anchor is the first event's that marks it: none can change
         when = event.when
         if when is None or when.start is None:
             continue
         phase_name = ANCHOR_PHASES.get(event.phase or "")
         text, text_runs = read(event.text)
         # most events: nothing below can mark an anchor (isdisjoint builds no set to tell it)
-        if phase_name is None and _ANY_CUE_RUN.isdisjoint(text_runs):
+        if phase_name is None and any_run.isdisjoint(text_runs):
             continue
         runs = _ANY_CUE_RUN.intersection(text_runs)
-        for name, cue in _CUES.items():
+        for name, cue, words in cues:
             marks = phase_name == name or (
-                not CUE_RUNS[name].isdisjoint(runs) and _cue_found(name, cue, text, runs)
+                not words.isdisjoint(runs) and _cue_found(name, cue, text, runs)
             )
             if marks and (name == "resolved" or name not in found):
                 found[name] = _built(Anchor, when=when, source="timeline", line=event.line)
