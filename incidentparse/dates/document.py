@@ -112,9 +112,8 @@ def _reads_for_r(text: str) -> Iterator[tuple[Expr, _Read, Side | None]]:
     only when the grammar next reads one (a shape stamp with its year reads none); every other
     expression is resolved as _reads resolves it. The same expressions (where they are) and
     values, the same anchors (tests/test_dates_perf22_ref.py)."""
-    options = Options(_NEUTRAL)
-    env = options.env()
-    base = current = options.ctx()
+    env, base = _NEUTRAL_ENV, _NEUTRAL_CTX
+    current = base
     carried: tuple[dt.date, dt.datetime | None] | None = None  # a plain read's anchor, pending
     cursor = 0
     resume = [0]  # the cursor, told to the candidates: none inside what was read is searched
@@ -289,12 +288,15 @@ def _weekday_read(
     m = WEEKDAY_PREFIX.match(text, pos)
     if m is None or not "0" <= text[m.end() : m.end() + 1] <= "9" or case_unsafe(m.group(0)):
         return None
-    shaped = _shaped_read(text, m.end())
+    # SHAPE never matches where DATE_AT_LINE_END does (its follower test refuses the line
+    # break, and no shorter day or month leaves a blank or the end after it): there
+    # match_shape gives None and the grammar reads the line-end date. So the line-end match
+    # is tried first ('Start: Wednesday, 2018-08-22' in a Date section: no _shaped_read call,
+    # no SHAPE attempt), and _shaped_read only where it fails, as before.
+    line = _LINE_END.match(text, m.end())
+    shaped = None if line is not None else _shaped_read(text, m.end())
     if shaped is None:
-        # SHAPE never matches where DATE_AT_LINE_END does (its follower test refuses the line
-        # break, and no shorter day or month leaves a blank or the end after it): there
-        # match_shape gave None and the grammar reads the line-end date
-        line = _LINE_END.match(text, m.end()) or _DAY_NAMED.match(text, m.end())
+        line = line or _DAY_NAMED.match(text, m.end())
         # (the scanner's own clean-end test: NAMED_FOLLOW lets a letter or '_' through)
         if line is None or case_unsafe(line.group(0)) or not closes_cleanly(text, line.end()):
             return None
@@ -364,9 +366,14 @@ def _plain_read(expr: Expr) -> tuple[_Read, tuple[dt.date, dt.datetime | None]] 
     return _Read(instant, instant, grain, year_source, False, ambiguous), (day, local)
 
 
+# The neutral Options' Env and Ctx, built once at import: what Options(_NEUTRAL).env() and
+# .ctx() give (cached by the options, each a frozen value), without the Options, two calls and
+# two cache look-ups at each call of _reads_for_r (part of every parse's fixed cost).
+_NEUTRAL_ENV = Options(_NEUTRAL).env()
+_NEUTRAL_CTX = Options(_NEUTRAL).ctx()
 # The zone a clock time with no zone written is read in under the neutral Options: UTC, with
 # no other reading (_plain_read relies on it).
-_NEUTRAL_ZONE = Options(_NEUTRAL).env().zone
+_NEUTRAL_ZONE = _NEUTRAL_ENV.zone
 assert not _NEUTRAL_ZONE.others and _NEUTRAL_ZONE.offset == 0 and _NEUTRAL_ZONE.region is None
 
 
@@ -656,7 +663,23 @@ def _phrase_before(before: str) -> bool:
     last = tail[-1:]
     if not last or (last < "\x80" and last not in _PHRASE_LAST):
         return False
+    # A match's last word (before its ':', '-' or '–' and blanks, if any) is one of
+    # _PHRASE_WORDS; where that part of the text is ASCII, re.I compares its letters as lower()
+    # does, so a tail ending in no such word ('Start:', 'End:', 'that the') is turned away
+    # without the search (~3 us, an attempt at each of the 40 offsets).
+    word = tail[:-1].rstrip() if last in ":-–" else tail
+    if word.isascii() and not word.lower().endswith(_PHRASE_WORDS):
+        return False
     return bool(_REPORT_BEFORE.search(before))
+
+
+# The words a _REPORT_BEFORE match ends with, before its optional separator: 'as of', a
+# branch-2 word or its 'date'/'on', branch 3's 'date' or the 'report'/'publication' of 'date of
+# report:' (tests/test_refdate_perf37.py compares with the search).
+_PHRASE_WORDS = (
+    "of", "report", "reported", "publication", "published", "posted", "updated", "issued",
+    "date", "on",
+)  # fmt: skip
 
 
 def _year_near(spans: Iterable[tuple[Expr, _Read, Side | None]]) -> int | None:
