@@ -82,7 +82,17 @@ def split_label(inline: Inline) -> tuple[str | None, str, bool]:
 def _plain_label(text: str) -> tuple[str | None, str, bool]:
     # Every label ends at a ':'. Most entries hold none, and on a sentence the pattern's lazy
     # label run fails only after trying the colon at each of its 49 lengths (~40x the `in`).
-    if ":" not in text:
+    colon = text.find(":")
+    if colon < 0:
+        return None, text, False
+    # The label's ':' is the text's first (neither the label's first character nor its run
+    # can be one), and after it the pattern takes blanks or ends ('$': the end or a last
+    # '\n'): a text whose first ':' is followed by a character \s does not match
+    # ('03:26pm: …', '10:08am', a URL's 'https:') holds no label, told without the regex's
+    # lazy run over the label's lengths (str.isspace is \s's own test for a str pattern;
+    # tests/test_timeline_perf37_label.py).
+    after = text[colon + 1 : colon + 2]
+    if after and not after.isspace():
         return None, text, False
     match = _PLAIN_LABEL.match(text)
     if not match or len(match.group("label").split()) > MAX_LABEL_WORDS:
@@ -140,6 +150,18 @@ def _paragraph_entries(node: Node, depth: int, found: list[Entry]) -> None:
         if inline.lead is None and ":" not in text and not text.startswith("["):
             found.append(Entry(node.line, node.end_line, depth, text, None, text, False, inline))
             return
+        found.append(_entry(node, depth))
+        return
+    # The first line is cut from text_raw at the first break and keeps its characters but for
+    # blanks folded (tokens._clean): where the raw text's first ':' stands before that break
+    # with a character other than a blank right after it, it is that line's first ':' with the
+    # same character after it, so the line holds no label (_plain_label) and the paragraph is
+    # one entry, told without splitting its lines ('2018-08-22, 03:26pm: first noticed …⏎…',
+    # every row of a 'date, time: text' timeline; tests/test_timeline_perf37_label.py).
+    raw = inline.text_raw
+    colon = raw.find(":")
+    after = raw[colon + 1 : colon + 2]
+    if 0 <= colon < inline.breaks[0] - 1 and after and not after.isspace():
         found.append(_entry(node, depth))
         return
     lines = inline.source_lines()
