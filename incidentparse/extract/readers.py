@@ -143,11 +143,17 @@ def _paragraph_entries(node: Node, depth: int, found: list[Entry]) -> None:
     # text the lines are not even built (a colon is no whitespace: the lines keep every one).
     if not inline.breaks or inline.text_raw.count(":") < 2:
         # Most paragraphs and items are plain prose: no leading bold run, no checkbox ('['),
-        # no ':' (every label ends at one). There _entry's label split gives (None, text,
-        # False) and it keeps the node's lines and no checked state: the entry is built here,
-        # without the three calls (_entry, split_label, _plain_label) to learn that.
+        # no ':' (every label ends at one) or a first ':' with a character other than a blank
+        # after it ('at 10:30', 'https:': _plain_label's no label). There _entry's split gives
+        # (None, text, False) and it keeps the node's lines and no checked state: the entry is
+        # built here, without the three calls (_entry, split_label, _plain_label) to learn that.
         text = inline.text
-        if inline.lead is None and ":" not in text and not text.startswith("["):
+        colon = text.find(":")
+        if (
+            inline.lead is None
+            and not text.startswith("[")
+            and (colon < 0 or (colon + 1 < len(text) and not text[colon + 1].isspace()))
+        ):
             found.append(Entry(node.line, node.end_line, depth, text, None, text, False, inline))
             return
         found.append(_entry(node, depth))
@@ -162,7 +168,7 @@ def _paragraph_entries(node: Node, depth: int, found: list[Entry]) -> None:
     colon = raw.find(":")
     after = raw[colon + 1 : colon + 2]
     if 0 <= colon < inline.breaks[0] - 1 and after and not after.isspace():
-        found.append(_entry(node, depth))
+        found.append(_unlabelled_entry(node, depth))
         return
     lines = inline.source_lines()
     if len(lines) < 2 or not all(_plain_label(line)[0] for line in lines):
@@ -170,6 +176,19 @@ def _paragraph_entries(node: Node, depth: int, found: list[Entry]) -> None:
         return
     for offset, line in enumerate(lines):
         found.append(_entry(node, depth, Inline(line), node.line + offset))
+
+
+def _unlabelled_entry(node: Node, depth: int) -> Entry:
+    """_entry(node, depth), built at once where it is the entry _paragraph_entries' one-line
+    path builds (no lead run, no checkbox, no ':' followed by a blank first): the paragraph's
+    text, no label, its lines."""
+    inline = node.inline
+    text = inline.text
+    if inline.lead is None and not text.startswith("["):
+        colon = text.find(":")
+        if colon < 0 or (colon + 1 < len(text) and not text[colon + 1].isspace()):
+            return Entry(node.line, node.end_line, depth, text, None, text, False, inline)
+    return _entry(node, depth)
 
 
 def _entry(node: Node, depth: int, inline: Inline | None = None, line: int = 0) -> Entry:
