@@ -82,7 +82,17 @@ def split_label(inline: Inline) -> tuple[str | None, str, bool]:
 def _plain_label(text: str) -> tuple[str | None, str, bool]:
     # Every label ends at a ':'. Most entries hold none, and on a sentence the pattern's lazy
     # label run fails only after trying the colon at each of its 49 lengths (~40x the `in`).
-    if ":" not in text:
+    colon = text.find(":")
+    if colon < 0:
+        return None, text, False
+    # The label's ':' is the text's first (neither the label's first character nor its run
+    # can be one), and after it the pattern takes blanks or ends ('$': the end or a last
+    # '\n'): a text whose first ':' is followed by a character \s does not match
+    # ('03:26pm: …', '10:08am', a URL's 'https:') holds no label, told without the regex's
+    # lazy run over the label's lengths (str.isspace is \s's own test for a str pattern;
+    # tests/test_timeline_perf37_label.py).
+    after = text[colon + 1 : colon + 2]
+    if after and not after.isspace():
         return None, text, False
     match = _PLAIN_LABEL.match(text)
     if not match or len(match.group("label").split()) > MAX_LABEL_WORDS:
@@ -133,14 +143,32 @@ def _paragraph_entries(node: Node, depth: int, found: list[Entry]) -> None:
     # text the lines are not even built (a colon is no whitespace: the lines keep every one).
     if not inline.breaks or inline.text_raw.count(":") < 2:
         # Most paragraphs and items are plain prose: no leading bold run, no checkbox ('['),
-        # no ':' (every label ends at one). There _entry's label split gives (None, text,
-        # False) and it keeps the node's lines and no checked state: the entry is built here,
-        # without the three calls (_entry, split_label, _plain_label) to learn that.
+        # no ':' (every label ends at one) or a first ':' with a character other than a blank
+        # after it ('at 10:30', 'https:': _plain_label's no label). There _entry's split gives
+        # (None, text, False) and it keeps the node's lines and no checked state: the entry is
+        # built here, without the three calls (_entry, split_label, _plain_label) to learn that.
         text = inline.text
-        if inline.lead is None and ":" not in text and not text.startswith("["):
+        colon = text.find(":")
+        if (
+            inline.lead is None
+            and not text.startswith("[")
+            and (colon < 0 or (colon + 1 < len(text) and not text[colon + 1].isspace()))
+        ):
             found.append(Entry(node.line, node.end_line, depth, text, None, text, False, inline))
             return
         found.append(_entry(node, depth))
+        return
+    # The first line is cut from text_raw at the first break and keeps its characters but for
+    # blanks folded (tokens._clean): where the raw text's first ':' stands before that break
+    # with a character other than a blank right after it, it is that line's first ':' with the
+    # same character after it, so the line holds no label (_plain_label) and the paragraph is
+    # one entry, told without splitting its lines ('2018-08-22, 03:26pm: first noticed …⏎…',
+    # every row of a 'date, time: text' timeline; tests/test_timeline_perf37_label.py).
+    raw = inline.text_raw
+    colon = raw.find(":")
+    after = raw[colon + 1 : colon + 2]
+    if 0 <= colon < inline.breaks[0] - 1 and after and not after.isspace():
+        found.append(_unlabelled_entry(node, depth))
         return
     lines = inline.source_lines()
     if len(lines) < 2 or not all(_plain_label(line)[0] for line in lines):
@@ -148,6 +176,19 @@ def _paragraph_entries(node: Node, depth: int, found: list[Entry]) -> None:
         return
     for offset, line in enumerate(lines):
         found.append(_entry(node, depth, Inline(line), node.line + offset))
+
+
+def _unlabelled_entry(node: Node, depth: int) -> Entry:
+    """_entry(node, depth), built at once where it is the entry _paragraph_entries' one-line
+    path builds (no lead run, no checkbox, no ':' followed by a blank first): the paragraph's
+    text, no label, its lines."""
+    inline = node.inline
+    text = inline.text
+    if inline.lead is None and not text.startswith("["):
+        colon = text.find(":")
+        if colon < 0 or (colon + 1 < len(text) and not text[colon + 1].isspace()):
+            return Entry(node.line, node.end_line, depth, text, None, text, False, inline)
+    return _entry(node, depth)
 
 
 def _entry(node: Node, depth: int, inline: Inline | None = None, line: int = 0) -> Entry:
