@@ -13,8 +13,7 @@ their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any, Generic, TypeVar, overload
 
@@ -27,14 +26,20 @@ _Memo = dict[tuple[str, int], tuple[str, object]]
 _SCOPE: ContextVar[_Memo | None] = ContextVar("incidentparse_shared_reads", default=None)
 
 
-@contextmanager
-def one_parse() -> Iterator[None]:
-    """The scope of one parse: the reads below are shared within it and dropped at its end."""
-    token = _SCOPE.set({})
-    try:
-        yield
-    finally:
-        _SCOPE.reset(token)
+class one_parse:  # lower case: used as a function is, in `with one_parse():`
+    """The scope of one parse: the reads below are shared within it and dropped at its end.
+    A class whose __enter__ and __exit__ set and reset the scope, where a @contextmanager
+    generator built its helper object and resumed the generator twice, a fixed ~1 us a parse
+    (tests/test_api_perf37.py). As that one, it does not swallow an exception, and each scope
+    restores the one it found (nested scopes, or none)."""
+
+    __slots__ = ("_token",)
+
+    def __enter__(self) -> None:
+        self._token = _SCOPE.set({})
+
+    def __exit__(self, *exc: object) -> None:
+        _SCOPE.reset(self._token)
 
 
 def _shared(name: str, text: str, read: Callable[[str], _T]) -> _T:

@@ -319,10 +319,19 @@ def _between(first: Anchor | None, last: Anchor | None) -> Duration | None:
         return None
     seconds = (end - start).total_seconds()
     approximate = first.when.grain not in TIME_GRAINS or last.when.grain not in TIME_GRAINS
-    return _built(Duration, text=_format(seconds), seconds=seconds, approximate=approximate)
+    # Built as _built(Duration, ...) builds it, without its keyword dict and call: every field
+    # is given, so the fields set is the model's (a set copied from a frozenset).
+    values = {"text": _format(seconds), "seconds": seconds, "approximate": approximate}
+    return assembled(Duration, values, _DURATION_FIELDS)
 
 
 TIME_GRAINS = frozenset({"hour", "minute", "second"})
+_DURATION_FIELDS = frozenset(Duration.model_fields)
+# A day's first instant in UTC: datetime.combine(day, this) is datetime(day.year, day.month,
+# day.day, tzinfo=UTC) (hour, minute, second, microsecond and fold 0), one C call where that
+# read three attributes and the timezone module's utc.
+_UTC_MIDNIGHT = dt.time(tzinfo=dt.timezone.utc)
+_combine = dt.datetime.combine
 
 
 def _instant(span: TimeSpan) -> dt.datetime | None:
@@ -330,16 +339,23 @@ def _instant(span: TimeSpan) -> dt.datetime | None:
     if isinstance(start, dt.datetime):
         return start
     if isinstance(start, dt.date):
-        return dt.datetime(start.year, start.month, start.day, tzinfo=dt.timezone.utc)
+        return _combine(start, _UTC_MIDNIGHT)
     return None
 
 
 def _format(seconds: float) -> str:
-    minutes, _ = divmod(int(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
+    """'1d 2h 5m' (the parts that are not 0, in that order), '0m' under a minute. Each part is
+    added with the blank after it and the last blank cut, where a list of three f-strings
+    (each repeated 0 or 1 times) was joined through a generator that dropped the empty ones:
+    the same text (seconds is never negative: _between's end is not before its start)."""
+    hours, minutes = divmod(int(seconds) // 60, 60)
     days, hours = divmod(hours, 24)
-    parts = [f"{days}d" * bool(days), f"{hours}h" * bool(hours), f"{minutes}m" * bool(minutes)]
-    return " ".join(p for p in parts if p) or "0m"
+    text = f"{days}d " if days else ""
+    if hours:
+        text += f"{hours}h "
+    if minutes:
+        text += f"{minutes}m "
+    return text[:-1] or "0m"
 
 
 def _stated(draft: Draft, keys: dict[str, str] | None = None) -> Iterable[StatedDuration]:
