@@ -14,7 +14,7 @@ generated labels. No timings.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import incidentparse
@@ -92,16 +92,22 @@ def _plain_derive(draft: Draft, ctx: Context, status: Status) -> Metrics | None:
     )
 
 
-def _same(text: str, draft: Draft | None = None) -> bool:
-    """derive and the reference on the text's draft (or the one given), each on a Context of
-    its own (the Context keeps what it read), under each status; whether any was not None."""
+def _same(
+    text: str,
+    draft: Draft | None = None,
+    reference: Callable[[Draft, Context, Status], Metrics | None] | None = None,
+) -> bool:
+    """derive and the reference (this round's plain derive unless another is given) on the
+    text's draft (or the one given), each on a Context of its own (the Context keeps what it
+    read), under each status; whether any was not None."""
+    plain_derive = reference or _plain_derive
     found = False
     for status in ("ongoing", "resolved", "unknown"):
         fast_ctx, plain_ctx = _context(text), _context(text)
         if draft is not None:
             fast_ctx.draft = plain_ctx.draft = draft
         fast = metrics.derive(fast_ctx.draft, fast_ctx, status)  # type: ignore[arg-type]
-        plain = _plain_derive(plain_ctx.draft, plain_ctx, status)  # type: ignore[arg-type]
+        plain = plain_derive(plain_ctx.draft, plain_ctx, status)  # type: ignore[arg-type]
         assert (fast is None) == (plain is None), text
         if fast is not None and plain is not None:
             assert fast.model_dump_json() == plain.model_dump_json(), text

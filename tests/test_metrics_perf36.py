@@ -23,8 +23,8 @@ from incidentparse.extract.context import Context, Draft, lowered_and_runs
 from incidentparse.models import Anchor, Field, Metrics, Status, TimelineEvent
 
 from .test_dates_perf27_ref_value import _reports
-from .test_doc_perf31 import _context
 from .test_metrics_perf27 import _plain_from_timeline, _timeline
+from .test_metrics_perf35 import _same as _same_as
 
 _ROOT = Path(__file__).parent.parent
 _DOCS = [
@@ -84,22 +84,8 @@ def _same_wanted(events: list[TimelineEvent]) -> int:
 
 
 def _same(text: str, draft: Draft | None = None) -> bool:
-    """derive and the reference on the text's draft (or the one given), each on a Context of
-    its own, under each status; whether any was not None."""
-    found = False
-    for status in ("ongoing", "resolved", "unknown"):
-        fast_ctx, plain_ctx = _context(text), _context(text)
-        if draft is not None:
-            fast_ctx.draft = plain_ctx.draft = draft
-        fast = metrics.derive(fast_ctx.draft, fast_ctx, status)  # type: ignore[arg-type]
-        plain = _plain_derive(plain_ctx.draft, plain_ctx, status)  # type: ignore[arg-type]
-        assert (fast is None) == (plain is None), text
-        if fast is not None and plain is not None:
-            assert fast.model_dump_json() == plain.model_dump_json(), text
-            assert fast.model_fields_set == plain.model_fields_set
-            found = True
-        assert fast_ctx.sink.items == plain_ctx.sink.items
-    return found
+    """test_metrics_perf35's comparison, against round 35's derive."""
+    return _same_as(text, draft, _plain_derive)
 
 
 def test_our_timelines_for_every_choice() -> None:

@@ -7,24 +7,20 @@ is_plain_label is compared with round 35's test (_classify_unlisted with fuzzy o
 other than "unknown" with a score of 100) on the key of every paragraph of our reports (the
 corpus too when present), on generated paragraphs and on generated keys mixing aliases,
 question openings, 'label: value' pairs and very long keys, under alias sets that include a
-team's alias to the kind "unknown"; promote_run_in is compared with round 34's (test_sections
-_perf35's reference) on every report and on generated paragraphs. No timings.
+team's alias to the kind "unknown". promote_run_in, which now calls it, is compared with
+round 34's by test_sections_perf35. No timings.
 """
 
 from __future__ import annotations
 
 import random
 
-from incidentparse import headings, sections
+from incidentparse import headings
 from incidentparse.headings import alias_keys
 
-from .test_sections_perf12 import _blocks
 from .test_sections_perf27 import _generated_paragraphs
 from .test_sections_perf35 import (
     ALL_ALIASES,
-    _reference_promote_run_in,
-    _same_nodes,
-    _texts,
 )
 from .test_tree_perf9 import _paragraphs
 
@@ -85,17 +81,3 @@ def test_is_plain_label_is_round_35s_test() -> None:
             blocked += any(p.search(key) for p, _ in headings._QUESTIONS) and not found
     assert labels > 100
     assert blocked > 20
-
-
-def test_promote_run_in_matches_round_34() -> None:
-    promoted = 0
-    paragraphs = _paragraphs() + _generated_paragraphs(20261136, 3000)
-    for aliases in ALL_ALIASES:
-        for text in _texts()[:400]:
-            blocks, _ = _blocks(text)
-            found = sections.promote_run_in(blocks, aliases)
-            assert _same_nodes(found, _reference_promote_run_in(blocks, aliases))
-            promoted += sum(node.info == "run-in" for node in found)
-        found = sections.promote_run_in(paragraphs, aliases)
-        assert _same_nodes(found, _reference_promote_run_in(paragraphs, aliases))
-    assert promoted > 10
