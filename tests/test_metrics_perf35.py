@@ -63,33 +63,54 @@ def _plain_stated(draft: Draft) -> Iterable[StatedDuration]:
             )
 
 
-def _plain_derive(draft: Draft, ctx: Context, status: Status) -> Metrics | None:
-    details = draft.details
-    anchors: dict[str, Anchor | None] = {
-        "occurred": metrics._from_details(details.occurred if details else None, draft),
-        "detected": metrics._from_details(details.discovered if details else None, draft),
-        "contained": None,
-        "resolved": None,
-    }
-    for name, found in metrics._from_front_matter(ctx).items():
-        anchors[name] = anchors[name] or found
-    for name, found in _plain_from_fields(draft.metadata, ctx).items():
-        anchors[name] = anchors[name] or found
-    for name, found in metrics._from_timeline(draft.timeline, ctx.read).items():
-        anchors[name] = anchors[name] or found
-    if status == "ongoing":
-        anchors["resolved"] = None
-    stated = tuple(_plain_stated(draft))
-    if not stated and not any(anchors.values()):
-        return None
-    return metrics._built(
-        Metrics,
-        **anchors,
-        time_to_detect=metrics._between(anchors["occurred"], anchors["detected"]),
-        time_to_resolve=metrics._between(anchors["detected"], anchors["resolved"]),
-        total_duration=metrics._between(anchors["occurred"], anchors["resolved"]),
-        stated=stated,
-    )
+def _derive_with(
+    from_fields: Callable[[list[Field], Context, dict[str, str]], dict[str, Anchor]],
+    from_timeline: Callable[..., dict[str, Anchor]],
+    stated_of: Callable[[Draft, dict[str, str]], Iterable[StatedDuration]],
+) -> Callable[[Draft, Context, Status], Metrics | None]:
+    """derive's steps with the given readers of the metadata fields, the timeline and the
+    stated durations: each round's reference derive (this round's below; test_metrics_perf36's
+    round 35's)."""
+
+    def derive(draft: Draft, ctx: Context, status: Status) -> Metrics | None:
+        details = draft.details
+        keys: dict[str, str] = {}
+        anchors: dict[str, Anchor | None] = {
+            "occurred": metrics._from_details(details.occurred if details else None, draft),
+            "detected": metrics._from_details(details.discovered if details else None, draft),
+            "contained": None,
+            "resolved": None,
+        }
+        for name, found in metrics._from_front_matter(ctx).items():
+            anchors[name] = anchors[name] or found
+        for name, found in from_fields(draft.metadata, ctx, keys).items():
+            anchors[name] = anchors[name] or found
+        for name, found in from_timeline(draft.timeline, ctx.read).items():
+            anchors[name] = anchors[name] or found
+        if status == "ongoing":
+            anchors["resolved"] = None
+        stated = tuple(stated_of(draft, keys))
+        if not stated and not any(anchors.values()):
+            return None
+        return metrics._built(
+            Metrics,
+            **anchors,
+            time_to_detect=metrics._between(anchors["occurred"], anchors["detected"]),
+            time_to_resolve=metrics._between(anchors["detected"], anchors["resolved"]),
+            total_duration=metrics._between(anchors["occurred"], anchors["resolved"]),
+            stated=stated,
+        )
+
+    return derive
+
+
+# Round 34's derive: its field and stated-duration readers (above), each label's key worked out
+# afresh (the keys dict is not used).
+_plain_derive = _derive_with(
+    lambda fields, ctx, keys: _plain_from_fields(fields, ctx),
+    metrics._from_timeline,
+    lambda draft, keys: _plain_stated(draft),
+)
 
 
 def _same(

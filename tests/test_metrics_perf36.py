@@ -19,11 +19,12 @@ from pathlib import Path
 
 import incidentparse
 from incidentparse.extract import metrics
-from incidentparse.extract.context import Context, Draft, lowered_and_runs
-from incidentparse.models import Anchor, Field, Metrics, Status, TimelineEvent
+from incidentparse.extract.context import Draft, lowered_and_runs
+from incidentparse.models import Field, TimelineEvent
 
 from .test_dates_perf27_ref_value import _reports
 from .test_metrics_perf27 import _plain_from_timeline, _timeline
+from .test_metrics_perf35 import _derive_with
 from .test_metrics_perf35 import _same as _same_as
 
 _ROOT = Path(__file__).parent.parent
@@ -39,34 +40,7 @@ _CHOICES = [
 # --- the plain computation: round 35's derive ---
 
 
-def _plain_derive(draft: Draft, ctx: Context, status: Status) -> Metrics | None:
-    details = draft.details
-    keys: dict[str, str] = {}
-    anchors: dict[str, Anchor | None] = {
-        "occurred": metrics._from_details(details.occurred if details else None, draft),
-        "detected": metrics._from_details(details.discovered if details else None, draft),
-        "contained": None,
-        "resolved": None,
-    }
-    for name, found in metrics._from_front_matter(ctx).items():
-        anchors[name] = anchors[name] or found
-    for name, found in metrics._from_fields(draft.metadata, ctx, keys).items():
-        anchors[name] = anchors[name] or found
-    for name, found in _plain_from_timeline(draft.timeline, ctx.read).items():
-        anchors[name] = anchors[name] or found
-    if status == "ongoing":
-        anchors["resolved"] = None
-    stated = tuple(metrics._stated(draft, keys))
-    if not stated and not any(anchors.values()):
-        return None
-    return metrics._built(
-        Metrics,
-        **anchors,
-        time_to_detect=metrics._between(anchors["occurred"], anchors["detected"]),
-        time_to_resolve=metrics._between(anchors["detected"], anchors["resolved"]),
-        total_duration=metrics._between(anchors["occurred"], anchors["resolved"]),
-        stated=stated,
-    )
+_plain_derive = _derive_with(metrics._from_fields, _plain_from_timeline, metrics._stated)
 
 
 def _same_wanted(events: list[TimelineEvent]) -> int:
