@@ -142,21 +142,8 @@ def _paragraph_entries(node: Node, depth: int, found: list[Entry]) -> None:
     # a label's ':' and there are two lines at least, so with fewer than two colons in the
     # text the lines are not even built (a colon is no whitespace: the lines keep every one).
     if not inline.breaks or inline.text_raw.count(":") < 2:
-        # Most paragraphs and items are plain prose: no leading bold run, no checkbox ('['),
-        # no ':' (every label ends at one) or a first ':' with a character other than a blank
-        # after it ('at 10:30', 'https:': _plain_label's no label). There _entry's split gives
-        # (None, text, False) and it keeps the node's lines and no checked state: the entry is
-        # built here, without the three calls (_entry, split_label, _plain_label) to learn that.
-        text = inline.text
-        colon = text.find(":")
-        if (
-            inline.lead is None
-            and not text.startswith("[")
-            and (colon < 0 or (colon + 1 < len(text) and not text[colon + 1].isspace()))
-        ):
-            found.append(Entry(node.line, node.end_line, depth, text, None, text, False, inline))
-            return
-        found.append(_entry(node, depth))
+        # Most paragraphs and items are plain prose: built at once (_unlabelled_entry).
+        found.append(_unlabelled_entry(node, depth))
         return
     # The first line is cut from text_raw at the first break and keeps its characters but for
     # blanks folded (tokens._clean): where the raw text's first ':' stands before that break
@@ -179,9 +166,11 @@ def _paragraph_entries(node: Node, depth: int, found: list[Entry]) -> None:
 
 
 def _unlabelled_entry(node: Node, depth: int) -> Entry:
-    """_entry(node, depth), built at once where it is the entry _paragraph_entries' one-line
-    path builds (no lead run, no checkbox, no ':' followed by a blank first): the paragraph's
-    text, no label, its lines."""
+    """_entry(node, depth), built at once where its text has no leading bold run, no checkbox
+    ('[') and no ':' (every label ends at one) or a first ':' with a character other than a
+    blank after it ('at 10:30', 'https:': _plain_label's no label). There _entry's split gives
+    (None, text, False) and it keeps the node's lines and no checked state: the entry is built
+    here, without the three calls (_entry, split_label, _plain_label) to learn that."""
     inline = node.inline
     text = inline.text
     if inline.lead is None and not text.startswith("["):
