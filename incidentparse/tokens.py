@@ -1457,7 +1457,9 @@ def block_tokens(
 ) -> list[Token]:
     """parser.parse(text, env): with only the core block rule left (_block_parser's parsers on
     normalized text), its block parser called straight. lines, when given, is
-    text.split("\n"), which the block state's line marks then read (and change).
+    text.split("\n"), which the block state's line marks then read (and change). nodes, with
+    lines on that straight call, has each heading and paragraph given as one _TextBlock
+    (_NodeState) in the place of its three tokens: parse_blocks' stream, which only _Tree reads.
 
     MarkdownIt.parse checks its arguments' types (an ABC isinstance for env), builds a
     StateCore and runs the core chain, whose one rule calls the block parser: a few
