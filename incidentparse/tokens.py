@@ -616,6 +616,9 @@ def heading_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if unclosed[-1:] in (" ", "\t"):
         text = unclosed
     state.line = start + 1
+    if type(state) is _NodeState:
+        _push_node(state, "heading", start + 1, start + 1, level, text.strip(MD_TRIM_CHARS))
+        return True
     tag = _HEADING_TAGS[level]
     lines = [start, start + 1]
     _push_three(
@@ -707,6 +710,45 @@ def _push_three(
     state.tokens += (opening, inline, closing)
 
 
+class _TextBlock:
+    """A heading or paragraph in a _NodeState's token list, in the place of its three tokens:
+    its Node, all but text and inline, and its inline content, which _Tree.build reads once
+    the block pass is done (the link reference definitions known)."""
+
+    __slots__ = ("content", "node")
+    # What the block rules read of a token (list_rule's markTightParagraphs reads type and
+    # level: a paragraph_open's hidden flag, which no Node holds) and _Tree.build's mark.
+    nesting = 2
+    type = "text_block"
+    level = -1
+
+    content: str
+    node: Node
+
+
+def _push_node(
+    state: StateBlock, kind: str, line: int, end_line: int, level: int, content: str
+) -> None:
+    """Append a _TextBlock for a heading or paragraph: the Node _Tree.build builds from the
+    three tokens _push_three appends (opening, inline, closing), but for text and inline."""
+    node = _new_node(Node)
+    node.kind = kind
+    node.line = line
+    node.end_line = end_line
+    node.level = level
+    node.info = ""
+    node.ordered = False
+    node.rows = node.row_lines = ()
+    node.children = []
+    block = _new_text_block(_TextBlock)
+    block.content = content
+    block.node = node
+    state.tokens.append(block)  # type: ignore[arg-type]
+
+
+_new_text_block = object.__new__
+
+
 def _read_paragraphs_in_place(ruler: Ruler[_BlockRule]) -> None:
     """Put paragraph_rule in the place of markdown-it's own paragraph rule (not of another's)."""
     _in_place_of(ruler, "paragraph", paragraph, paragraph_rule)
@@ -767,10 +809,15 @@ def paragraph_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     else:
         content = mdTrim(state.getLines(start, next_line, state.blkIndent, False))
     state.line = next_line
-    lines = [start, next_line]
-    _push_three(
-        state, "paragraph_open", "paragraph_close", "p", "", {}, lines, lines.copy(), content
-    )
+    if type(state) is _NodeState:
+        # The lines of the map [start, next_line] as _Tree.build reads them (1-based,
+        # inclusive): next_line is past start, so the last line is next_line itself.
+        _push_node(state, "paragraph", start + 1, next_line, 0, content)
+    else:
+        lines = [start, next_line]
+        _push_three(
+            state, "paragraph_open", "paragraph_close", "p", "", {}, lines, lines.copy(), content
+        )
     state.parentType = old_parent
     return True
 
@@ -1175,6 +1222,12 @@ class _StateBlock(StateBlock):
 
 _new_token = object.__new__
 
+
+class _NodeState(_StateBlock):
+    """A _StateBlock whose heading and paragraph rules append a _TextBlock each in the place
+    of three tokens (parse_blocks' block pass: _Tree.build reads the Node off it)."""
+
+
 _LineMarks = tuple[list[int], list[int], list[int], list[int], list[int]]
 
 
@@ -1385,7 +1438,7 @@ def parse_blocks(text: str, lines: list[str] | None = None) -> list[Node]:
         other_breaks = _holds_any(text, _OTHER_LINE_BREAKS)
         parser = _block_parser(absent_block_rules(text, lines, other_breaks), is_normalized(text))
         env: EnvType = {}  # the block pass stores link reference definitions here
-        tokens = block_tokens(parser, text, env, lines)
+        tokens = block_tokens(parser, text, env, lines, nodes=True)
         # Whether the text's only ASCII whitespace is the space and "\n": then so is an ASCII
         # content's (a content holds the text's characters and spaces getLines pads with).
         spaces_only = not other_breaks and not _holds_any(text, _OTHER_ASCII_BLANKS)
@@ -1396,11 +1449,17 @@ def parse_blocks(text: str, lines: list[str] | None = None) -> list[Node]:
 
 
 def block_tokens(
-    parser: MarkdownIt, text: str, env: EnvType, lines: list[str] | None = None
+    parser: MarkdownIt,
+    text: str,
+    env: EnvType,
+    lines: list[str] | None = None,
+    nodes: bool = False,
 ) -> list[Token]:
     """parser.parse(text, env): with only the core block rule left (_block_parser's parsers on
     normalized text), its block parser called straight. lines, when given, is
-    text.split("\n"), which the block state's line marks then read (and change).
+    text.split("\n"), which the block state's line marks then read (and change). nodes, with
+    lines on that straight call, has each heading and paragraph given as one _TextBlock
+    (_NodeState) in the place of its three tokens: parse_blocks' stream, which only _Tree reads.
 
     MarkdownIt.parse checks its arguments' types (an ABC isinstance for env), builds a
     StateCore and runs the core chain, whose one rule calls the block parser: a few
@@ -1412,7 +1471,7 @@ def block_tokens(
     block = parser.block
     if lines is not None and type(block) is _ParserBlock:
         if text:  # _ParserBlock.parse, its state given the lines
-            state = _StateBlock(text, parser, env, tokens, lines)
+            state = (_NodeState if nodes else _StateBlock)(text, parser, env, tokens, lines)
             block.tokenize(state, state.line, state.lineMax)
         return tokens
     block.parse(text, parser, env, tokens)
@@ -2020,8 +2079,15 @@ class _Tree:
         index = start
         while index < stop:
             token = tokens[index]
-            nesting = token.nesting
-            if nesting == 1:
+            nesting: int = token.nesting  # 2 on a _TextBlock
+            if nesting == 2:
+                # a _TextBlock (_push_node): its Node wants only its inline read
+                node = token.node  # type: ignore[attr-defined]
+                inline = inline_of(token)
+                node.text = inline.text
+                node.inline = inline
+                children.append(node)
+            elif nesting == 1:
                 kind = _TEXT_BLOCKS.get(token.type)
                 if kind is None:
                     index = self._opening(index, token, stop, parent, depth)
