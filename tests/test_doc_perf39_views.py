@@ -75,7 +75,7 @@ def test_views_are_those_of_the_dataclass_init() -> None:
             assert list(vars(view)) == list(vars(reference))
             assert all(a is b for a, b in zip(view.parts, reference.parts, strict=True))
             views += 1
-    assert views > 5000  # generated outlines alone hold more
+    assert views > 4000  # 4916 without the corpus (the generated outlines)
 
 
 def test_whole_parses_alike(monkeypatch: pytest.MonkeyPatch) -> None:
