@@ -315,7 +315,11 @@ def _views(parts: list[Part]) -> list[View]:
             parent_view.parts.append(part)
             owner[part.index] = parent_view
             continue
-        view = View(part.section.kind, [part])
+        # View(kind, [part]), its two fields set here in their order (_new_part): the dataclass
+        # __init__ is a Python frame per root section (sixteen on a short report).
+        view = _new_part(View)
+        view.kind = part.section.kind
+        view.parts = [part]
         views.append(view)
         owner[part.index] = view
     return views

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Details, Field, Impact, Statement, TacticEntry
+from ..models import Details, Field, Impact, Statement, TacticEntry, assembled
 from ..sections import View
 from ..tokens import Node
 from .context import Context
@@ -163,15 +163,31 @@ def extract_impact(view: View, ctx: Context) -> None:
         if target is None or target in statements:
             others.append(item)
             continue
-        statements[target] = Statement(
-            text=item.value,
-            label=item.label,
-            applicable=item.applicable,
-            reason=item.reason,
-            line=item.line,
-        )
+        values = {
+            "text": item.value,
+            "label": item.label,
+            "applicable": item.applicable,
+            "reason": item.reason,
+            "line": item.line,
+        }
+        statements[target] = assembled(Statement, values, _STATEMENT_GIVEN)
     if ctx.draft.impact is None:
-        ctx.draft.impact = Impact(**statements, fields=tuple(others), text=entries_text(read))
+        impact: dict[str, object] = {name: statements.get(name) for name in _IMPACT_STATEMENTS}
+        impact["fields"] = tuple(others)
+        impact["text"] = entries_text(read)
+        ctx.draft.impact = assembled(Impact, impact, {*statements, "fields", "text"})
+
+
+# An impact's Statements and the Impact are built unvalidated (models.assembled), as
+# Statement(text=…, label=…, applicable=…, reason=…, line=…) and Impact(**statements,
+# fields=…, text=…) set them: their values are of the field types already (a Field's str, str,
+# bool, str or None and int; the Statements, a tuple of Fields, a str), which the validator
+# hands on (the very objects, a tuple of the same Fields), so the models are the ones it builds
+# (~2-4 us an impact section; tests/test_doc_perf39_impact.py compares both). The Impact's
+# values go in its field order, the absent statements None (their default), unset.
+_STATEMENT_GIVEN = frozenset(Statement.model_fields)
+_IMPACT_STATEMENTS = tuple(name for name in Impact.model_fields if name not in ("fields", "text"))
+assert tuple(Impact.model_fields)[len(_IMPACT_STATEMENTS) :] == ("fields", "text")
 
 
 def tactic_of(label: str) -> tuple[str, str] | None:

@@ -40,6 +40,14 @@ class Entry(NamedTuple):
         return answered_field(self.label or "", self.value, self.line)
 
 
+# An Entry or Row built per paragraph, list line and table row is filled by tuple.__new__ with
+# every field in its order (an Entry's checked, the last, given too): the NamedTuple's __new__
+# (a Python frame, ~0.3 us an entry) makes that same call with its arguments
+# (tests/test_doc_perf39_entries.py compares the entries and rows with those Entry(...) and
+# Row(...) build).
+_new_tuple = tuple.__new__
+
+
 # A Field is built unvalidated (models.assembled), every field given, as Field(label=…,
 # value=…, applicable=…, known=…, reason=…, line=…) sets them: its values are of the field
 # types already (two str, the Answer's two bools of the answers table and its str or None
@@ -176,7 +184,9 @@ def _unlabelled_entry(node: Node, depth: int) -> Entry:
     if inline.lead is None and not text.startswith("["):
         colon = text.find(":")
         if colon < 0 or (colon + 1 < len(text) and not text[colon + 1].isspace()):
-            return Entry(node.line, node.end_line, depth, text, None, text, False, inline)
+            return _new_tuple(
+                Entry, (node.line, node.end_line, depth, text, None, text, False, inline, None)
+            )
     return _entry(node, depth)
 
 
@@ -191,7 +201,7 @@ def _entry(node: Node, depth: int, inline: Inline | None = None, line: int = 0) 
         checked = box.group(1) != " "
         inline = Inline(inline.text[box.end() :], links=inline.links, code=inline.code)
     label, value, bold = split_label(inline)
-    return Entry(first, last, depth, inline.text, label, value, bold, inline, checked)
+    return _new_tuple(Entry, (first, last, depth, inline.text, label, value, bold, inline, checked))
 
 
 def fields(items: Iterable[Entry]) -> list[Field]:
@@ -277,5 +287,5 @@ def table_rows(node: Node) -> list[Row]:
         for role, cell in zip(roles, cells, strict=False):  # short rows happen
             if role and role not in by_role:
                 by_role[role] = cell
-        rows.append(Row(line, cells, by_role))
+        rows.append(_new_tuple(Row, (line, cells, by_role)))
     return rows
