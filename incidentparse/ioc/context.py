@@ -161,10 +161,14 @@ def _label_body(body: str) -> str | None:
     return clean(match.group(1)) if match else None
 
 
+# What parenthetical steps over between an indicator and its '(' (context_on steps the same).
+_STEPPED_OVER: Final = " \t*_`\u00a0"
+
+
 def parenthetical(text: str, end: int, line_end: int) -> str | None:
     """The '(note)' right after an indicator, on the same line."""
     pos = end
-    while pos < line_end and text[pos] in " \t*_`\u00a0":
+    while pos < line_end and text[pos] in _STEPPED_OVER:
         pos += 1
     if pos >= line_end or text[pos] != "(":
         return None
@@ -233,8 +237,22 @@ def context_on(
     # both with nothing; link_text opens with the test below; is_row's pattern opens with
     # '[ \t]*\|' (tests/test_ioc_perf31.py compares with the steps called every time).
     after = text[end : end + 1] if end < line_end else ""
-    noted = after in _NOTE_OPENERS or after.isspace()
-    note = parenthetical(text, end, line_end) if noted else None
+    paren = dashed = False
+    if after in _NOTE_OPENERS or after.isspace():
+        # Past what parenthetical steps over (most often one blank), one character says which
+        # of the two can find a note, where both were called (the slice and match of
+        # dash_note, ~1 us, for the word after an indicator in prose). Exact: parenthetical
+        # needs a '(' there; dash_note's pattern steps over those characters too ('*', '_',
+        # '`' and whitespace: it steps further only over other whitespace) and needs a dash
+        # or ':' next, which a '(', any other character or the line's end is not
+        # (tests/test_ioc_perf39.py compares with the round-31 test).
+        pos = end
+        while pos < line_end and text[pos] in _STEPPED_OVER:
+            pos += 1
+        first = text[pos] if pos < line_end else ""
+        paren = first == "("
+        dashed = first in _DASHES or first.isspace()
+    note = parenthetical(text, end, line_end) if paren else None
     if note is None and layout.markdown and text[max(line_start, start - 2) : start] == "](":
         note = link_text(text, start, line_start)
     if (
@@ -244,7 +262,7 @@ def context_on(
         and layout.is_row(line_start, line_end)
     ):
         note = row_note(layout, start, end)
-    if note is None and noted:
+    if note is None and dashed:
         note = dash_note(text, end, line_end)
     if note is None:
         note = labels.label_at(start, index)
@@ -254,5 +272,7 @@ def context_on(
 # The characters a note after an indicator can open with, besides whitespace: markup that
 # parenthetical and dash_note step over, the parenthesis and the dashes and colon.
 _NOTE_OPENERS: Final = frozenset("*_`(-–—:")
+# What a dash note opens with, after what it steps over (_DASH_NOTE: a dash or ':').
+_DASHES: Final = frozenset("-–—:")
 # What a table row's line opens with (layout._ROW_START: '[ \t]*\|').
 _ROW_OPENERS: Final = frozenset(" \t|")
