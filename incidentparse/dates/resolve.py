@@ -481,7 +481,10 @@ def _new_alternative(
     return assembled(Alternative, {"start": start, "end": end, "reading": reading}, _ALT_FIELDS)
 
 
-_ALT_FIELDS = ("start", "end", "reading")
+# A frozenset: assembled copies the names given into the fields set, a frozenset's table whole,
+# where a tuple's names were inserted one by one (once per alternative reading: every row of a
+# timeline in an ambiguous zone such as BST).
+_ALT_FIELDS = frozenset(("start", "end", "reading"))
 
 
 def _align(side: Side, grain: str, is_start: bool) -> dt.date | dt.datetime:

@@ -67,10 +67,21 @@ def resolve_sequence(
             out.append(None)
             continue
         span, side = found
-        if _after_report(span, options):  # '[12-05 16:21]' under a 2019 title is 2018-12-05
+        # _after_report and _rolls_over asked only past their first tests, written here: most
+        # rows' year is written or R's, and most rows follow the one before or come without a
+        # clock (a call each a row spared, the answers theirs)
+        if span.year_source == "context" and _after_report(span, options):
+            # '[12-05 16:21]' under a 2019 title is 2018-12-05
             found = parse_value(text, options._replace(context_year=None), ctx, known) or found
             span, side = found
-        if _rolls_over(span, side.local_time, last_local) and (day or options.reference) < _LAST:
+        local = side.local_time
+        if (
+            local is not None
+            and last_local is not None
+            and last_local - local > ROLLOVER
+            and _rolls_over(span, local, last_local)
+            and (day or options.reference) < _LAST
+        ):
             day = (day or options.reference) + dt.timedelta(days=1)
             found = parse_value(text, options, ctx._replace(anchor=day), known)
             if found is not None:
@@ -78,7 +89,7 @@ def resolve_sequence(
         out.append(span)
         if side.local_day is not None:
             day = side.local_day
-        last_local = side.local_time if side.local_time is not None else None
+        last_local = side.local_time
     return out
 
 

@@ -196,8 +196,13 @@ def _part_rows(
     read = [(n, entries([n])) for n in part.nodes if n.kind not in ("table", "blockquote")]
     found = [e for _, node_entries in read for e in node_entries]
     stamp = _leading_stamp(heading, ctx) if heading else None
-    if heading and stamp is not None and not any(_leading_stamp(e.text, ctx) for e in found):
-        return [_heading_event(part, heading, stamp, read)]  # T4: one heading per timestamp
+    if heading and stamp is not None:
+        # any() of the entries' stamps, as a loop: a generator's frame per entry spared
+        for entry in found:
+            if _leading_stamp(entry.text, ctx):
+                break
+        else:
+            return [_heading_event(part, heading, stamp, read)]  # T4: one heading per timestamp
     rows: list[_Row] = []
     if heading and stamp is not None:  # T5: a day heading anchoring its time bullets
         rows.append(_Row(part.section.line_start, stamp=stamp[0], emit=False))
@@ -578,5 +583,10 @@ def _event(row: _Row) -> TimelineEvent:
 def _new_event(values: dict[str, object]) -> TimelineEvent:
     """TimelineEvent(**values) for _event's values (every field, in the model's order), not
     validated (models.assembled): a TimeSpan or None, str or None phase, label and reason, a
-    str text, a bool, a tuple of Fields, an int line."""
-    return assembled(TimelineEvent, values, values)
+    str text, a bool, a tuple of Fields, an int line. Every field is given, so the fields set
+    is the model's every name: assembled copies it from the frozenset _EVENT_FIELDS (its table
+    whole), where it built it from the dict's names one by one (once per event)."""
+    return assembled(TimelineEvent, values, _EVENT_FIELDS)
+
+
+_EVENT_FIELDS = frozenset(TimelineEvent.model_fields)
