@@ -75,14 +75,12 @@ def classify(value: str) -> Answer:
     # lower-cased first one or two characters must start a placeholder word.
     first = value[:1]
     if first and not first.isspace() and first not in "*_":
-        # Most values open with a letter or digit: the three strips below strip nothing (lstrip
+        # Most values open with a letter or digit: the three strips strip nothing there (lstrip
         # strips the characters str.isspace tells, then '*'/'_'), so the lead is the value's
         # first two characters, read without the three calls.
-        lower = value[:2].lower()[:2]
-        if lower[:1] not in _HEADS and lower not in _HEADS:
-            return PRESENT
-        return _classify(value)
-    lead = value.lstrip().lstrip("*_").lstrip()[:2]
+        lead = value[:2]
+    else:
+        lead = value.lstrip().lstrip("*_").lstrip()[:2]
     if lead and lead[0] not in "*_":
         lower = lead.lower()[:2]
         if lower[:1] not in _HEADS and lower not in _HEADS:
