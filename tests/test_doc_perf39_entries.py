@@ -23,6 +23,8 @@ from incidentparse.extract.readers import Entry, Row, split_label
 from incidentparse.tokens import Inline, Node
 
 from .conftest import REPO_MARKDOWN, SHARED
+from .test_timeline_perf33_rows import _old_table_rows as _perf33_table_rows
+from .test_timeline_perf37_label import _entry as _perf37_entry
 
 
 def _old_unlabelled_entry(node: Node, depth: int) -> Entry:
@@ -37,33 +39,13 @@ def _old_unlabelled_entry(node: Node, depth: int) -> Entry:
 
 
 def _old_entry(node: Node, depth: int, inline: Inline | None = None, line: int = 0) -> Entry:
-    """readers._entry before round 39."""
-    inline = inline or node.inline
-    first = line or node.line
-    last = line or node.end_line
-    checked: bool | None = None
-    box = readers._CHECKBOX.match(inline.text) if inline.text.startswith("[") else None
-    if box:
-        checked = box.group(1) != " "
-        inline = Inline(inline.text[box.end() :], links=inline.links, code=inline.code)
-    label, value, bold = split_label(inline)
-    return Entry(first, last, depth, inline.text, label, value, bold, inline, checked)
+    """readers._entry before round 39: test_timeline_perf37_label's copy with today's split."""
+    return _perf37_entry(node, depth, inline, line, split_label)
 
 
 def _old_table_rows(node: Node) -> list[Row]:
-    """readers.table_rows before round 39."""
-    if not node.rows:
-        return []
-    header = [cell.text.strip().lower().rstrip(":") for cell in node.rows[0]]
-    roles = [readers._ROLE_BY_HEADER.get(name) for name in header]
-    rows = []
-    for cells, line in zip(node.rows[1:], node.row_lines[1:], strict=True):
-        by_role: dict[str, Inline] = {}
-        for role, cell in zip(roles, cells, strict=False):
-            if role and role not in by_role:
-                by_role[role] = cell
-        rows.append(Row(line, cells, by_role))
-    return rows
+    """readers.table_rows before round 39: test_timeline_perf33_rows' copy building Rows."""
+    return _perf33_table_rows(node, Row)
 
 
 LINES = (
