@@ -731,6 +731,19 @@ def _push_node(
 ) -> None:
     """Append a _TextBlock for a heading or paragraph: the Node _Tree.build builds from the
     three tokens _push_three appends (opening, inline, closing), but for text and inline."""
+    block = _new_text_block(_TextBlock)
+    block.content = content
+    block.node = _text_node(kind, line, end_line, level)
+    state.tokens.append(block)  # type: ignore[arg-type]
+
+
+_new_text_block = object.__new__
+
+
+def _text_node(kind: str, line: int, end_line: int, level: int) -> Node:
+    """A heading's or paragraph's Node, all but its text and inline, which the tree sets: Node(
+    kind, line, end_line, level, …) with its fields set here (_new_node), a third of the tree's
+    time having gone to Node's __init__."""
     node = _new_node(Node)
     node.kind = kind
     node.line = line
@@ -740,13 +753,7 @@ def _push_node(
     node.ordered = False
     node.rows = node.row_lines = ()
     node.children = []
-    block = _new_text_block(_TextBlock)
-    block.content = content
-    block.node = node
-    state.tokens.append(block)  # type: ignore[arg-type]
-
-
-_new_text_block = object.__new__
+    return node
 
 
 def _read_paragraphs_in_place(ruler: Ruler[_BlockRule]) -> None:
@@ -2100,19 +2107,10 @@ class _Tree:
                         end = lines[1] if lines[1] > line else line
                     else:
                         line = end = parent.line
-                    # Node(kind, line, end, level, inline.text, inline), its fields set here
-                    # (_new_node): a third of the build's time went to Node's __init__
-                    node = _new_node(Node)
-                    node.kind = kind
-                    node.line = line
-                    node.end_line = end
-                    node.level = _HEADING_LEVELS.get(token.tag, 0)  # int(tag[1]) costs twice
+                    # int(tag[1]) costs twice the look-up
+                    node = _text_node(kind, line, end, _HEADING_LEVELS.get(token.tag, 0))
                     node.text = inline.text
                     node.inline = inline
-                    node.info = ""
-                    node.ordered = False
-                    node.rows = node.row_lines = ()
-                    node.children = []
                     children.append(node)
                     index += 2
                     while tokens[index].nesting != -1:
