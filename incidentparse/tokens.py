@@ -740,17 +740,20 @@ def _push_node(
 _new_text_block = object.__new__
 
 
-def _text_node(kind: str, line: int, end_line: int, level: int) -> Node:
-    """A heading's or paragraph's Node, all but its text and inline, which the tree sets: Node(
-    kind, line, end_line, level, …) with its fields set here (_new_node), a third of the tree's
-    time having gone to Node's __init__."""
+def _text_node(
+    kind: str, line: int, end_line: int, level: int, info: str = "", ordered: bool = False
+) -> Node:
+    """A block's Node, all but its text and inline, which the caller sets (a heading's or
+    paragraph's, and with info and ordered a list's or item's, _container): Node(kind, line,
+    end_line, level, …) with its fields set here (_new_node), a third of the tree's time having
+    gone to Node's __init__."""
     node = _new_node(Node)
     node.kind = kind
     node.line = line
     node.end_line = end_line
     node.level = level
-    node.info = ""
-    node.ordered = False
+    node.info = info
+    node.ordered = ordered
     node.rows = node.row_lines = ()
     node.children = []
     return node
@@ -2196,18 +2199,10 @@ def _container(token: Token, base: str, fallback: int, depth: int) -> Node:
     kind = _CONTAINERS[base]
     level = depth + 1 if kind == "list_item" else depth
     # Node(kind, line, end, level, "", EMPTY_INLINE, token.info or token.markup,
-    # base == "ordered_list"), its fields set here (_new_node; one Node per list and item)
-    node = _new_node(Node)
-    node.kind = kind
-    node.line = line
-    node.end_line = end
-    node.level = level
+    # base == "ordered_list"), its fields set by _text_node (one Node per list and item)
+    node = _text_node(kind, line, end, level, token.info or token.markup, base == "ordered_list")
     node.text = ""
     node.inline = EMPTY_INLINE
-    node.info = token.info or token.markup
-    node.ordered = base == "ordered_list"
-    node.rows = node.row_lines = ()
-    node.children = []
     return node
 
 
