@@ -4,6 +4,9 @@
   model the validator builds (values, their order and very objects, the fields set, the JSON),
   compared on every span a parse of every report we have builds, and on every expression at
   every candidate of those reports under several contexts (zones with alternatives, anchors).
+  Since round 40 `resolve._clock_span` builds a plain clock stamp's span itself (by
+  models.assembled, not new_span): those spans are validated from their fields set's values and
+  compared the same way (`_compared` wraps both).
 - `leading._may_open` skips the grammar at a row's first words that grammar.START_LOWER turns
   away: the same leading expressions as trying every candidate, on every line of every report
   and on generated rows (words START_LOWER reads, CASE_UNSAFE characters, 'İ').
