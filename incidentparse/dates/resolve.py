@@ -265,6 +265,40 @@ def _clock_span(
         moment = aware - shift
         alternatives.append(_new_alternative(moment, moment, reading))
     ambiguous = ambiguous or bool(others)
+    side = Side(
+        instant,
+        instant,
+        grain,
+        year_source,
+        zone_source,
+        approximate,
+        ambiguous,
+        suspect,
+        alternatives,
+        day,
+        local,
+    )
+    if (
+        year_source
+        and zone_source
+        and grain in TIME_GRAINS
+        and not (expr.approximate or approximate or suspect or offset is not None)
+    ):
+        # A timeline's clock stamp (every row of a time-stamped timeline): new_span's values
+        # written out in the model's order and its fields set one of the three below, copied
+        # from a frozenset, where new_span copied the defaults, updated them and made a set of
+        # the dict's names (~a third of this function). ambiguous is a bool here, True where
+        # others are. tests/test_dates_perf24_zone.py compares every answer with the general
+        # path (_to_fields, new_span), tests/test_timeline_perf14.py with the validated span.
+        values = {
+            "text": text, "start": instant, "end": instant, "grain": grain,
+            "approximate": False, "ongoing": False, "ambiguous": ambiguous,
+            "alternatives": tuple(alternatives) if alternatives else _NO_ALTERNATIVES,
+            "year_source": year_source, "zone_source": zone_source, "zone_suspect": False,
+            "duration": None, "char_start": None, "char_end": None,
+        }  # fmt: skip
+        given = _CLOCK_ALTERNATIVES if alternatives else _CLOCK_AMBIGUOUS if ambiguous else _CLOCK
+        return assembled(TimeSpan, values, given), side
     # _fields' dict (only values that differ from the defaults), made by new_span as every
     # span is: tests/test_timeline_perf14.py compares what new_span builds with validation
     fields: dict[str, object] = {"text": text, "start": instant, "end": instant, "grain": grain}
@@ -282,20 +316,21 @@ def _clock_span(
         fields["zone_suspect"] = True
     if offset is not None:
         fields["char_start"], fields["char_end"] = offset, offset + len(text)
-    side = Side(
-        instant,
-        instant,
-        grain,
-        year_source,
-        zone_source,
-        approximate,
-        ambiguous,
-        suspect,
-        alternatives,
-        day,
-        local,
-    )
     return new_span(fields), side
+
+
+# _clock_span's fields sets, and the values it writes out as new_span's defaults (asserted).
+_CLOCK = frozenset(("text", "start", "end", "grain", "year_source", "zone_source"))
+_CLOCK_AMBIGUOUS = _CLOCK | {"ambiguous"}
+_CLOCK_ALTERNATIVES = _CLOCK_AMBIGUOUS | {"alternatives"}
+_NO_ALTERNATIVES: tuple[Alternative, ...] = ()
+assert tuple(_SPAN_DEFAULTS) == (
+    "text", "start", "end", "grain", "approximate", "ongoing", "ambiguous", "alternatives",
+    "year_source", "zone_source", "zone_suspect", "duration", "char_start", "char_end",
+)  # fmt: skip
+assert [_SPAN_DEFAULTS[name] for name in tuple(_SPAN_DEFAULTS)[4:]] == [
+    False, False, False, _NO_ALTERNATIVES, None, None, False, None, None, None
+]  # fmt: skip
 
 
 def to_fields(
