@@ -428,7 +428,10 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     A table row is eight tokens or more (a timeline table is most of a small report's
     tokens), each pushed by state.push, and the rule called state.is_code_block and getLine
     per row. The steps, their order and the tokens are markdown-it's (tests/
-    test_tokens_perf25.py compares the rules on generated tables).
+    test_tokens_perf25.py compares the rules on generated tables). Under parse_blocks' state
+    (_NodeState) the table is one _TableBlock (_push_table_block) in the place of its tokens:
+    a row was eight tokens or more, most of a timeline table's cost (tests/
+    test_tokens_perf40.py compares the tree's table Nodes with markdown-it's tables').
     """
     module = vars(table_module)
     if start + 2 > end:
@@ -502,17 +505,26 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     state.parentType = "table"
     # blockquote's terminators: the most similar to a table's
     terminators = state.md.block.ruler.getRules("blockquote")
-    token = state.push("table_open", "table", 1)
-    token.map = table_lines = [start, 0]
-    token = state.push("thead_open", "thead", 1)
-    token.map = [start, start + 1]
-    token = state.push("tr_open", "tr", 1)
-    token.map = [start, start + 1]
-    # mdTrim(column) is column.strip(MD_TRIM_CHARS): read in place, a call per cell spared
-    for i, column in enumerate(columns):
-        _push_cell(state, "th", aligns[i], start, column.strip(MD_TRIM_CHARS))
-    state.push("tr_close", "tr", -1)
-    state.push("thead_close", "thead", -1)
+    # parse_blocks' pass (_NodeState) gathers the rows into one _TableBlock: each row's line
+    # and its cells' contents, what _Tree._table reads off the tokens, which are not built.
+    nodes = type(state) is _NodeState
+    if nodes:
+        # mdTrim(column) is column.strip(MD_TRIM_CHARS), as below
+        rows = [tuple([_new_tuple(_Cell, (column.strip(MD_TRIM_CHARS),)) for column in columns])]
+        row_lines = [start + 1]
+        empty = _new_tuple(_Cell, ("",))  # "".strip() is ""
+    else:
+        token = state.push("table_open", "table", 1)
+        token.map = table_lines = [start, 0]
+        token = state.push("thead_open", "thead", 1)
+        token.map = [start, start + 1]
+        token = state.push("tr_open", "tr", 1)
+        token.map = [start, start + 1]
+        # mdTrim(column) is column.strip(MD_TRIM_CHARS): read in place, a call per cell spared
+        for i, column in enumerate(columns):
+            _push_cell(state, "th", aligns[i], start, column.strip(MD_TRIM_CHARS))
+        state.push("tr_close", "tr", -1)
+        state.push("thead_close", "thead", -1)
 
     tbody_lines: list[int] | None = None
     autocompleted_cells = 0
@@ -538,15 +550,27 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             if columns and columns[-1] == "":
                 columns.pop()
             # negative when a row has more columns than the header: no matter
-            autocompleted_cells += column_count - len(columns)
+            present = len(columns)
+            autocompleted_cells += column_count - present
             if autocompleted_cells > most_cells:
                 break
+            if nodes:
+                # the td cells below: the first column_count columns, then empty ones
+                cells = [
+                    _new_tuple(_Cell, (column.strip(MD_TRIM_CHARS),)) if column else empty
+                    for column in columns[:column_count]
+                ]
+                if present < column_count:
+                    cells += [empty] * (column_count - present)
+                rows.append(tuple(cells))
+                next_line += 1
+                row_lines.append(next_line)  # the row's line, 1-based
+                continue
             if next_line == start + 2:
                 token = state.push("tbody_open", "tbody", 1)
                 token.map = tbody_lines = [start + 2, 0]
             token = state.push("tr_open", "tr", 1)
             token.map = [next_line, next_line + 1]
-            present = len(columns)
             for i in range(column_count):
                 column = columns[i] if i < present else ""
                 content = column.strip(MD_TRIM_CHARS) if column else ""
@@ -556,14 +580,61 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             continue
         break
 
-    if tbody_lines:
-        state.push("tbody_close", "tbody", -1)
-        tbody_lines[1] = next_line
-    state.push("table_close", "table", -1)
-    table_lines[1] = next_line
+    if nodes:
+        _push_table_block(state, start + 1, next_line, rows, row_lines)
+    else:
+        if tbody_lines:
+            state.push("tbody_close", "tbody", -1)
+            tbody_lines[1] = next_line
+        state.push("table_close", "table", -1)
+        table_lines[1] = next_line
     state.parentType = old_parent
     state.line = next_line
     return True
+
+
+class _Cell(NamedTuple):
+    """A table cell's inline content in a _TableBlock: what _Tree's inline_of reads of the
+    cell's inline token (a tuple: built in C, its field read in C)."""
+
+    content: str
+
+
+class _TableBlock:
+    """A table in a _NodeState's token list, in the place of its tokens (eight or more a row:
+    tr, th/td, inline, each opened and closed): its Node, all but rows, and each row's cells,
+    whose inline content _Tree.build reads once the block pass is done."""
+
+    __slots__ = ("cells", "node")
+    # What the block rules read of a token (list_rule's markTightParagraphs: type and level)
+    # and _Tree.build's mark.
+    nesting = 3
+    type = "table_block"
+    level = -1
+
+    cells: list[tuple[_Cell, ...]]
+    node: Node
+
+
+def _push_table_block(
+    state: StateBlock,
+    line: int,
+    end_line: int,
+    rows: list[tuple[_Cell, ...]],
+    row_lines: list[int],
+) -> None:
+    """Append a _TableBlock for the table on lines line to end_line (1-based, inclusive): the
+    Node _Tree._table builds from the table's tokens (its lines the table_open's map, each
+    row's line its tr_open's, text, inline, info, ordered, level and children the defaults),
+    but for its rows, and the rows' cells (tests/test_tokens_perf40.py)."""
+    node = _text_node("table", line, end_line, 0)
+    node.text = ""
+    node.inline = EMPTY_INLINE
+    node.row_lines = tuple(row_lines)
+    block = _new_text_block(_TableBlock)
+    block.cells = rows
+    block.node = node
+    state.tokens.append(block)  # type: ignore[arg-type]
 
 
 def _plain_split(escaped_split: Callable[[str], list[str]], row: str) -> list[str]:
@@ -2123,6 +2194,13 @@ class _Tree:
                     return index
                 # A close with nothing open: the footnote plugin leaves some behind when it
                 # drops a definition's tokens (tests/test_tree_perf7.py has one). Skip it.
+            elif nesting == 3:
+                # a _TableBlock (_table_block): its Node wants only its rows' inline read
+                node = token.node  # type: ignore[attr-defined]
+                # _Cells stand for the cells' inline tokens: inline_of reads their content
+                rows: list[tuple[Token, ...]] = token.cells  # type: ignore[attr-defined]
+                node.rows = tuple([tuple(map(inline_of, cells)) for cells in rows])
+                children.append(node)
             elif token.type in _LEAVES:
                 line, end = _lines(token, parent.line)
                 info = token.info.strip()
