@@ -968,6 +968,9 @@ def list_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if silent:
         return True
 
+    # parse_blocks' pass (_NodeState) has each item be an _ItemBlock and _ITEM_CLOSE, not
+    # two tokens: the tree reads its Node off it, not _container off the opening token.
+    nodes = type(state) is _NodeState
     list_index = len(state.tokens)
     if ordered:
         token = state.push("ordered_list_open", "ol", 1)
@@ -1006,11 +1009,23 @@ def list_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             indent_after_marker = 1
         indent = initial + indent_after_marker
 
-        token = state.push("list_item_open", "li", 1)
-        token.markup = marker
-        token.map = item_lines = [start, 0]
-        if ordered:
-            token.info = src[first : after - 1]
+        if nodes:
+            # the item's Node as _container makes it of list_item_open (info: its number, or
+            # else its marker), but for the level (its depth, the tree's) and the last line
+            item = _new_text_block(_ItemBlock)
+            item.node = node = _text_node(
+                "list_item", start + 1, 0, 0, src[first : after - 1] if ordered else marker
+            )
+            node.text = ""
+            node.inline = EMPTY_INLINE
+            state.tokens.append(item)  # type: ignore[arg-type]
+            state.level += 1  # as push("list_item_open", "li", 1) does
+        else:
+            token = state.push("list_item_open", "li", 1)
+            token.markup = marker
+            token.map = item_lines = [start, 0]
+            if ordered:
+                token.info = src[first : after - 1]
 
         old_tight = state.tight
         old_tshift = tShift[start]
@@ -1042,11 +1057,17 @@ def list_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         sCount[start] = old_scount
         state.tight = old_tight
 
-        token = state.push("list_item_close", "li", -1)
-        token.markup = marker
-
-        next_line = start = state.line
-        item_lines[1] = next_line
+        next_line = state.line
+        if nodes:
+            state.level -= 1  # as push("list_item_close", "li", -1) does
+            state.tokens.append(_ITEM_CLOSE)  # type: ignore[arg-type]
+            # max(line, map's end), as _container reads it: the item's line is start + 1
+            node.end_line = next_line if next_line > start + 1 else start + 1
+        else:
+            token = state.push("list_item_close", "li", -1)
+            token.markup = marker
+            item_lines[1] = next_line
+        start = next_line
         if next_line >= end:
             break
         if sCount[next_line] < state.blkIndent:
@@ -1078,6 +1099,35 @@ def list_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if tight:
         markTightParagraphs(state, list_index)
     return True
+
+
+class _ItemBlock:
+    """A list item's opening in a _NodeState's token list, in the place of its list_item_open
+    token: the item's Node, all but its level, which _Tree.build sets (the item's depth) and
+    its children, which it reads from the blocks up to the item's close (_ITEM_CLOSE)."""
+
+    __slots__ = ("node",)
+    # What the block rules read of a token (list_rule's markTightParagraphs: type and level)
+    # and _Tree.build's mark.
+    nesting = 4
+    type = "list_item_block"
+    level = -1
+
+    node: Node
+
+
+class _ItemClose:
+    """The close of an _ItemBlock: what _Tree.build and markTightParagraphs read of a
+    list_item_close token (its nesting; its type and a level no paragraph has)."""
+
+    __slots__ = ()
+    nesting = -1
+    type = "list_item_close"
+    level = -1
+
+
+# One close serves every item: nothing changes it.
+_ITEM_CLOSE = _ItemClose()
 
 
 def _read_quotes_in_place(parser: MarkdownIt) -> None:
@@ -2167,6 +2217,13 @@ class _Tree:
                 inline = inline_of(token)
                 node.text = inline.text
                 node.inline = inline
+                children.append(node)
+            elif nesting == 4:
+                # an _ItemBlock (list_rule): its Node wants its level and its blocks, read up
+                # to its _ITEM_CLOSE, as _opening reads an item's (one level deeper)
+                node = token.node  # type: ignore[attr-defined]
+                node.level = depth + 1
+                index = self.build(index + 1, stop, node, depth + 1, True)
                 children.append(node)
             elif nesting == 1:
                 kind = _TEXT_BLOCKS.get(token.type)

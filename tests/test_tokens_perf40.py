@@ -1,16 +1,20 @@
 """Round 40 of the block pass: under parse_blocks' block state (tokens._NodeState) table_rule
 appends one tokens._TableBlock per table, holding its Node (all but rows) and each row's cell
 contents (tokens._Cell), where markdown-it's table rule appends eight tokens or more a row
-(tr, th/td, inline, each opened and closed); _Tree.build reads each cell's inline off it.
+(tr, th/td, inline, each opened and closed); _Tree.build reads each cell's inline off it. And
+list_rule appends a tokens._ItemBlock (the item's Node but its level and children) and
+tokens._ITEM_CLOSE in the place of list_item_open and list_item_close: _Tree.build reads the
+Node off it, where _container made it of the opening token.
 
-The table Nodes must be the ones the tokens give. parse_blocks is compared, every Node field
-of every node, with the tree _Tree builds from block_tokens' token stream (the general path,
-tests/test_tokens_perf39.py's _three_token_parse_blocks), and each table Node with one built
-here by Node(...) from markdown-it's own parse of the text (MarkdownIt("commonmark") with
-tables: its table rule, its maps, its cells' inline tokens), on the repository's Markdown, the
-corpus when present and seeded random mixes of table lines and what ends or breaks a table:
-short and long rows, empty and escaped cells, alignments, indents, lists, quotes, fences, lazy
-lines, blank lines, link reference definitions.
+The table and item Nodes must be the ones the tokens give. parse_blocks is compared, every Node
+field of every node, with the tree _Tree builds from block_tokens' token stream (the general
+path, tests/test_tokens_perf39.py's _three_token_parse_blocks), and each table and list item
+Node with one built here by Node(...) from markdown-it's own parse of the text
+(MarkdownIt("commonmark") with tables: its table rule, its maps, its cells' inline tokens), on
+the repository's Markdown, the corpus when present and seeded random mixes of table lines and
+what ends or breaks a table: short and long rows, empty and escaped cells, alignments, indents,
+lists, quotes, fences, lazy lines, blank lines, link reference definitions, and of list items
+(nested, ordered, empty, interrupted).
 """
 
 from __future__ import annotations
@@ -85,6 +89,56 @@ def _content_token(content: str) -> Token:
     return Token("inline", "", 0, content=content, children=[])
 
 
+def _reference_items(text: str) -> list[Node]:
+    """The list item Nodes of the text, in document order, built by Node(...) from markdown-it's
+    own tokens, their children left out: lines from the list_item_open's map, its level the
+    items it stands in (itself among them), its info its number or else its marker."""
+    found: list[Node] = []
+    depth = 0
+    for token in _MARKDOWN_IT.parse(text, {}):
+        if token.type == "list_item_close":
+            depth -= 1
+        if token.type != "list_item_open":
+            continue
+        depth += 1
+        assert token.map is not None
+        first = token.map[0] + 1
+        found.append(
+            Node(
+                "list_item",
+                first,
+                max(first, token.map[1]),
+                level=depth,
+                info=token.info or token.markup,
+                ordered=False,
+            )
+        )
+    return found
+
+
+def _items(nodes: list[Node]) -> list[Node]:
+    """The list item Nodes of a tree, in document order, their children left out."""
+    found = []
+    for top in nodes:
+        for node in top.walk():
+            if node.kind == "list_item":
+                copy = Node("list_item", node.line, node.end_line)
+                for name in tokens.NODE_FIELDS:
+                    setattr(copy, name, [] if name == "children" else getattr(node, name))
+                found.append(copy)
+    return found
+
+
+def _item_blocks(text: str) -> int:
+    """How many _ItemBlocks parse_blocks' block pass appends for the text."""
+    if tokens.may_hold_footnote(text):
+        return 0
+    lines = text.split("\n")
+    parser = tokens._block_parser(tokens.absent_block_rules(text), tokens.is_normalized(text))
+    found: list[Token] = tokens.block_tokens(parser, text, {}, lines, nodes=True)
+    return sum(type(token) is tokens._ItemBlock for token in found)
+
+
 def _tables(nodes: list[Node]) -> list[Node]:
     return [node for top in nodes for node in top.walk() if node.kind == "table"]
 
@@ -110,6 +164,8 @@ PIECES = (
     "- item\n", "- | a | b |\n", "  |---|---|\n", "  | c | d |\n", "1. one\n",
     "> | q | r |\n", "> |---|---|\n", "> | s |\n", ">\n", "# Heading\n", "***\n",
     "```\n", "~~~\n", "<div>\n", "lazy words\n", "[r]: http://r.example\n", "\r\n",
+    "* star\n", "  * nested star\n", "    - deeper\n", "10. ten\n", "3) three\n", "-\n",
+    "- \n", "  continued\n", "> - quoted item\n", "- # item heading\n", "-\tx\n",
 )  # fmt: skip
 
 
@@ -134,11 +190,30 @@ ALL_TEXTS = [*TEXTS, *MIXES, *LINE_MIXES, *GENERATED, *EDGE_DOCUMENTS]
 def test_the_texts_take_the_table_block_path() -> None:
     # The generated mixes (no corpus needed) reach it, tables inside lists and quotes too.
     assert sum(_table_blocks(text) > 0 for text in MIXES) > 2500
-    assert sum(_table_blocks(text) > 1 for text in MIXES) > 500
+    assert sum(_table_blocks(text) > 1 for text in MIXES) > 300
     nested = [text for text in MIXES if "- | a" in text or "> |" in text]
     assert sum(_table_blocks(text) > 0 for text in nested) > 200
     # The repository's Markdown holds tables of its own (fixtures/reports).
     assert sum(_table_blocks(text) for text in TEXTS) > 5
+
+
+def test_the_texts_take_the_item_block_path() -> None:
+    assert sum(_item_blocks(text) > 0 for text in MIXES) > 2500
+    assert sum(_item_blocks(text) for text in TEXTS) > 100
+    nested = [text for text in MIXES if "  * nested" in text or "    - deeper" in text]
+    assert sum(any(node.level > 1 for node in _items(tokens.parse_blocks(t))) for t in nested) > 50
+
+
+def _same_items(text: str) -> bool:
+    # As _same_tables: a footnote mark's text is read by markdown-it with its plugin.
+    return tokens.may_hold_footnote(text) or _items(tokens.parse_blocks(text)) == _reference_items(
+        text
+    )
+
+
+def test_item_nodes_match_markdown_its_items() -> None:
+    wrong = [text for text in ALL_TEXTS if not _same_items(text)]
+    assert wrong == []
 
 
 def test_parse_blocks_matches_the_token_tree() -> None:
