@@ -428,7 +428,10 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     A table row is eight tokens or more (a timeline table is most of a small report's
     tokens), each pushed by state.push, and the rule called state.is_code_block and getLine
     per row. The steps, their order and the tokens are markdown-it's (tests/
-    test_tokens_perf25.py compares the rules on generated tables).
+    test_tokens_perf25.py compares the rules on generated tables). Under parse_blocks' state
+    (_NodeState) the table is one _TableBlock (_push_table_block) in the place of its tokens:
+    a row was eight tokens or more, most of a timeline table's cost (tests/
+    test_tokens_perf40.py compares the tree's table Nodes with markdown-it's tables').
     """
     module = vars(table_module)
     if start + 2 > end:
@@ -502,17 +505,26 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     state.parentType = "table"
     # blockquote's terminators: the most similar to a table's
     terminators = state.md.block.ruler.getRules("blockquote")
-    token = state.push("table_open", "table", 1)
-    token.map = table_lines = [start, 0]
-    token = state.push("thead_open", "thead", 1)
-    token.map = [start, start + 1]
-    token = state.push("tr_open", "tr", 1)
-    token.map = [start, start + 1]
-    # mdTrim(column) is column.strip(MD_TRIM_CHARS): read in place, a call per cell spared
-    for i, column in enumerate(columns):
-        _push_cell(state, "th", aligns[i], start, column.strip(MD_TRIM_CHARS))
-    state.push("tr_close", "tr", -1)
-    state.push("thead_close", "thead", -1)
+    # parse_blocks' pass (_NodeState) gathers the rows into one _TableBlock: each row's line
+    # and its cells' contents, what _Tree._table reads off the tokens, which are not built.
+    nodes = type(state) is _NodeState
+    if nodes:
+        # mdTrim(column) is column.strip(MD_TRIM_CHARS), as below
+        rows = [tuple([_new_tuple(_Cell, (column.strip(MD_TRIM_CHARS),)) for column in columns])]
+        row_lines = [start + 1]
+        empty = _new_tuple(_Cell, ("",))  # "".strip() is ""
+    else:
+        token = state.push("table_open", "table", 1)
+        token.map = table_lines = [start, 0]
+        token = state.push("thead_open", "thead", 1)
+        token.map = [start, start + 1]
+        token = state.push("tr_open", "tr", 1)
+        token.map = [start, start + 1]
+        # mdTrim(column) is column.strip(MD_TRIM_CHARS): read in place, a call per cell spared
+        for i, column in enumerate(columns):
+            _push_cell(state, "th", aligns[i], start, column.strip(MD_TRIM_CHARS))
+        state.push("tr_close", "tr", -1)
+        state.push("thead_close", "thead", -1)
 
     tbody_lines: list[int] | None = None
     autocompleted_cells = 0
@@ -538,15 +550,27 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             if columns and columns[-1] == "":
                 columns.pop()
             # negative when a row has more columns than the header: no matter
-            autocompleted_cells += column_count - len(columns)
+            present = len(columns)
+            autocompleted_cells += column_count - present
             if autocompleted_cells > most_cells:
                 break
+            if nodes:
+                # the td cells below: the first column_count columns, then empty ones
+                cells = [
+                    _new_tuple(_Cell, (column.strip(MD_TRIM_CHARS),)) if column else empty
+                    for column in columns[:column_count]
+                ]
+                if present < column_count:
+                    cells += [empty] * (column_count - present)
+                rows.append(tuple(cells))
+                next_line += 1
+                row_lines.append(next_line)  # the row's line, 1-based
+                continue
             if next_line == start + 2:
                 token = state.push("tbody_open", "tbody", 1)
                 token.map = tbody_lines = [start + 2, 0]
             token = state.push("tr_open", "tr", 1)
             token.map = [next_line, next_line + 1]
-            present = len(columns)
             for i in range(column_count):
                 column = columns[i] if i < present else ""
                 content = column.strip(MD_TRIM_CHARS) if column else ""
@@ -556,14 +580,61 @@ def table_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             continue
         break
 
-    if tbody_lines:
-        state.push("tbody_close", "tbody", -1)
-        tbody_lines[1] = next_line
-    state.push("table_close", "table", -1)
-    table_lines[1] = next_line
+    if nodes:
+        _push_table_block(state, start + 1, next_line, rows, row_lines)
+    else:
+        if tbody_lines:
+            state.push("tbody_close", "tbody", -1)
+            tbody_lines[1] = next_line
+        state.push("table_close", "table", -1)
+        table_lines[1] = next_line
     state.parentType = old_parent
     state.line = next_line
     return True
+
+
+class _Cell(NamedTuple):
+    """A table cell's inline content in a _TableBlock: what _Tree's inline_of reads of the
+    cell's inline token (a tuple: built in C, its field read in C)."""
+
+    content: str
+
+
+class _TableBlock:
+    """A table in a _NodeState's token list, in the place of its tokens (eight or more a row:
+    tr, th/td, inline, each opened and closed): its Node, all but rows, and each row's cells,
+    whose inline content _Tree.build reads once the block pass is done."""
+
+    __slots__ = ("cells", "node")
+    # What the block rules read of a token (list_rule's markTightParagraphs: type and level)
+    # and _Tree.build's mark.
+    nesting = 3
+    type = "table_block"
+    level = -1
+
+    cells: list[tuple[_Cell, ...]]
+    node: Node
+
+
+def _push_table_block(
+    state: StateBlock,
+    line: int,
+    end_line: int,
+    rows: list[tuple[_Cell, ...]],
+    row_lines: list[int],
+) -> None:
+    """Append a _TableBlock for the table on lines line to end_line (1-based, inclusive): the
+    Node _Tree._table builds from the table's tokens (its lines the table_open's map, each
+    row's line its tr_open's, text, inline, info, ordered, level and children the defaults),
+    but for its rows, and the rows' cells (tests/test_tokens_perf40.py)."""
+    node = _text_node("table", line, end_line, 0)
+    node.text = ""
+    node.inline = EMPTY_INLINE
+    node.row_lines = tuple(row_lines)
+    block = _new_text_block(_TableBlock)
+    block.cells = rows
+    block.node = node
+    state.tokens.append(block)  # type: ignore[arg-type]
 
 
 def _plain_split(escaped_split: Callable[[str], list[str]], row: str) -> list[str]:
@@ -897,6 +968,9 @@ def list_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if silent:
         return True
 
+    # parse_blocks' pass (_NodeState) has each item be an _ItemBlock and _ITEM_CLOSE, not
+    # two tokens: the tree reads its Node off it, not _container off the opening token.
+    nodes = type(state) is _NodeState
     list_index = len(state.tokens)
     if ordered:
         token = state.push("ordered_list_open", "ol", 1)
@@ -935,11 +1009,23 @@ def list_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             indent_after_marker = 1
         indent = initial + indent_after_marker
 
-        token = state.push("list_item_open", "li", 1)
-        token.markup = marker
-        token.map = item_lines = [start, 0]
-        if ordered:
-            token.info = src[first : after - 1]
+        if nodes:
+            # the item's Node as _container makes it of list_item_open (info: its number, or
+            # else its marker), but for the level (its depth, the tree's) and the last line
+            item = _new_text_block(_ItemBlock)
+            item.node = node = _text_node(
+                "list_item", start + 1, 0, 0, src[first : after - 1] if ordered else marker
+            )
+            node.text = ""
+            node.inline = EMPTY_INLINE
+            state.tokens.append(item)  # type: ignore[arg-type]
+            state.level += 1  # as push("list_item_open", "li", 1) does
+        else:
+            token = state.push("list_item_open", "li", 1)
+            token.markup = marker
+            token.map = item_lines = [start, 0]
+            if ordered:
+                token.info = src[first : after - 1]
 
         old_tight = state.tight
         old_tshift = tShift[start]
@@ -971,11 +1057,17 @@ def list_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         sCount[start] = old_scount
         state.tight = old_tight
 
-        token = state.push("list_item_close", "li", -1)
-        token.markup = marker
-
-        next_line = start = state.line
-        item_lines[1] = next_line
+        next_line = state.line
+        if nodes:
+            state.level -= 1  # as push("list_item_close", "li", -1) does
+            state.tokens.append(_ITEM_CLOSE)  # type: ignore[arg-type]
+            # max(line, map's end), as _container reads it: the item's line is start + 1
+            node.end_line = next_line if next_line > start + 1 else start + 1
+        else:
+            token = state.push("list_item_close", "li", -1)
+            token.markup = marker
+            item_lines[1] = next_line
+        start = next_line
         if next_line >= end:
             break
         if sCount[next_line] < state.blkIndent:
@@ -1007,6 +1099,35 @@ def list_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if tight:
         markTightParagraphs(state, list_index)
     return True
+
+
+class _ItemBlock:
+    """A list item's opening in a _NodeState's token list, in the place of its list_item_open
+    token: the item's Node, all but its level, which _Tree.build sets (the item's depth) and
+    its children, which it reads from the blocks up to the item's close (_ITEM_CLOSE)."""
+
+    __slots__ = ("node",)
+    # What the block rules read of a token (list_rule's markTightParagraphs: type and level)
+    # and _Tree.build's mark.
+    nesting = 4
+    type = "list_item_block"
+    level = -1
+
+    node: Node
+
+
+class _ItemClose:
+    """The close of an _ItemBlock: what _Tree.build and markTightParagraphs read of a
+    list_item_close token (its nesting; its type and a level no paragraph has)."""
+
+    __slots__ = ()
+    nesting = -1
+    type = "list_item_close"
+    level = -1
+
+
+# One close serves every item: nothing changes it.
+_ITEM_CLOSE = _ItemClose()
 
 
 def _read_quotes_in_place(parser: MarkdownIt) -> None:
@@ -2097,6 +2218,13 @@ class _Tree:
                 node.text = inline.text
                 node.inline = inline
                 children.append(node)
+            elif nesting == 4:
+                # an _ItemBlock (list_rule): its Node wants its level and its blocks, read up
+                # to its _ITEM_CLOSE, as _opening reads an item's (one level deeper)
+                node = token.node  # type: ignore[attr-defined]
+                node.level = depth + 1
+                index = self.build(index + 1, stop, node, depth + 1, True)
+                children.append(node)
             elif nesting == 1:
                 kind = _TEXT_BLOCKS.get(token.type)
                 if kind is None:
@@ -2123,6 +2251,13 @@ class _Tree:
                     return index
                 # A close with nothing open: the footnote plugin leaves some behind when it
                 # drops a definition's tokens (tests/test_tree_perf7.py has one). Skip it.
+            elif nesting == 3:
+                # a _TableBlock (_table_block): its Node wants only its rows' inline read
+                node = token.node  # type: ignore[attr-defined]
+                # _Cells stand for the cells' inline tokens: inline_of reads their content
+                rows: list[tuple[Token, ...]] = token.cells  # type: ignore[attr-defined]
+                node.rows = tuple([tuple(map(inline_of, cells)) for cells in rows])
+                children.append(node)
             elif token.type in _LEAVES:
                 line, end = _lines(token, parent.line)
                 info = token.info.strip()
