@@ -2252,7 +2252,7 @@ class _Tree:
                 # A close with nothing open: the footnote plugin leaves some behind when it
                 # drops a definition's tokens (tests/test_tree_perf7.py has one). Skip it.
             elif nesting == 3:
-                # a _TableBlock (_table_block): its Node wants only its rows' inline read
+                # a _TableBlock (_push_table_block): its Node wants only its rows' inline read
                 node = token.node  # type: ignore[attr-defined]
                 # _Cells stand for the cells' inline tokens: inline_of reads their content
                 rows: list[tuple[Token, ...]] = token.cells  # type: ignore[attr-defined]
