@@ -45,14 +45,15 @@ def _three_token_parse_blocks(text: str) -> list[Node]:
     return root.children
 
 
-def _text_blocks(text: str) -> int:
-    """How many _TextBlocks parse_blocks' block pass appends for the text."""
+def _text_blocks(text: str, kind: type = tokens._TextBlock) -> int:
+    """How many records of kind (a _TextBlock; round 40's tests: a _TableBlock, an
+    _ItemBlock) parse_blocks' block pass appends for the text."""
     if tokens.may_hold_footnote(text):
         return 0
     lines = text.split("\n")
     parser = tokens._block_parser(tokens.absent_block_rules(text), tokens.is_normalized(text))
     found: list[Token] = tokens.block_tokens(parser, text, {}, lines, nodes=True)
-    return sum(type(token) is tokens._TextBlock for token in found)
+    return sum(type(token) is kind for token in found)
 
 
 # Line pieces: plain headings and paragraph lines among everything that makes a line more.

@@ -32,7 +32,7 @@ from incidentparse.tokens import Node
 from .test_tokens_fastpath import EDGE_DOCUMENTS, GENERATED
 from .test_tokens_perf11 import TEXTS
 from .test_tokens_perf39 import MIXES as LINE_MIXES
-from .test_tokens_perf39 import _three_token_parse_blocks
+from .test_tokens_perf39 import _text_blocks, _three_token_parse_blocks
 
 _MARKDOWN_IT = MarkdownIt("commonmark").enable("table")
 
@@ -130,13 +130,7 @@ def _items(nodes: list[Node]) -> list[Node]:
 
 
 def _item_blocks(text: str) -> int:
-    """How many _ItemBlocks parse_blocks' block pass appends for the text."""
-    if tokens.may_hold_footnote(text):
-        return 0
-    lines = text.split("\n")
-    parser = tokens._block_parser(tokens.absent_block_rules(text), tokens.is_normalized(text))
-    found: list[Token] = tokens.block_tokens(parser, text, {}, lines, nodes=True)
-    return sum(type(token) is tokens._ItemBlock for token in found)
+    return _text_blocks(text, tokens._ItemBlock)
 
 
 def _tables(nodes: list[Node]) -> list[Node]:
@@ -144,13 +138,7 @@ def _tables(nodes: list[Node]) -> list[Node]:
 
 
 def _table_blocks(text: str) -> int:
-    """How many _TableBlocks parse_blocks' block pass appends for the text."""
-    if tokens.may_hold_footnote(text):
-        return 0
-    lines = text.split("\n")
-    parser = tokens._block_parser(tokens.absent_block_rules(text), tokens.is_normalized(text))
-    found: list[Token] = tokens.block_tokens(parser, text, {}, lines, nodes=True)
-    return sum(type(token) is tokens._TableBlock for token in found)
+    return _text_blocks(text, tokens._TableBlock)
 
 
 # Table lines among what ends a table, breaks its rows or makes a line no row.
