@@ -32,7 +32,7 @@ from incidentparse.tokens import Node
 from .test_tokens_fastpath import EDGE_DOCUMENTS, GENERATED
 from .test_tokens_perf11 import TEXTS
 from .test_tokens_perf39 import MIXES as LINE_MIXES
-from .test_tokens_perf39 import _text_blocks, _three_token_parse_blocks
+from .test_tokens_perf39 import _text_blocks, _three_token_parse_blocks, _unlike_the_token_tree
 
 _MARKDOWN_IT = MarkdownIt("commonmark").enable("table")
 
@@ -205,14 +205,7 @@ def test_item_nodes_match_markdown_its_items() -> None:
 
 
 def test_parse_blocks_matches_the_token_tree() -> None:
-    # Every other text with its lines given, as api.parse calls it (body_lines).
-    wrong = [
-        text
-        for number, text in enumerate(ALL_TEXTS)
-        if tokens.parse_blocks(text, text.split("\n") if number % 2 else None)
-        != _three_token_parse_blocks(text)
-    ]
-    assert wrong == []
+    assert _unlike_the_token_tree(ALL_TEXTS) == []
 
 
 def _same_tables(text: str) -> bool:
